@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: MIT
+#include "HeadlessPrinter.h"
+#include "MainWindow.h"
+#include "capture/CaptureStore.h"
+#include "capture/Journal.h"
+#include "http/Listener.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+constexpr quint16 kDefaultPort = 4477; // clear of 3000, where the user's own app tends to run
+
+struct Options {
+    bool headless = false;
+    bool json = false;
+    QHostAddress bind{QHostAddress::LocalHost};
+    quint16 port = kDefaultPort;
+    QString journal;
+};
+
+void printErr(const QString &text) {
+    std::fprintf(stderr, "%s\n", text.toLocal8Bit().constData());
+}
+
+bool wantsCoreApp(int argc, char **argv) {
+    for (int i = 1; i < argc; ++i) {
+        for (const char *flag : {"--headless", "--help", "-h", "--help-all", "--version", "-v"}) {
+            if (std::strcmp(argv[i], flag) == 0) return true;
+        }
+    }
+    return false;
+}
+
+// Returns false with *error set when an option's value is unusable.
+bool parseOptions(const QCoreApplication &app, Options *o, QString *error) {
+    QCommandLineParser p;
+    p.setApplicationDescription(QCoreApplication::translate(
+        "main", "Receives Hoox webhooks on a local port, checks them against the Hoox contract "
+                "and keeps every delivery in a journal."));
+    p.addHelpOption();
+    p.addVersionOption();
+    p.addOptions({
+        {QStringLiteral("headless"),
+         QCoreApplication::translate("main", "Run the listener without a window.")},
+        {QStringLiteral("json"),
+         QCoreApplication::translate("main", "Headless: print one JSON object per capture.")},
+        {QStringLiteral("port"),
+         QCoreApplication::translate("main", "Port to listen on (default %1; 0 picks a free one).")
+             .arg(kDefaultPort),
+         QStringLiteral("N")},
+        {QStringLiteral("bind"),
+         QCoreApplication::translate("main", "Address to listen on (default 127.0.0.1)."),
+         QStringLiteral("ADDR")},
+        {QStringLiteral("journal"),
+         QCoreApplication::translate("main", "Journal file (default %1).")
+             .arg(Journal::defaultPath()),
+         QStringLiteral("PATH")},
+    });
+    p.process(app);
+    o->headless = p.isSet(QStringLiteral("headless"));
+    o->json = p.isSet(QStringLiteral("json"));
+    if (p.isSet(QStringLiteral("port"))) {
+        bool ok = false;
+        const uint port = p.value(QStringLiteral("port")).toUInt(&ok);
+        if (!ok || port > 65535) {
+            *error = QCoreApplication::translate(
+                         "main", "--port needs a number from 0 to 65535, not \"%1\".")
+                         .arg(p.value(QStringLiteral("port")));
+            return false;
+        }
+        o->port = quint16(port);
+    }
+    if (p.isSet(QStringLiteral("bind")) && !o->bind.setAddress(p.value(QStringLiteral("bind")))) {
+        *error = QCoreApplication::translate(
+                     "main", "--bind needs an IP address such as 127.0.0.1 or ::1, not \"%1\".")
+                     .arg(p.value(QStringLiteral("bind")));
+        return false;
+    }
+    o->journal = p.isSet(QStringLiteral("journal")) ? p.value(QStringLiteral("journal"))
+                                                    : Journal::defaultPath();
+    if (!p.positionalArguments().isEmpty()) {
+        *error = QCoreApplication::translate("main", "Unexpected argument \"%1\"; see --help.")
+                     .arg(p.positionalArguments().first());
+        return false;
+    }
+    return true;
+}
+
+// SIGINT and SIGTERM end the event loop, so that the last batch is printed and the
+// journal closed; the handler only writes a byte, the rest happens in the loop.
+int g_signalFds[2] = {-1, -1};
+
+void quitOnSignals(QCoreApplication *app) {
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0) return;
+    auto *notifier = new QSocketNotifier(g_signalFds[1], QSocketNotifier::Read, app);
+    QObject::connect(notifier, &QSocketNotifier::activated, app, [] { QCoreApplication::quit(); });
+    struct sigaction sa = {};
+    sa.sa_handler = [](int) {
+        const char b = 1;
+        [[maybe_unused]] auto n = ::write(g_signalFds[0], &b, 1);
+    };
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+}
+
+QString listeningText(const Listener &l) {
+    const QString host = l.address().protocol() == QAbstractSocket::IPv6Protocol
+                             ? u'[' + l.address().toString() + u']'
+                             : l.address().toString();
+    return QCoreApplication::translate(
+               "main", "Listening on http://%1:%2/ — expose it with `ngrok http %2` "
+                       "and use https://<your-ngrok-host>/webhook/hoox as webhook_url.")
+        .arg(host)
+        .arg(l.port());
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+    std::unique_ptr<QCoreApplication> app;
+    if (wantsCoreApp(argc, argv))
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("hookscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HOOKSCOPE_VERSION));
+
+    Options opts;
+    QString error;
+    if (!parseOptions(*app, &opts, &error)) {
+        printErr(error);
+        return 2;
+    }
+
+    Journal journal;
+    if (!journal.open(opts.journal, &error)) {
+        printErr(error);
+        return 1;
+    }
+    if (!journal.warning().isEmpty()) printErr(journal.warning());
+    const CaptureBatch loaded = journal.takeLoaded();
+
+    Listener listener(&journal, loaded);
+    const bool listening = listener.start(opts.bind, opts.port, &error);
+
+    if (opts.headless) {
+        if (!listening) {
+            printErr(error);
+            return 1;
+        }
+        printErr(listeningText(listener));
+        printErr(QCoreApplication::translate("main", "Journal: %1 (%n capture(s) so far)", nullptr,
+                                             int(loaded.size()))
+                     .arg(opts.journal));
+        if (opts.bind != QHostAddress(QHostAddress::LocalHost) &&
+            opts.bind != QHostAddress(QHostAddress::LocalHostIPv6))
+            printErr(QCoreApplication::translate(
+                         "main",
+                         "Warning: listening on %1 lets other machines send requests to HookScope.")
+                         .arg(opts.bind.toString()));
+        HeadlessPrinter printer(opts.json);
+        QObject::connect(&listener, &Listener::captured, &printer, &HeadlessPrinter::print);
+        QObject::connect(&listener, &Listener::journalFailed, app.get(),
+                         [](const QString &e) { printErr(e); });
+        quitOnSignals(app.get());
+        return app->exec();
+    }
+
+    CaptureStore store;
+    store.append(loaded);
+    MainWindow window(&store, &listener, opts.journal);
+    window.setListenerState(listening ? listeningText(listener) : error);
+    QObject::connect(&listener, &Listener::captured, &store, &CaptureStore::append);
+    window.show();
+    quitOnSignals(app.get());
+    return app->exec();
+}

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "hoox/HooxClassification.h"
+#include "http/HttpHeaders.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <memory>
+
+// One accepted request, as received and as answered. Immutable once it leaves the
+// network thread: it is shared as CapturePtr.
+struct Capture {
+    quint64 id = 0;          // increasing from 1 within a journal
+    qint64 receivedAtMs = 0; // UTC, milliseconds since the epoch
+    QString peer;            // "address:port"
+    QByteArray method;
+    QByteArray target;
+    quint8 httpMinor = 1; // HTTP/1.<minor>
+    bool chunked = false; // the body arrived with chunked transfer coding
+    HttpHeaders headers;
+    HttpHeaders trailers;
+    QByteArray body;          // raw bytes, decoded from chunks when chunked
+    quint16 answerStatus = 0; // the status code HookScope answered
+    HooxClassification hoox;
+
+    QDateTime receivedAt() const { return QDateTime::fromMSecsSinceEpoch(receivedAtMs, Qt::UTC); }
+    friend bool operator==(const Capture &, const Capture &) = default;
+};
+
+using CapturePtr = std::shared_ptr<const Capture>;
+using CaptureBatch = QList<CapturePtr>;
+
+Q_DECLARE_METATYPE(CapturePtr)
+Q_DECLARE_METATYPE(CaptureBatch)

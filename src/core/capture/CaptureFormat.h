@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "capture/Capture.h"
+
+#include <QByteArray>
+#include <QString>
+
+// Text forms of a capture shared by the headless output and the window.
+namespace CaptureFormat {
+QString isoTime(qint64 msecsSinceEpoch); // 2026-11-27T11:29:16.123Z
+QString humanLine(const Capture &c);
+QByteArray jsonLine(const Capture &c); // one compact JSON object, no newline
+} // namespace CaptureFormat

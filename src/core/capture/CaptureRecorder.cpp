@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+#include "CaptureRecorder.h"
+
+#include "capture/Journal.h"
+#include "hoox/HooxClassifier.h"
+
+CaptureRecorder::CaptureRecorder(Journal *journal, quint64 firstId)
+    : m_journal(journal)
+    , m_nextId(firstId) {}
+
+void CaptureRecorder::restore(const CaptureBatch &loaded) {
+    for (const CapturePtr &c : loaded) {
+        m_duplicates.restore(c->id, c->hoox);
+        m_nextId = qMax(m_nextId, c->id + 1);
+    }
+}
+
+CapturePtr CaptureRecorder::record(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
+                                   quint16 answerStatus, QString *error) {
+    auto c = std::make_shared<Capture>();
+    c->id = m_nextId;
+    c->receivedAtMs = receivedAtMs;
+    c->peer = peer;
+    c->method = std::move(request.method);
+    c->target = std::move(request.target);
+    c->httpMinor = request.httpMinor;
+    c->chunked = request.chunked;
+    c->headers = std::move(request.headers);
+    c->trailers = std::move(request.trailers);
+    c->body = std::move(request.body);
+    c->answerStatus = answerStatus;
+    c->hoox = HooxClassifier::classify(c->method, c->headers, c->body);
+
+    m_duplicates.assign(c->id, c->hoox);
+    if (m_journal && !m_journal->append(*c, error)) {
+        // A capture the journal refused was never received: leave no trace in its group.
+        m_duplicates.unassign(c->hoox);
+        return nullptr;
+    }
+    ++m_nextId;
+    return c;
+}

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "capture/Capture.h"
+#include "hoox/DuplicateIndex.h"
+#include "http/HttpRequest.h"
+
+class Journal;
+
+// Turns accepted requests into numbered, classified captures and appends each to the
+// journal before its answer is written. Lives on the network thread.
+class CaptureRecorder {
+public:
+    // `journal` may be null: captures are then numbered but kept nowhere.
+    explicit CaptureRecorder(Journal *journal, quint64 firstId = 1);
+
+    // Replays captures read back from the journal so that ids and duplicate groups go on.
+    void restore(const CaptureBatch &loaded);
+
+    // The capture, or null with *error set when the journal could not take it; the
+    // request must then not be answered as received (503, so that Hoox retries).
+    CapturePtr record(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
+                      quint16 answerStatus, QString *error);
+
+    quint64 nextId() const { return m_nextId; }
+
+private:
+    Journal *m_journal;
+    quint64 m_nextId;
+    DuplicateIndex m_duplicates;
+};

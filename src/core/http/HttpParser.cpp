@@ -1,0 +1,368 @@
+// SPDX-License-Identifier: MIT
+#include "HttpParser.h"
+
+#include <cctype>
+#include <cstring>
+#include <limits>
+
+namespace {
+
+// RFC 9110 tchar: the bytes a method or a header name may hold.
+constexpr bool isTchar(unsigned char c) {
+    if (c >= '0' && c <= '9') return true;
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return true;
+    return c != 0 && std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
+}
+
+bool isToken(QByteArrayView s) {
+    if (s.isEmpty()) return false;
+    for (char c : s) {
+        if (!isTchar(static_cast<unsigned char>(c))) return false;
+    }
+    return true;
+}
+
+// Field values may hold visible ASCII, spaces, tabs and obs-text, no other control byte.
+bool isFieldValue(QByteArrayView s) {
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if ((c < 0x20 && c != '\t') || c == 0x7f) return false;
+    }
+    return true;
+}
+
+bool isTargetByte(unsigned char c) {
+    return c > 0x20 && c != 0x7f;
+}
+
+QByteArrayView trimmedOws(QByteArrayView s) {
+    while (!s.isEmpty() && (s.front() == ' ' || s.front() == '\t'))
+        s = s.sliced(1);
+    while (!s.isEmpty() && (s.back() == ' ' || s.back() == '\t'))
+        s.chop(1);
+    return s;
+}
+
+int hexValue(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// Splits a comma-separated field list (over all values of a repeated field) into trimmed
+// lower-case elements; empty elements are kept so that callers can refuse them.
+QList<QByteArray> listElements(const QList<QByteArray> &values) {
+    QList<QByteArray> out;
+    for (const QByteArray &v : values) {
+        qsizetype from = 0;
+        while (from <= v.size()) {
+            qsizetype comma = v.indexOf(',', from);
+            if (comma < 0) comma = v.size();
+            out.append(
+                trimmedOws(QByteArrayView(v).sliced(from, comma - from)).toByteArray().toLower());
+            from = comma + 1;
+        }
+    }
+    return out;
+}
+
+constexpr qsizetype kRequestLineSlack = 8 * 1024; // method, version and spaces beside the target
+constexpr qsizetype kChunkLineMax = 4 * 1024;
+
+} // namespace
+
+HttpParser::HttpParser(const HttpLimits &limits)
+    : m_limits(limits) {}
+
+bool HttpParser::inProgress() const {
+    return m_started && m_state != State::Complete && m_state != State::Failed;
+}
+
+bool HttpParser::headComplete() const {
+    return m_state != State::RequestLine && m_state != State::HeaderLine &&
+           m_state != State::Failed;
+}
+
+HttpParser::Event HttpParser::fail(int status, const char *reason) {
+    m_state = State::Failed;
+    m_errorStatus = status;
+    m_errorReason = QByteArray(reason);
+    return Event::Failed;
+}
+
+HttpRequest HttpParser::takeRequest() {
+    HttpRequest out = std::move(m_request);
+    m_request = HttpRequest{};
+    m_state = State::RequestLine;
+    m_line.clear();
+    m_sawCR = false;
+    m_started = false;
+    m_headerBytes = 0;
+    m_remaining = 0;
+    return out;
+}
+
+HttpParser::Event HttpParser::feed(QByteArrayView data, qsizetype *consumed) {
+    qsizetype pos = 0;
+    auto done = [&](Event e) {
+        *consumed = pos;
+        return e;
+    };
+    while (pos < data.size()) {
+        m_started = true;
+        switch (m_state) {
+        case State::Failed:
+            return done(Event::Failed);
+        case State::Complete:
+            return done(Event::Complete);
+        case State::Body:
+        case State::ChunkData: {
+            const qsizetype n = qMin<qint64>(m_remaining, data.size() - pos);
+            m_request.body.append(data.data() + pos, n);
+            pos += n;
+            m_remaining -= n;
+            if (m_remaining == 0 && m_state == State::Body) {
+                m_state = State::Complete;
+                return done(Event::Complete);
+            }
+            if (m_remaining == 0) m_state = State::ChunkDataEnd;
+            break;
+        }
+        case State::ChunkDataEnd: {
+            // The CRLF after chunk data, one byte at a time so it may straddle feeds.
+            const char c = data.at(pos++);
+            if (!m_sawCR && c == '\r') {
+                m_sawCR = true;
+            } else if (m_sawCR && c == '\n') {
+                m_sawCR = false;
+                m_state = State::ChunkSize;
+            } else {
+                return done(
+                    fail(400, "chunk data longer than its declared size, or no CRLF after it"));
+            }
+            break;
+        }
+        default: {
+            bool lineDone = false;
+            Event e = Event::NeedMore;
+            if (m_state == State::RequestLine)
+                e = consumeLine(data, &pos, m_limits.maxTargetBytes + kRequestLineSlack, 414,
+                                "request target too long", &lineDone);
+            else if (m_state == State::ChunkSize)
+                e = consumeLine(data, &pos, kChunkLineMax, 400, "chunk size line too long",
+                                &lineDone);
+            else
+                e = consumeLine(data, &pos, m_limits.maxHeaderBytes - m_headerBytes, 431,
+                                "header section too large", &lineDone);
+            if (e == Event::Failed) return done(e);
+            if (!lineDone) break;
+            switch (m_state) {
+            case State::RequestLine:
+                e = onRequestLine();
+                break;
+            case State::HeaderLine:
+                e = onHeaderLine(m_request.headers);
+                break;
+            case State::ChunkSize:
+                e = onChunkSizeLine();
+                break;
+            default:
+                e = onHeaderLine(m_request.trailers);
+                break;
+            }
+            m_line.clear();
+            if (e != Event::NeedMore) return done(e);
+        }
+        }
+    }
+    return done(m_state == State::Failed ? Event::Failed : Event::NeedMore);
+}
+
+// Appends bytes up to and including the next LF to m_line (without the CRLF). Only CRLF
+// ends a line: a bare CR or bare LF is refused, since peers that disagree on line ends
+// can be made to see different requests.
+HttpParser::Event HttpParser::consumeLine(QByteArrayView data, qsizetype *pos, qsizetype maxLine,
+                                          int overStatus, const char *overReason, bool *lineDone) {
+    const char *begin = data.data() + *pos;
+    const qsizetype avail = data.size() - *pos;
+    const auto *nl = static_cast<const char *>(std::memchr(begin, '\n', avail));
+    QByteArrayView seg(begin, nl ? nl - begin : avail);
+    const qsizetype taken = nl ? seg.size() + 1 : avail;
+
+    if (m_sawCR && !(seg.isEmpty() && nl)) return fail(400, "bare CR in the request head");
+    bool crAtEnd = false;
+    const qsizetype cr = seg.indexOf('\r');
+    if (cr >= 0) {
+        if (cr != seg.size() - 1) return fail(400, "bare CR in the request head");
+        seg.chop(1);
+        crAtEnd = true;
+    }
+    if (nl && !crAtEnd && !m_sawCR)
+        return fail(400, "bare LF as a line end; lines must end with CRLF");
+    m_sawCR = nl ? false : crAtEnd;
+    if (m_line.size() + seg.size() > maxLine) return fail(overStatus, overReason);
+    m_line.append(seg);
+    if (m_state == State::HeaderLine || m_state == State::TrailerLine) m_headerBytes += taken;
+    *pos += taken;
+    *lineDone = nl != nullptr;
+    return Event::NeedMore;
+}
+
+HttpParser::Event HttpParser::onRequestLine() {
+    if (m_line.isEmpty())
+        return Event::NeedMore; // empty lines before a request line are ignored (RFC 9112 2.2)
+    const QByteArrayView line(m_line);
+    const qsizetype sp1 = line.indexOf(' ');
+    const qsizetype sp2 = sp1 < 0 ? -1 : line.indexOf(' ', sp1 + 1);
+    if (sp1 < 0 || sp2 < 0)
+        return fail(400, "malformed request line; expected METHOD SP TARGET SP HTTP/1.1");
+    const QByteArrayView method = line.first(sp1);
+    const QByteArrayView target = line.sliced(sp1 + 1, sp2 - sp1 - 1);
+    const QByteArrayView version = line.sliced(sp2 + 1);
+    if (!isToken(method)) return fail(400, "method is not a token");
+    if (target.isEmpty()) return fail(400, "empty request target");
+    for (char c : target) {
+        if (!isTargetByte(static_cast<unsigned char>(c)))
+            return fail(400, "request target holds a space or control byte");
+    }
+    if (target.size() > m_limits.maxTargetBytes) return fail(414, "request target too long");
+    if (version.size() != 8 || !version.startsWith("HTTP/") || version.at(6) != '.' ||
+        !std::isdigit(static_cast<unsigned char>(version.at(5))) ||
+        !std::isdigit(static_cast<unsigned char>(version.at(7))))
+        return fail(400, "malformed HTTP version");
+    if (version.at(5) != '1' || (version.at(7) != '0' && version.at(7) != '1'))
+        return fail(505, "HTTP version not supported; use HTTP/1.1 or HTTP/1.0");
+    m_request.method = method.toByteArray();
+    m_request.target = target.toByteArray();
+    m_request.httpMinor = static_cast<quint8>(version.at(7) - '0');
+    m_state = State::HeaderLine;
+    return Event::NeedMore;
+}
+
+HttpParser::Event HttpParser::onHeaderLine(HttpHeaders &into) {
+    if (m_line.isEmpty()) {
+        if (m_state == State::TrailerLine) {
+            m_state = State::Complete;
+            return Event::Complete;
+        }
+        return onHeadEnd();
+    }
+    const QByteArrayView line(m_line);
+    if (line.front() == ' ' || line.front() == '\t')
+        return fail(400, "obsolete line folding in a header");
+    const qsizetype colon = line.indexOf(':');
+    if (colon < 0) return fail(400, "header line without a colon");
+    const QByteArrayView name = line.first(colon);
+    if (!name.isEmpty() && (name.back() == ' ' || name.back() == '\t'))
+        return fail(400, "whitespace between a header name and its colon");
+    if (!isToken(name)) return fail(400, "header name is not a token");
+    const QByteArrayView value = trimmedOws(line.sliced(colon + 1));
+    if (!isFieldValue(value)) return fail(400, "NUL or control byte in a header value");
+    if (m_request.headers.size() + m_request.trailers.size() >= m_limits.maxHeaderCount)
+        return fail(431, "too many header fields");
+    into.append(name.toByteArray(), value.toByteArray());
+    return Event::NeedMore;
+}
+
+HttpParser::Event HttpParser::onHeadEnd() {
+    const HttpHeaders &h = m_request.headers;
+    const int hosts = h.count("host");
+    if (m_request.httpMinor == 1 && hosts != 1)
+        return fail(400, "an HTTP/1.1 request needs exactly one Host header");
+    if (hosts > 1) return fail(400, "more than one Host header");
+    if (const Event e = checkFraming(); e != Event::NeedMore) return e;
+    if (const Event e = checkExpect(); e != Event::NeedMore) return e;
+
+    bool close = false;
+    bool keepAlive = false;
+    for (const QByteArray &t : listElements(h.values("connection"))) {
+        close = close || t == "close";
+        keepAlive = keepAlive || t == "keep-alive";
+    }
+    m_request.keepAlive = !close && (m_request.httpMinor == 1 || keepAlive);
+
+    if (m_request.chunked) {
+        m_state = State::ChunkSize;
+        return Event::HeadComplete;
+    }
+    if (m_remaining == 0) {
+        m_state = State::Complete;
+        return Event::Complete;
+    }
+    // Grow with the data, not with the claim: a client may announce 32 MiB and send nothing.
+    m_request.body.reserve(qMin<qint64>(m_remaining, 64 * 1024));
+    m_state = State::Body;
+    return Event::HeadComplete;
+}
+
+HttpParser::Event HttpParser::checkFraming() {
+    const HttpHeaders &h = m_request.headers;
+    const QList<QByteArray> te = h.values("transfer-encoding");
+    const QList<QByteArray> cl = h.values("content-length");
+    m_remaining = 0;
+    if (!te.isEmpty() && !cl.isEmpty())
+        return fail(400, "both Content-Length and Transfer-Encoding; the framing is ambiguous");
+    if (!te.isEmpty()) {
+        if (m_request.httpMinor == 0) return fail(400, "Transfer-Encoding in an HTTP/1.0 request");
+        const QList<QByteArray> codings = listElements(te);
+        const auto chunked = codings.count("chunked");
+        if (codings.contains(QByteArray())) return fail(400, "empty element in Transfer-Encoding");
+        if (chunked > 1) return fail(400, "chunked applied more than once");
+        if (chunked == 1 && codings.last() != "chunked")
+            return fail(400, "chunked is not the last transfer coding");
+        if (chunked == 0 || codings.size() > 1)
+            return fail(501, "transfer coding not implemented; only chunked is");
+        m_request.chunked = true;
+        return Event::NeedMore;
+    }
+    if (cl.isEmpty()) return Event::NeedMore;
+    if (cl.size() > 1) return fail(400, "more than one Content-Length header");
+    const QByteArray &v = cl.first();
+    if (v.isEmpty() || v.size() > 18)
+        return fail(400, "Content-Length is not a plain decimal number, or too large");
+    qint64 n = 0;
+    for (char c : v) {
+        if (c < '0' || c > '9') return fail(400, "Content-Length is not a plain decimal number");
+        n = n * 10 + (c - '0');
+    }
+    if (n > m_limits.maxBodyBytes) return fail(413, "request body larger than the limit");
+    m_remaining = n;
+    return Event::NeedMore;
+}
+
+HttpParser::Event HttpParser::checkExpect() {
+    const QList<QByteArray> expect = m_request.headers.values("expect");
+    if (expect.isEmpty()) return Event::NeedMore;
+    if (expect.size() != 1 || expect.first().compare("100-continue", Qt::CaseInsensitive) != 0)
+        return fail(417, "unsupported expectation; only 100-continue is");
+    // An HTTP/1.0 client cannot mean it (RFC 9110 10.1.1): ignore it there.
+    m_request.expectContinue = m_request.httpMinor == 1;
+    return Event::NeedMore;
+}
+
+HttpParser::Event HttpParser::onChunkSizeLine() {
+    const QByteArrayView line(m_line);
+    const qsizetype semi = line.indexOf(';');
+    const QByteArrayView size = semi < 0 ? line : line.first(semi);
+    if (size.isEmpty()) return fail(400, "empty chunk size");
+    quint64 n = 0;
+    for (char c : size) {
+        const int d = hexValue(c);
+        if (d < 0) return fail(400, "chunk size is not plain hexadecimal");
+        if (n > (std::numeric_limits<quint64>::max() >> 4))
+            return fail(400, "chunk size overflows");
+        n = (n << 4) | static_cast<quint64>(d);
+    }
+    if (semi >= 0 && !isFieldValue(line.sliced(semi + 1)))
+        return fail(400, "control byte in a chunk extension");
+    if (n > static_cast<quint64>(m_limits.maxBodyBytes - m_request.body.size()))
+        return fail(413, "request body larger than the limit");
+    if (n == 0) {
+        m_state = State::TrailerLine;
+        return Event::NeedMore;
+    }
+    m_remaining = static_cast<qint64>(n);
+    m_state = State::ChunkData;
+    return Event::NeedMore;
+}

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+// Serialises the listener's answers.
+class HttpResponse {
+public:
+    static QByteArray reasonPhrase(int status);
+    // A whole response with Content-Length. `close` adds "Connection: close"; an HTTP/1.0
+    // client that asked to be kept alive gets "Connection: keep-alive".
+    static QByteArray serialize(int status, QByteArrayView contentType, QByteArrayView body,
+                                bool close, bool http10KeepAlive = false, bool headOnly = false);
+    // A refusal: the reason as a one-line plain-text body, and the connection closes.
+    static QByteArray refusal(int status, QByteArrayView reason);
+    static QByteArray continue100();
+};

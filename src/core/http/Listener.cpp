@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#include "Listener.h"
+
+#include "ListenerWorker.h"
+
+Listener::Listener(Journal *journal, const CaptureBatch &loaded, const HttpLimits &limits,
+                   QObject *parent)
+    : QObject(parent)
+    , m_worker(new ListenerWorker(&m_policy, limits, journal, loaded)) {
+    qRegisterMetaType<CaptureBatch>();
+    m_thread.setObjectName(QStringLiteral("hookscope-network"));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &ListenerWorker::captured, this, &Listener::captured);
+    connect(m_worker, &ListenerWorker::journalFailed, this, &Listener::journalFailed);
+    m_thread.start();
+}
+
+Listener::~Listener() {
+    stop();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+bool Listener::start(const QHostAddress &address, quint16 port, QString *error) {
+    bool ok = false;
+    quint16 bound = 0;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [&] {
+            ok = m_worker->listen(address, port, error);
+            bound = m_worker->port();
+        },
+        Qt::BlockingQueuedConnection);
+    m_address = address;
+    m_port = ok ? bound : 0;
+    return ok;
+}
+
+void Listener::stop() {
+    if (m_port == 0) return;
+    QMetaObject::invokeMethod(
+        m_worker, [this] { m_worker->close(); }, Qt::BlockingQueuedConnection);
+    m_port = 0;
+}

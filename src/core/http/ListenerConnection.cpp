@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: MIT
+#include "ListenerConnection.h"
+
+#include "HttpResponse.h"
+#include "ListenerWorker.h"
+
+#include <QDateTime>
+#include <QTcpSocket>
+
+#include <sys/socket.h>
+
+namespace {
+// Answers queued but not yet written; past this the connection stops reading, so a
+// pipelining client cannot make us hold its requests without bound.
+constexpr size_t kMaxPendingAnswers = 32;
+constexpr int kLingerMs = 2000;
+} // namespace
+
+ListenerConnection::ListenerConnection(QTcpSocket *socket, ListenerWorker *worker,
+                                       const HttpLimits &limits)
+    : m_socket(socket)
+    , m_worker(worker)
+    , m_limits(limits)
+    , m_parser(limits) {
+    m_socket->setParent(this);
+    m_socket->setReadBufferSize(256 * 1024);
+    const QHostAddress a = m_socket->peerAddress();
+    const QString host =
+        a.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + a.toString() + u']' : a.toString();
+    m_peer = host + u':' + QString::number(m_socket->peerPort());
+    m_clock.start();
+    m_timer.setSingleShot(true);
+    m_delayTimer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &ListenerConnection::onTimer);
+    connect(&m_delayTimer, &QTimer::timeout, this, &ListenerConnection::writeReady);
+    connect(m_socket, &QTcpSocket::readyRead, this, &ListenerConnection::onReadyRead);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
+        if (m_out.empty() && m_socket->bytesToWrite() == 0 && m_stopReading && !m_lingering)
+            beginLingeringClose();
+    });
+    connect(m_socket, &QTcpSocket::disconnected, this, &ListenerConnection::finish);
+    rearmTimer();
+    if (m_socket->bytesAvailable() > 0) onReadyRead();
+}
+
+ListenerConnection::~ListenerConnection() = default;
+
+void ListenerConnection::refuseAndClose(int status, QByteArrayView reason) {
+    m_stopReading = true;
+    queue(HttpResponse::refusal(status, reason), 0, true);
+}
+
+void ListenerConnection::onReadyRead() {
+    if (m_finished) return;
+    if (m_lingering || m_stopReading) {
+        m_socket->readAll(); // drained and dropped: nothing after a final answer counts
+        return;
+    }
+    if (m_out.size() >= kMaxPendingAnswers) return; // resumed from writeReady() once answers drain
+    m_in.append(m_socket->readAll());
+    m_lastReadMs = m_clock.elapsed();
+    processInput();
+}
+
+void ListenerConnection::processInput() {
+    qsizetype offset = 0;
+    while (offset < m_in.size() && !m_stopReading && m_out.size() < kMaxPendingAnswers) {
+        qsizetype used = 0;
+        const HttpParser::Event e = m_parser.feed(QByteArrayView(m_in).sliced(offset), &used);
+        offset += used;
+        if (!handleEvent(e)) break;
+    }
+    m_in.remove(0, offset);
+    if (m_parser.inProgress() && !m_parser.headComplete() && m_headStartMs < 0)
+        m_headStartMs = m_clock.elapsed();
+    if (!m_stopReading) rearmTimer();
+}
+
+// Returns false when parsing must pause (more bytes needed, or a final answer queued).
+bool ListenerConnection::handleEvent(HttpParser::Event event) {
+    switch (event) {
+    case HttpParser::Event::NeedMore:
+        return false;
+    case HttpParser::Event::HeadComplete:
+        m_headStartMs = -1;
+        if (m_parser.current().expectContinue) queue(HttpResponse::continue100(), 0, false);
+        return true;
+    case HttpParser::Event::Complete:
+        m_headStartMs = -1;
+        onRequest(m_parser.takeRequest());
+        return true;
+    case HttpParser::Event::Failed:
+        refuseAndClose(m_parser.errorStatus(), m_parser.errorReason());
+        return false;
+    }
+    return false;
+}
+
+void ListenerConnection::onRequest(HttpRequest &&request) {
+    const bool keepAlive = request.keepAlive;
+    const bool http10 = request.httpMinor == 0;
+    const bool headOnly = request.method == "HEAD";
+    const ListenerWorker::Answer a = m_worker->accept(std::move(request), m_peer);
+    const bool close = !keepAlive || a.close;
+    if (close) m_stopReading = true;
+    queue(
+        HttpResponse::serialize(a.status, a.contentType, a.body, close, http10 && !close, headOnly),
+        a.delayMs, close);
+}
+
+void ListenerConnection::queue(QByteArray bytes, int delayMs, bool close) {
+    m_out.push_back(Pending{std::move(bytes), m_clock.elapsed() + delayMs, close});
+    writeReady();
+}
+
+// Writes every answer whose time has come, in order; a delayed answer holds back the
+// ones behind it, as pipelining requires.
+void ListenerConnection::writeReady() {
+    if (m_finished) return;
+    bool wrote = false;
+    const qint64 now = m_clock.elapsed();
+    while (!m_out.empty() && m_out.front().readyAtMs <= now) {
+        m_socket->write(m_out.front().bytes);
+        const bool close = m_out.front().close;
+        m_out.pop_front();
+        wrote = true;
+        if (close) {
+            m_out.clear();
+            break;
+        }
+    }
+    if (wrote) m_socket->flush();
+    if (!m_out.empty()) {
+        m_delayTimer.start(int(qMax<qint64>(0, m_out.front().readyAtMs - now)));
+        return;
+    }
+    if (m_stopReading) {
+        if (m_socket->bytesToWrite() == 0) beginLingeringClose();
+        return;
+    }
+    rearmTimer();
+    if (!m_in.isEmpty() || m_socket->bytesAvailable() > 0) {
+        // Reading paused while answers were pending: resume with what is buffered.
+        if (m_socket->bytesAvailable() > 0) m_in.append(m_socket->readAll());
+        QMetaObject::invokeMethod(this, &ListenerConnection::processInput, Qt::QueuedConnection);
+    }
+}
+
+// After a final answer, shut our sending side and drain what the client still sends, so
+// that closing with unread bytes does not reset the connection before it read the answer.
+void ListenerConnection::beginLingeringClose() {
+    if (m_lingering || m_finished) return;
+    m_lingering = true;
+    ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+    m_socket->readAll();
+    m_timer.start(kLingerMs);
+}
+
+void ListenerConnection::rearmTimer() {
+    if (m_lingering) return;
+    const qint64 now = m_clock.elapsed();
+    qint64 deadline = 0;
+    if (m_parser.inProgress() && !m_parser.headComplete())
+        deadline = (m_headStartMs < 0 ? now : m_headStartMs) + m_limits.headTimeoutMs;
+    else
+        deadline = m_lastReadMs + m_limits.idleTimeoutMs; // body in progress, or idle
+    if (!m_out.empty()) {
+        m_timer.stop(); // waiting on our own delayed answer, not on the client
+        return;
+    }
+    m_timer.start(int(qMax<qint64>(0, deadline - now)));
+}
+
+void ListenerConnection::onTimer() {
+    if (m_lingering) {
+        finish();
+        return;
+    }
+    if (m_parser.inProgress() && !m_parser.headComplete()) {
+        refuseAndClose(408, "request head not received in time");
+        return;
+    }
+    if (m_parser.inProgress()) {
+        refuseAndClose(408, "request body stalled");
+        return;
+    }
+    finish(); // idle keep-alive
+}
+
+void ListenerConnection::finish() {
+    if (m_finished) return;
+    m_finished = true;
+    m_timer.stop();
+    m_delayTimer.stop();
+    m_socket->abort();
+    emit closed(this);
+}

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "HttpParser.h"
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <deque>
+
+class QTcpSocket;
+class ListenerWorker;
+
+// One accepted socket: feeds the parser, hands complete requests to the worker and writes
+// the answers back in request order (pipelining), each after its rule's delay.
+class ListenerConnection : public QObject {
+    Q_OBJECT
+public:
+    ListenerConnection(QTcpSocket *socket, ListenerWorker *worker, const HttpLimits &limits);
+    ~ListenerConnection() override;
+
+    QString peer() const { return m_peer; }
+    // Sends a refusal at once and closes, e.g. when the server is over its connection limit.
+    void refuseAndClose(int status, QByteArrayView reason);
+
+signals:
+    void closed(ListenerConnection *self);
+
+private:
+    struct Pending {
+        QByteArray bytes;
+        qint64 readyAtMs = 0; // monotonic, from m_clock
+        bool close = false;
+    };
+
+    void onReadyRead();
+    void processInput();
+    bool handleEvent(HttpParser::Event event);
+    void onRequest(HttpRequest &&request);
+    void queue(QByteArray bytes, int delayMs, bool close);
+    void writeReady();
+    void beginLingeringClose();
+    void rearmTimer();
+    void onTimer();
+    void finish();
+
+    QTcpSocket *m_socket;
+    ListenerWorker *m_worker;
+    HttpLimits m_limits;
+    HttpParser m_parser;
+    QString m_peer;
+    QByteArray m_in;
+    std::deque<Pending> m_out;
+    QTimer m_timer;      // the one deadline that applies now: head, body idle, keep-alive idle
+    QTimer m_delayTimer; // the next delayed answer
+    QElapsedTimer m_clock;
+    qint64 m_headStartMs = -1;
+    qint64 m_lastReadMs = 0;
+    bool m_stopReading = false; // a final answer is queued; later bytes are not parsed
+    bool m_lingering = false;   // our side is shut; draining the peer until it closes
+    bool m_finished = false;
+};

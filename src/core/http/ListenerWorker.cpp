@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: MIT
+#include "ListenerWorker.h"
+
+#include "ListenerConnection.h"
+#include "ResponseRule.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+namespace {
+// How long captures wait to travel to the GUI thread together: one queued signal per
+// batch keeps a retry storm from flooding the GUI's event queue, yet shows a delivery
+// well within 100 ms.
+constexpr int kBatchIntervalMs = 30;
+} // namespace
+
+ListenerWorker::ListenerWorker(ResponsePolicy *policy, const HttpLimits &limits, Journal *journal,
+                               const CaptureBatch &loaded)
+    : m_policy(policy)
+    , m_limits(limits)
+    , m_recorder(journal)
+    , m_flushTimer(this) // a child, so that moveToThread() takes it along
+{
+    m_recorder.restore(loaded);
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(kBatchIntervalMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &ListenerWorker::flush);
+}
+
+ListenerWorker::~ListenerWorker() {
+    close();
+}
+
+bool ListenerWorker::listen(const QHostAddress &address, quint16 port, QString *error) {
+    close();
+    m_server = new QTcpServer(this);
+    m_server->setMaxPendingConnections(m_limits.maxConnections);
+    connect(m_server, &QTcpServer::newConnection, this, &ListenerWorker::onNewConnection);
+    if (m_server->listen(address, port)) return true;
+    const QString where = address.toString() + u':' + QString::number(port);
+    if (m_server->serverError() == QAbstractSocket::AddressInUseError) {
+        *error = QCoreApplication::translate("Listener",
+                                             "Port %1 on %2 is already in use, by another "
+                                             "HookScope or another program. Choose a free port "
+                                             "with --port N (or 0 to let the system pick one), "
+                                             "or stop the program that holds it; "
+                                             "`ss -ltnp 'sport = :%1'` shows which one.")
+                     .arg(port)
+                     .arg(address.toString());
+    } else {
+        *error = QCoreApplication::translate("Listener", "Cannot listen on %1: %2")
+                     .arg(where, m_server->errorString());
+    }
+    delete m_server;
+    m_server = nullptr;
+    return false;
+}
+
+void ListenerWorker::close() {
+    flush();
+    const auto connections = m_connections;
+    for (ListenerConnection *c : connections)
+        delete c;
+    m_connections.clear();
+    delete m_server;
+    m_server = nullptr;
+}
+
+quint16 ListenerWorker::port() const {
+    return m_server ? m_server->serverPort() : 0;
+}
+
+void ListenerWorker::onNewConnection() {
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        auto *c = new ListenerConnection(socket, this, m_limits);
+        if (m_connections.size() >= m_limits.maxConnections) {
+            c->refuseAndClose(503, "too many connections; try again shortly");
+            if (m_connections.size() >= 2 * m_limits.maxConnections) {
+                delete c; // a flood: not even a polite answer
+                continue;
+            }
+        }
+        m_connections.insert(c);
+        connect(c, &ListenerConnection::closed, this, [this](ListenerConnection *closed) {
+            m_connections.remove(closed);
+            closed->deleteLater();
+        });
+    }
+}
+
+ListenerWorker::Answer ListenerWorker::accept(HttpRequest &&request, const QString &peer) {
+    const ResponseAnswer rule = m_policy->next();
+    QString error;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    CapturePtr c = m_recorder.record(std::move(request), peer, now, quint16(rule.status), &error);
+    if (!c) {
+        emit journalFailed(error);
+        // Not kept, so not acknowledged: Hoox retries once the journal can take it again.
+        return Answer{503, QByteArrayLiteral("text/plain; charset=utf-8"),
+                      QByteArrayLiteral("journal not writable: ") + error.toUtf8() + '\n', 0, true};
+    }
+    m_batch.append(std::move(c));
+    if (!m_flushTimer.isActive()) m_flushTimer.start();
+    return Answer{rule.status, rule.contentType, rule.body, rule.delayMs, false};
+}
+
+void ListenerWorker::flush() {
+    m_flushTimer.stop();
+    if (m_batch.isEmpty()) return;
+    emit captured(m_batch);
+    m_batch.clear();
+}

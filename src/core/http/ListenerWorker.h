@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "HttpLimits.h"
+#include "HttpRequest.h"
+#include "capture/Capture.h"
+#include "capture/CaptureRecorder.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+class QTcpServer;
+class ListenerConnection;
+class ResponsePolicy;
+
+// The listener's side of the network thread: accepts sockets, records each accepted
+// request and hands the captures to the GUI thread in batches.
+class ListenerWorker : public QObject {
+    Q_OBJECT
+public:
+    struct Answer {
+        int status = 200;
+        QByteArray contentType;
+        QByteArray body;
+        int delayMs = 0;
+        bool close = false;
+    };
+
+    ListenerWorker(ResponsePolicy *policy, const HttpLimits &limits, Journal *journal,
+                   const CaptureBatch &loaded);
+    ~ListenerWorker() override;
+
+    bool listen(const QHostAddress &address, quint16 port, QString *error);
+    void close();
+    quint16 port() const;
+    int connectionCount() const { return int(m_connections.size()); }
+
+    // Called by a connection for each complete request: records it and picks the answer.
+    Answer accept(HttpRequest &&request, const QString &peer);
+
+signals:
+    void captured(const CaptureBatch &batch);
+    void journalFailed(const QString &error);
+
+private:
+    void onNewConnection();
+    void flush();
+
+    ResponsePolicy *m_policy;
+    HttpLimits m_limits;
+    CaptureRecorder m_recorder;
+    QTcpServer *m_server = nullptr;
+    QSet<ListenerConnection *> m_connections;
+    CaptureBatch m_batch;
+    QTimer m_flushTimer;
+};

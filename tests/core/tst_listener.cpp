@@ -1,0 +1,440 @@
+// SPDX-License-Identifier: MIT
+// The listener over real sockets on 127.0.0.1, port 0.
+#include "capture/Journal.h"
+#include "capture/JournalReader.h"
+#include "http/Listener.h"
+
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/socket.h>
+
+namespace {
+
+const QByteArray kSeedBody = QByteArrayLiteral(
+    R"({"task":"video_generate","job_id":"run_01234567890abcdef","status":"completed",)"
+    R"("result":{"video_id":"video_abcdef1234567890","thumbnail_url":"https://cdn.hoox.video/thumbnails/video_123.jpg","cost":5,"created_at":"2024-01-15T10:30:00Z"}})");
+
+QByteArray post(const QByteArray &body, const QByteArray &extra = {}) {
+    return "POST /webhook/hoox HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+           "User-Agent: Hoox-API/1.0\r\nX-Hoox-Webhook: true\r\n" +
+           extra + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
+struct Response {
+    int status = 0;
+    QByteArray head;
+    QByteArray body;
+};
+
+// A minimal blocking HTTP client: enough to read our own answers, Content-Length framed.
+class Client {
+public:
+    explicit Client(quint16 port) {
+        m_socket.connectToHost(QHostAddress::LocalHost, port);
+        m_socket.waitForConnected(5000);
+    }
+    QTcpSocket &socket() { return m_socket; }
+    void send(const QByteArray &bytes) {
+        m_socket.write(bytes);
+        m_socket.flush();
+    }
+    // Reads one response; status 0 when none arrived within the time.
+    Response read(int timeoutMs = 5000) {
+        QDeadlineTimer deadline(timeoutMs);
+        Response r;
+        qsizetype headEnd = -1;
+        while ((headEnd = m_buffer.indexOf("\r\n\r\n")) < 0) {
+            if (!waitMore(deadline)) return r;
+        }
+        r.head = m_buffer.left(headEnd);
+        r.status = r.head.mid(9, 3).toInt();
+        qsizetype length = 0;
+        for (const QByteArray &line : r.head.split('\n')) {
+            if (line.toLower().startsWith("content-length:"))
+                length = line.mid(15).trimmed().toLongLong();
+        }
+        while (m_buffer.size() < headEnd + 4 + length) {
+            if (!waitMore(deadline)) return Response{};
+        }
+        r.body = m_buffer.mid(headEnd + 4, length);
+        m_buffer.remove(0, headEnd + 4 + length);
+        return r;
+    }
+    // True when the server closed the connection within the time.
+    bool closedByServer(int timeoutMs = 5000) {
+        QDeadlineTimer deadline(timeoutMs);
+        while (m_socket.state() == QAbstractSocket::ConnectedState && !deadline.hasExpired()) {
+            if (m_socket.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime()))))
+                m_buffer += m_socket.readAll();
+        }
+        return m_socket.state() != QAbstractSocket::ConnectedState;
+    }
+
+private:
+    bool waitMore(const QDeadlineTimer &deadline) {
+        if (m_socket.bytesAvailable() == 0 &&
+            !m_socket.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime()))))
+            return false;
+        m_buffer += m_socket.readAll();
+        return true;
+    }
+    QTcpSocket m_socket;
+    QByteArray m_buffer;
+};
+
+} // namespace
+
+class tst_Listener : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void capturesAPost();
+    void keepAliveRules_data();
+    void keepAliveRules();
+    void pipelinedAnswersInOrder();
+    void expectContinue();
+    void expectContinueOverLimitGets413();
+    void refusalsCloseWithAReason_data();
+    void refusalsCloseWithAReason();
+    void headTimeout();
+    void idleKeepAliveIsClosed();
+    void abruptDisconnectsLeaveItServing();
+    void manyConnectionsAtOnce();
+    void connectionLimitAnswers503();
+    void failNextTwoThenRecover();
+    void ruleChangesWhileRunning();
+    void halfClosedClient();
+    void journalHoldsWhatWasAnswered();
+    void portInUseIsExplained();
+
+private:
+    void startListener(const HttpLimits &limits = {}, Journal *journal = nullptr);
+    std::unique_ptr<Listener> m_listener;
+    std::unique_ptr<QSignalSpy> m_spy;
+    CaptureBatch m_captures;
+};
+
+void tst_Listener::init() {
+    m_captures.clear();
+}
+
+void tst_Listener::cleanup() {
+    m_spy.reset();
+    m_listener.reset();
+}
+
+void tst_Listener::startListener(const HttpLimits &limits, Journal *journal) {
+    m_listener = std::make_unique<Listener>(journal, CaptureBatch{}, limits);
+    connect(m_listener.get(), &Listener::captured, this,
+            [this](const CaptureBatch &b) { m_captures += b; });
+    QString error;
+    QVERIFY2(m_listener->start(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+    QVERIFY(m_listener->port() != 0);
+}
+
+void tst_Listener::capturesAPost() {
+    startListener();
+    Client c(m_listener->port());
+    c.send(post(kSeedBody));
+    const Response r = c.read();
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.body, QByteArray("OK"));
+    QTRY_COMPARE(m_captures.size(), 1);
+    const Capture &cap = *m_captures.first();
+    QCOMPARE(cap.id, 1u);
+    QCOMPARE(cap.method, QByteArray("POST"));
+    QCOMPARE(cap.target, QByteArray("/webhook/hoox"));
+    QCOMPARE(cap.body, kSeedBody);
+    QCOMPARE(cap.answerStatus, 200);
+    QCOMPARE(cap.hoox.task, HooxTask::VideoGenerate);
+    QCOMPARE(cap.hoox.key, QStringLiteral("run_01234567890abcdef"));
+    QCOMPARE(cap.hoox.findings, QStringList());
+    QVERIFY(cap.peer.startsWith(QStringLiteral("127.0.0.1:")));
+    QVERIFY(qAbs(cap.receivedAtMs - QDateTime::currentMSecsSinceEpoch()) < 10'000);
+}
+
+void tst_Listener::keepAliveRules_data() {
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<bool>("staysOpen");
+    QTest::addRow("1.1 default") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\n\r\n") << true;
+    QTest::addRow("1.1 close") << QByteArray(
+                                      "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                               << false;
+    QTest::addRow("1.0 default") << QByteArray("GET / HTTP/1.0\r\n\r\n") << false;
+    QTest::addRow("1.0 keep-alive")
+        << QByteArray("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n") << true;
+}
+
+void tst_Listener::keepAliveRules() {
+    QFETCH(QByteArray, request);
+    QFETCH(bool, staysOpen);
+    startListener();
+    Client c(m_listener->port());
+    c.send(request);
+    const Response r = c.read();
+    QCOMPARE(r.status, 200);
+    if (staysOpen) {
+        c.send(request); // the same connection serves a second request
+        QCOMPARE(c.read().status, 200);
+        QTRY_COMPARE(m_captures.size(), 2);
+    } else {
+        QVERIFY(r.head.contains("Connection: close"));
+        QVERIFY(c.closedByServer());
+    }
+}
+
+void tst_Listener::pipelinedAnswersInOrder() {
+    startListener();
+    ResponseRule rule;
+    rule.failNextCount = 1; // the first answer differs, and comes late
+    rule.failNextStatus = 503;
+    rule.delayNextCount = 1;
+    rule.delayNextMs = 300;
+    m_listener->setResponseRule(rule);
+    Client c(m_listener->port());
+    c.send(post("{}") + post("[]") + post("{\"a\":1}"));
+    QCOMPARE(c.read().status, 503);
+    QCOMPARE(c.read().status, 200);
+    QCOMPARE(c.read().status, 200);
+    QTRY_COMPARE(m_captures.size(), 3);
+    QCOMPARE(m_captures.at(0)->body, QByteArray("{}"));
+    QCOMPARE(m_captures.at(2)->body, QByteArray("{\"a\":1}"));
+    QCOMPARE(m_captures.at(0)->answerStatus, 503);
+}
+
+void tst_Listener::expectContinue() {
+    startListener();
+    Client c(m_listener->port());
+    c.send("POST /webhook/hoox HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: "
+           "2\r\n\r\n");
+    const Response interim = c.read();
+    QCOMPARE(interim.status, 100);
+    c.send("{}");
+    QCOMPARE(c.read().status, 200);
+    QTRY_COMPARE(m_captures.size(), 1);
+    QCOMPARE(m_captures.first()->body, QByteArray("{}"));
+}
+
+void tst_Listener::expectContinueOverLimitGets413() {
+    HttpLimits limits;
+    limits.maxBodyBytes = 1000;
+    startListener(limits);
+    Client c(m_listener->port());
+    c.send("POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 1001\r\n\r\n");
+    const Response r = c.read();
+    QCOMPARE(r.status, 413); // instead of 100: the client never sends the body
+    QVERIFY(c.closedByServer());
+    QCOMPARE(m_captures.size(), 0);
+}
+
+void tst_Listener::refusalsCloseWithAReason_data() {
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<int>("status");
+    const QByteArray big(2000, 'a');
+    QTest::addRow("garbage") << QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n",
+                                           15)
+                             << 400;
+    QTest::addRow("smuggling") << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: "
+                                             "3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
+                               << 400;
+    QTest::addRow("no host") << QByteArray("GET / HTTP/1.1\r\n\r\n") << 400;
+    QTest::addRow("http/2") << QByteArray("GET / HTTP/2.0\r\nHost: x\r\n\r\n") << 505;
+    QTest::addRow("gzip") << QByteArray(
+                                 "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n")
+                          << 501;
+    QTest::addRow("target") << QByteArray("GET /" + big + " HTTP/1.1\r\nHost: x\r\n\r\n") << 414;
+    QTest::addRow("header") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX: " + big + "\r\n\r\n")
+                            << 431;
+    QTest::addRow("body") << QByteArray(
+                                 "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2001\r\n\r\n" + big)
+                          << 413;
+    QTest::addRow("expect") << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nExpect: magic\r\n\r\n")
+                            << 417;
+}
+
+void tst_Listener::refusalsCloseWithAReason() {
+    QFETCH(QByteArray, request);
+    QFETCH(int, status);
+    HttpLimits limits;
+    limits.maxTargetBytes = 1000;
+    limits.maxHeaderBytes = 1000;
+    limits.maxBodyBytes = 1000;
+    startListener(limits);
+    Client c(m_listener->port());
+    c.send(request);
+    const Response r = c.read();
+    QCOMPARE(r.status, status);
+    QVERIFY(r.head.contains("Connection: close"));
+    QVERIFY(r.body.endsWith('\n'));
+    QCOMPARE(r.body.count('\n'), 1); // one line that says why
+    QVERIFY(r.body.size() > 5);
+    QVERIFY(c.closedByServer());
+    QCOMPARE(m_captures.size(), 0);
+}
+
+void tst_Listener::headTimeout() {
+    HttpLimits limits;
+    limits.headTimeoutMs = 300;
+    startListener(limits);
+    Client slow(m_listener->port());
+    slow.send("POST / HTTP/1.1\r\nHost: x\r\n"); // and never the rest
+    Client quick(m_listener->port());
+    quick.send(post("{}"));
+    QCOMPARE(quick.read().status, 200); // the slow head delays nobody
+    QElapsedTimer t;
+    t.start();
+    QCOMPARE(slow.read().status, 408);
+    QVERIFY(slow.closedByServer());
+    QVERIFY(t.elapsed() < 3000);
+}
+
+void tst_Listener::idleKeepAliveIsClosed() {
+    HttpLimits limits;
+    limits.idleTimeoutMs = 300;
+    startListener(limits);
+    Client c(m_listener->port());
+    c.send(post("{}"));
+    QCOMPARE(c.read().status, 200);
+    QVERIFY(c.closedByServer(3000));
+}
+
+void tst_Listener::abruptDisconnectsLeaveItServing() {
+    startListener();
+    for (int i = 0; i < 20; ++i) {
+        Client c(m_listener->port());
+        const QByteArray full = post(kSeedBody);
+        c.send(full.left(i * full.size() / 20)); // cut anywhere, head or body
+        c.socket().abort();
+    }
+    Client c(m_listener->port());
+    c.send(post(kSeedBody));
+    QCOMPARE(c.read().status, 200);
+    QTRY_COMPARE(m_captures.size(), 1);
+}
+
+void tst_Listener::manyConnectionsAtOnce() {
+    startListener();
+    constexpr int kClients = 300;
+    std::vector<std::unique_ptr<Client>> clients;
+    for (int i = 0; i < kClients; ++i)
+        clients.push_back(std::make_unique<Client>(m_listener->port()));
+    for (auto &c : clients)
+        c->send(post(kSeedBody));
+    int answered = 0;
+    for (auto &c : clients)
+        answered += c->read().status == 200 ? 1 : 0;
+    QCOMPARE(answered, kClients);
+    QTRY_COMPARE(m_captures.size(), kClients);
+    QSet<quint64> ids;
+    for (const CapturePtr &cap : std::as_const(m_captures))
+        ids.insert(cap->id);
+    QCOMPARE(ids.size(), kClients);
+}
+
+void tst_Listener::connectionLimitAnswers503() {
+    HttpLimits limits;
+    limits.maxConnections = 5;
+    startListener(limits);
+    std::vector<std::unique_ptr<Client>> open;
+    for (int i = 0; i < 5; ++i) {
+        open.push_back(std::make_unique<Client>(m_listener->port()));
+        open.back()->send(post("{}"));
+        QCOMPARE(open.back()->read().status, 200); // accepted and held open
+    }
+    Client extra(m_listener->port());
+    const Response r = extra.read();
+    QCOMPARE(r.status, 503);
+    QVERIFY(extra.closedByServer());
+    open.front()->socket().abort();
+    QTest::qWait(100);
+    QTRY_VERIFY_WITH_TIMEOUT(([this] {
+                                 Client again(m_listener->port());
+                                 again.send(post("{}"));
+                                 return again.read(1000).status == 200;
+                             }()),
+                             5000);
+}
+
+void tst_Listener::failNextTwoThenRecover() {
+    startListener();
+    ResponseRule rule;
+    rule.failNextCount = 2;
+    rule.failNextStatus = 500;
+    m_listener->setResponseRule(rule);
+    QList<int> statuses;
+    for (int i = 0; i < 4; ++i) {
+        Client c(m_listener->port());
+        c.send(post(kSeedBody));
+        statuses.append(c.read().status);
+    }
+    QCOMPARE(statuses, (QList<int>{500, 500, 200, 200}));
+    QTRY_COMPARE(m_captures.size(), 4);
+    QCOMPARE(m_captures.at(1)->answerStatus, 500);
+    QCOMPARE(m_captures.at(1)->hoox.attempt, 2u); // a retry chain of one key
+    QCOMPARE(m_captures.at(3)->hoox.duplicateOf, 1u);
+    QCOMPARE(m_listener->responseRule().failNextCount, 0);
+}
+
+void tst_Listener::ruleChangesWhileRunning() {
+    startListener();
+    Client c(m_listener->port());
+    c.send(post("{}"));
+    QCOMPARE(c.read().status, 200);
+    ResponseRule rule;
+    rule.status = 202;
+    rule.body = "accepted";
+    m_listener->setResponseRule(rule);
+    c.send(post("{}"));
+    const Response r = c.read();
+    QCOMPARE(r.status, 202);
+    QCOMPARE(r.body, QByteArray("accepted"));
+}
+
+void tst_Listener::halfClosedClient() {
+    startListener();
+    Client c(m_listener->port());
+    c.send(post(kSeedBody));
+    c.socket().waitForBytesWritten(1000);
+    ::shutdown(int(c.socket().socketDescriptor()), SHUT_WR);
+    QTRY_COMPARE(m_captures.size(), 1); // a request that arrived whole is kept
+    c.closedByServer();
+    Client next(m_listener->port());
+    next.send(post("{}"));
+    QCOMPARE(next.read().status, 200);
+}
+
+void tst_Listener::journalHoldsWhatWasAnswered() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("j.hkj"));
+    Journal journal;
+    QString error;
+    QVERIFY2(journal.open(path, &error), qPrintable(error));
+    startListener({}, &journal);
+    for (int i = 0; i < 5; ++i) {
+        Client c(m_listener->port());
+        c.send(post(kSeedBody));
+        QCOMPARE(c.read().status, 200);
+        // Answered, so already on disk: read it back while the listener runs.
+        const JournalReadResult read = JournalReader::read(path);
+        QCOMPARE(read.captures.size(), i + 1);
+        QCOMPARE(read.captures.last()->body, kSeedBody);
+        QCOMPARE(read.captures.last()->hoox.attempt, quint32(i + 1));
+    }
+}
+
+void tst_Listener::portInUseIsExplained() {
+    startListener();
+    Listener second;
+    QString error;
+    QVERIFY(!second.start(QHostAddress::LocalHost, m_listener->port(), &error));
+    QVERIFY2(error.contains(QStringLiteral("already in use")), qPrintable(error));
+    QVERIFY(error.contains(QStringLiteral("--port")));
+    QVERIFY(!second.isListening());
+}
+
+QTEST_GUILESS_MAIN(tst_Listener)
+#include "tst_listener.moc"
