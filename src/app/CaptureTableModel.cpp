@@ -8,7 +8,8 @@
 
 CaptureTableModel::CaptureTableModel(CaptureStore *store, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_store(store) {
+    , m_store(store)
+{
     connect(store, &CaptureStore::aboutToAppend, this, [this](qsizetype first, qsizetype count) {
         beginInsertRows({}, int(first), int(first + count - 1));
     });
@@ -17,15 +18,18 @@ CaptureTableModel::CaptureTableModel(CaptureStore *store, QObject *parent)
     connect(store, &CaptureStore::cleared, this, [this] { endResetModel(); });
 }
 
-int CaptureTableModel::rowCount(const QModelIndex &parent) const {
+int CaptureTableModel::rowCount(const QModelIndex &parent) const
+{
     return parent.isValid() ? 0 : int(m_store->size());
 }
 
-int CaptureTableModel::columnCount(const QModelIndex &parent) const {
+int CaptureTableModel::columnCount(const QModelIndex &parent) const
+{
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant CaptureTableModel::data(const QModelIndex &index, int role) const {
+QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
+{
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     switch (role) {
@@ -49,7 +53,8 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const {
     return {};
 }
 
-QVariant CaptureTableModel::display(int row, int column) const {
+QVariant CaptureTableModel::display(int row, int column) const
+{
     const Capture &c = *m_store->at(row);
     switch (column) {
     case IdColumn:
@@ -84,7 +89,8 @@ QVariant CaptureTableModel::display(int row, int column) const {
     return {};
 }
 
-QVariant CaptureTableModel::sortKey(int row, int column) const {
+QVariant CaptureTableModel::sortKey(int row, int column) const
+{
     const Capture &c = *m_store->at(row);
     switch (column) {
     case IdColumn:
@@ -104,7 +110,8 @@ QVariant CaptureTableModel::sortKey(int row, int column) const {
     }
 }
 
-QVariant CaptureTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+QVariant CaptureTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
     case IdColumn:

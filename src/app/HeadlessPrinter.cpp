@@ -7,9 +7,12 @@
 
 HeadlessPrinter::HeadlessPrinter(bool json, QObject *parent)
     : QObject(parent)
-    , m_json(json) {}
+    , m_json(json)
+{
+}
 
-void HeadlessPrinter::print(const CaptureBatch &batch) {
+void HeadlessPrinter::print(const CaptureBatch &batch)
+{
     QByteArray out;
     for (const CapturePtr &c : batch) {
         out += m_json ? CaptureFormat::jsonLine(*c) : CaptureFormat::humanLine(*c).toUtf8();

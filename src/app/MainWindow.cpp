@@ -18,7 +18,8 @@ MainWindow::MainWindow(CaptureStore *store, Listener *listener, const QString &j
     , m_listener(listener)
     , m_model(new CaptureTableModel(store, this))
     , m_countLabel(new QLabel(this))
-    , m_journalPath(journalPath) {
+    , m_journalPath(journalPath)
+{
     m_ui->setupUi(this);
     QTableView *table = m_ui->captureTable;
     table->setModel(m_model);
@@ -39,11 +40,13 @@ MainWindow::MainWindow(CaptureStore *store, Listener *listener, const QString &j
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::setListenerState(const QString &text) {
+void MainWindow::setListenerState(const QString &text)
+{
     m_ui->listenerLabel->setText(text);
 }
 
-void MainWindow::updateStatus() {
+void MainWindow::updateStatus()
+{
     m_countLabel->setText(
         tr("%n capture(s) · journal %1", nullptr, int(m_store->size())).arg(m_journalPath));
 }

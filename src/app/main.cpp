@@ -27,11 +27,13 @@ struct Options {
     QString journal;
 };
 
-void printErr(const QString &text) {
+void printErr(const QString &text)
+{
     std::fprintf(stderr, "%s\n", text.toLocal8Bit().constData());
 }
 
-bool wantsCoreApp(int argc, char **argv) {
+bool wantsCoreApp(int argc, char **argv)
+{
     for (int i = 1; i < argc; ++i) {
         for (const char *flag : {"--headless", "--help", "-h", "--help-all", "--version", "-v"}) {
             if (std::strcmp(argv[i], flag) == 0) return true;
@@ -41,7 +43,8 @@ bool wantsCoreApp(int argc, char **argv) {
 }
 
 // Returns false with *error set when an option's value is unusable.
-bool parseOptions(const QCoreApplication &app, Options *o, QString *error) {
+bool parseOptions(const QCoreApplication &app, Options *o, QString *error)
+{
     QCommandLineParser p;
     p.setApplicationDescription(QCoreApplication::translate(
         "main", "Receives Hoox webhooks on a local port, checks them against the Hoox contract "
@@ -99,7 +102,8 @@ bool parseOptions(const QCoreApplication &app, Options *o, QString *error) {
 // journal closed; the handler only writes a byte, the rest happens in the loop.
 int g_signalFds[2] = {-1, -1};
 
-void quitOnSignals(QCoreApplication *app) {
+void quitOnSignals(QCoreApplication *app)
+{
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0) return;
     auto *notifier = new QSocketNotifier(g_signalFds[1], QSocketNotifier::Read, app);
     QObject::connect(notifier, &QSocketNotifier::activated, app, [] { QCoreApplication::quit(); });
@@ -114,7 +118,8 @@ void quitOnSignals(QCoreApplication *app) {
     sigaction(SIGTERM, &sa, nullptr);
 }
 
-QString listeningText(const Listener &l) {
+QString listeningText(const Listener &l)
+{
     const QString host = l.address().protocol() == QAbstractSocket::IPv6Protocol
                              ? u'[' + l.address().toString() + u']'
                              : l.address().toString();
@@ -127,7 +132,8 @@ QString listeningText(const Listener &l) {
 
 } // namespace
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
     std::unique_ptr<QCoreApplication> app;
     if (wantsCoreApp(argc, argv))
         app = std::make_unique<QCoreApplication>(argc, argv);

@@ -62,7 +62,8 @@ private:
     QByteArray m_stdout;
 };
 
-void tst_Headless::initTestCase() {
+void tst_Headless::initTestCase()
+{
     QVERIFY(m_dir.isValid());
     m_app.setProgram(QStringLiteral(HOOKSCOPE_BINARY));
     m_app.setArguments({QStringLiteral("--headless"), QStringLiteral("--json"),
@@ -79,14 +80,16 @@ void tst_Headless::initTestCase() {
     QVERIFY(m_port != 0);
 }
 
-void tst_Headless::cleanupTestCase() {
+void tst_Headless::cleanupTestCase()
+{
     m_app.terminate();
     QVERIFY(m_app.waitForFinished(5000));
     QCOMPARE(m_app.exitStatus(), QProcess::NormalExit);
     QCOMPARE(m_app.exitCode(), 0);
 }
 
-QJsonObject tst_Headless::nextCapture() {
+QJsonObject tst_Headless::nextCapture()
+{
     QJsonObject out;
     QTRY_VERIFY_WITH_TIMEOUT((m_stdout += m_app.readAllStandardOutput(), m_stdout.contains('\n')),
                              10000);
@@ -97,7 +100,8 @@ QJsonObject tst_Headless::nextCapture() {
     return out;
 }
 
-bool tst_Headless::runClient(const QString &program, const QStringList &args) {
+bool tst_Headless::runClient(const QString &program, const QStringList &args)
+{
     if (QStandardPaths::findExecutable(program).isEmpty()) {
         qWarning("%s is not installed", qPrintable(program));
         return false;
@@ -111,7 +115,8 @@ bool tst_Headless::runClient(const QString &program, const QStringList &args) {
     return true;
 }
 
-void tst_Headless::clients_data() {
+void tst_Headless::clients_data()
+{
     QTest::addColumn<QString>("client");
     QTest::addColumn<int>("example");
     for (const char *client : {"curl", "python3", "node"}) {
@@ -120,7 +125,8 @@ void tst_Headless::clients_data() {
     }
 }
 
-void tst_Headless::clients() {
+void tst_Headless::clients()
+{
     QFETCH(QString, client);
     QFETCH(int, example);
     const Example &e = kExamples[example];
@@ -180,7 +186,8 @@ void tst_Headless::clients() {
     QCOMPARE(c.value(QStringLiteral("duplicate_of")).isNull(), attempt == 1);
 }
 
-void tst_Headless::malformedPayloadIsCapturedWithFindings() {
+void tst_Headless::malformedPayloadIsCapturedWithFindings()
+{
     QVERIFY(
         runClient(QStringLiteral("curl"),
                   {QStringLiteral("-sf"), QStringLiteral("http://127.0.0.1:%1/other").arg(m_port),
@@ -198,7 +205,8 @@ void tst_Headless::malformedPayloadIsCapturedWithFindings() {
     QCOMPARE(c.value(QStringLiteral("answer")).toInt(), 200);
 }
 
-void tst_Headless::versionAndHelp() {
+void tst_Headless::versionAndHelp()
+{
     QProcess p;
     p.start(QStringLiteral(HOOKSCOPE_BINARY), {QStringLiteral("--version")});
     QVERIFY(p.waitForFinished());
@@ -212,7 +220,8 @@ void tst_Headless::versionAndHelp() {
         QVERIFY2(help.contains(option), option);
 }
 
-void tst_Headless::badArgumentsExitWith2() {
+void tst_Headless::badArgumentsExitWith2()
+{
     QProcess p;
     p.start(QStringLiteral(HOOKSCOPE_BINARY),
             {QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("http")});
@@ -221,7 +230,8 @@ void tst_Headless::badArgumentsExitWith2() {
     QVERIFY(p.readAllStandardError().contains("--port"));
 }
 
-void tst_Headless::takenPortIsExplained() {
+void tst_Headless::takenPortIsExplained()
+{
     QProcess p;
     p.start(QStringLiteral(HOOKSCOPE_BINARY),
             {QStringLiteral("--headless"), QStringLiteral("--port"), QString::number(m_port),

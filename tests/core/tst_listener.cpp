@@ -17,7 +17,8 @@ const QByteArray kSeedBody = QByteArrayLiteral(
     R"({"task":"video_generate","job_id":"run_01234567890abcdef","status":"completed",)"
     R"("result":{"video_id":"video_abcdef1234567890","thumbnail_url":"https://cdn.hoox.video/thumbnails/video_123.jpg","cost":5,"created_at":"2024-01-15T10:30:00Z"}})");
 
-QByteArray post(const QByteArray &body, const QByteArray &extra = {}) {
+QByteArray post(const QByteArray &body, const QByteArray &extra = {})
+{
     return "POST /webhook/hoox HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
            "User-Agent: Hoox-API/1.0\r\nX-Hoox-Webhook: true\r\n" +
            extra + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
@@ -32,17 +33,20 @@ struct Response {
 // A minimal blocking HTTP client: enough to read our own answers, Content-Length framed.
 class Client {
 public:
-    explicit Client(quint16 port) {
+    explicit Client(quint16 port)
+    {
         m_socket.connectToHost(QHostAddress::LocalHost, port);
         m_socket.waitForConnected(5000);
     }
     QTcpSocket &socket() { return m_socket; }
-    void send(const QByteArray &bytes) {
+    void send(const QByteArray &bytes)
+    {
         m_socket.write(bytes);
         m_socket.flush();
     }
     // Reads one response; status 0 when none arrived within the time.
-    Response read(int timeoutMs = 5000) {
+    Response read(int timeoutMs = 5000)
+    {
         QDeadlineTimer deadline(timeoutMs);
         Response r;
         qsizetype headEnd = -1;
@@ -64,7 +68,8 @@ public:
         return r;
     }
     // True when the server closed the connection within the time.
-    bool closedByServer(int timeoutMs = 5000) {
+    bool closedByServer(int timeoutMs = 5000)
+    {
         QDeadlineTimer deadline(timeoutMs);
         while (m_socket.state() == QAbstractSocket::ConnectedState && !deadline.hasExpired()) {
             if (m_socket.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime()))))
@@ -74,7 +79,8 @@ public:
     }
 
 private:
-    bool waitMore(const QDeadlineTimer &deadline) {
+    bool waitMore(const QDeadlineTimer &deadline)
+    {
         if (m_socket.bytesAvailable() == 0 &&
             !m_socket.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime()))))
             return false;
@@ -118,16 +124,19 @@ private:
     CaptureBatch m_captures;
 };
 
-void tst_Listener::init() {
+void tst_Listener::init()
+{
     m_captures.clear();
 }
 
-void tst_Listener::cleanup() {
+void tst_Listener::cleanup()
+{
     m_spy.reset();
     m_listener.reset();
 }
 
-void tst_Listener::startListener(const HttpLimits &limits, Journal *journal) {
+void tst_Listener::startListener(const HttpLimits &limits, Journal *journal)
+{
     m_listener = std::make_unique<Listener>(journal, CaptureBatch{}, limits);
     connect(m_listener.get(), &Listener::captured, this,
             [this](const CaptureBatch &b) { m_captures += b; });
@@ -136,7 +145,8 @@ void tst_Listener::startListener(const HttpLimits &limits, Journal *journal) {
     QVERIFY(m_listener->port() != 0);
 }
 
-void tst_Listener::capturesAPost() {
+void tst_Listener::capturesAPost()
+{
     startListener();
     Client c(m_listener->port());
     c.send(post(kSeedBody));
@@ -157,7 +167,8 @@ void tst_Listener::capturesAPost() {
     QVERIFY(qAbs(cap.receivedAtMs - QDateTime::currentMSecsSinceEpoch()) < 10'000);
 }
 
-void tst_Listener::keepAliveRules_data() {
+void tst_Listener::keepAliveRules_data()
+{
     QTest::addColumn<QByteArray>("request");
     QTest::addColumn<bool>("staysOpen");
     QTest::addRow("1.1 default") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\n\r\n") << true;
@@ -169,7 +180,8 @@ void tst_Listener::keepAliveRules_data() {
         << QByteArray("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n") << true;
 }
 
-void tst_Listener::keepAliveRules() {
+void tst_Listener::keepAliveRules()
+{
     QFETCH(QByteArray, request);
     QFETCH(bool, staysOpen);
     startListener();
@@ -187,7 +199,8 @@ void tst_Listener::keepAliveRules() {
     }
 }
 
-void tst_Listener::pipelinedAnswersInOrder() {
+void tst_Listener::pipelinedAnswersInOrder()
+{
     startListener();
     ResponseRule rule;
     rule.failNextCount = 1; // the first answer differs, and comes late
@@ -206,7 +219,8 @@ void tst_Listener::pipelinedAnswersInOrder() {
     QCOMPARE(m_captures.at(0)->answerStatus, 503);
 }
 
-void tst_Listener::expectContinue() {
+void tst_Listener::expectContinue()
+{
     startListener();
     Client c(m_listener->port());
     c.send("POST /webhook/hoox HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: "
@@ -219,7 +233,8 @@ void tst_Listener::expectContinue() {
     QCOMPARE(m_captures.first()->body, QByteArray("{}"));
 }
 
-void tst_Listener::expectContinueOverLimitGets413() {
+void tst_Listener::expectContinueOverLimitGets413()
+{
     HttpLimits limits;
     limits.maxBodyBytes = 1000;
     startListener(limits);
@@ -231,7 +246,8 @@ void tst_Listener::expectContinueOverLimitGets413() {
     QCOMPARE(m_captures.size(), 0);
 }
 
-void tst_Listener::refusalsCloseWithAReason_data() {
+void tst_Listener::refusalsCloseWithAReason_data()
+{
     QTest::addColumn<QByteArray>("request");
     QTest::addColumn<int>("status");
     const QByteArray big(2000, 'a');
@@ -256,7 +272,8 @@ void tst_Listener::refusalsCloseWithAReason_data() {
                             << 417;
 }
 
-void tst_Listener::refusalsCloseWithAReason() {
+void tst_Listener::refusalsCloseWithAReason()
+{
     QFETCH(QByteArray, request);
     QFETCH(int, status);
     HttpLimits limits;
@@ -276,7 +293,8 @@ void tst_Listener::refusalsCloseWithAReason() {
     QCOMPARE(m_captures.size(), 0);
 }
 
-void tst_Listener::headTimeout() {
+void tst_Listener::headTimeout()
+{
     HttpLimits limits;
     limits.headTimeoutMs = 300;
     startListener(limits);
@@ -292,7 +310,8 @@ void tst_Listener::headTimeout() {
     QVERIFY(t.elapsed() < 3000);
 }
 
-void tst_Listener::idleKeepAliveIsClosed() {
+void tst_Listener::idleKeepAliveIsClosed()
+{
     HttpLimits limits;
     limits.idleTimeoutMs = 300;
     startListener(limits);
@@ -302,7 +321,8 @@ void tst_Listener::idleKeepAliveIsClosed() {
     QVERIFY(c.closedByServer(3000));
 }
 
-void tst_Listener::abruptDisconnectsLeaveItServing() {
+void tst_Listener::abruptDisconnectsLeaveItServing()
+{
     startListener();
     for (int i = 0; i < 20; ++i) {
         Client c(m_listener->port());
@@ -316,7 +336,8 @@ void tst_Listener::abruptDisconnectsLeaveItServing() {
     QTRY_COMPARE(m_captures.size(), 1);
 }
 
-void tst_Listener::manyConnectionsAtOnce() {
+void tst_Listener::manyConnectionsAtOnce()
+{
     startListener();
     constexpr int kClients = 300;
     std::vector<std::unique_ptr<Client>> clients;
@@ -335,7 +356,8 @@ void tst_Listener::manyConnectionsAtOnce() {
     QCOMPARE(ids.size(), kClients);
 }
 
-void tst_Listener::connectionLimitAnswers503() {
+void tst_Listener::connectionLimitAnswers503()
+{
     HttpLimits limits;
     limits.maxConnections = 5;
     startListener(limits);
@@ -359,7 +381,8 @@ void tst_Listener::connectionLimitAnswers503() {
                              5000);
 }
 
-void tst_Listener::failNextTwoThenRecover() {
+void tst_Listener::failNextTwoThenRecover()
+{
     startListener();
     ResponseRule rule;
     rule.failNextCount = 2;
@@ -379,7 +402,8 @@ void tst_Listener::failNextTwoThenRecover() {
     QCOMPARE(m_listener->responseRule().failNextCount, 0);
 }
 
-void tst_Listener::ruleChangesWhileRunning() {
+void tst_Listener::ruleChangesWhileRunning()
+{
     startListener();
     Client c(m_listener->port());
     c.send(post("{}"));
@@ -394,7 +418,8 @@ void tst_Listener::ruleChangesWhileRunning() {
     QCOMPARE(r.body, QByteArray("accepted"));
 }
 
-void tst_Listener::halfClosedClient() {
+void tst_Listener::halfClosedClient()
+{
     startListener();
     Client c(m_listener->port());
     c.send(post(kSeedBody));
@@ -407,7 +432,8 @@ void tst_Listener::halfClosedClient() {
     QCOMPARE(next.read().status, 200);
 }
 
-void tst_Listener::journalHoldsWhatWasAnswered() {
+void tst_Listener::journalHoldsWhatWasAnswered()
+{
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("j.hkj"));
     Journal journal;
@@ -426,7 +452,8 @@ void tst_Listener::journalHoldsWhatWasAnswered() {
     }
 }
 
-void tst_Listener::portInUseIsExplained() {
+void tst_Listener::portInUseIsExplained()
+{
     startListener();
     Listener second;
     QString error;

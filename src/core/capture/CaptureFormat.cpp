@@ -7,20 +7,24 @@
 #include <QJsonObject>
 
 namespace {
-QJsonValue stringOrNull(const QString &s) {
+QJsonValue stringOrNull(const QString &s)
+{
     return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
 }
 
-QJsonValue idOrNull(quint64 id) {
+QJsonValue idOrNull(quint64 id)
+{
     return id == 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(qint64(id));
 }
 } // namespace
 
-QString CaptureFormat::isoTime(qint64 msecsSinceEpoch) {
+QString CaptureFormat::isoTime(qint64 msecsSinceEpoch)
+{
     return QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
-QString CaptureFormat::humanLine(const Capture &c) {
+QString CaptureFormat::humanLine(const Capture &c)
+{
     const HooxClassification &h = c.hoox;
     QString line =
         u'#' + QString::number(c.id) + u' ' +
@@ -39,7 +43,8 @@ QString CaptureFormat::humanLine(const Capture &c) {
     return line;
 }
 
-QByteArray CaptureFormat::jsonLine(const Capture &c) {
+QByteArray CaptureFormat::jsonLine(const Capture &c)
+{
     const HooxClassification &h = c.hoox;
     QJsonObject o;
     o.insert(QStringLiteral("id"), qint64(c.id));

@@ -6,9 +6,12 @@
 
 CaptureRecorder::CaptureRecorder(Journal *journal, quint64 firstId)
     : m_journal(journal)
-    , m_nextId(firstId) {}
+    , m_nextId(firstId)
+{
+}
 
-void CaptureRecorder::restore(const CaptureBatch &loaded) {
+void CaptureRecorder::restore(const CaptureBatch &loaded)
+{
     for (const CapturePtr &c : loaded) {
         m_duplicates.restore(c->id, c->hoox);
         m_nextId = qMax(m_nextId, c->id + 1);
@@ -16,7 +19,8 @@ void CaptureRecorder::restore(const CaptureBatch &loaded) {
 }
 
 CapturePtr CaptureRecorder::record(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
-                                   quint16 answerStatus, QString *error) {
+                                   quint16 answerStatus, QString *error)
+{
     auto c = std::make_shared<Capture>();
     c->id = m_nextId;
     c->receivedAtMs = receivedAtMs;

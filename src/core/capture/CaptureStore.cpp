@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "CaptureStore.h"
 
-void CaptureStore::append(const CaptureBatch &batch) {
+void CaptureStore::append(const CaptureBatch &batch)
+{
     if (batch.isEmpty()) return;
     const qsizetype first = m_captures.size();
     emit aboutToAppend(first, batch.size());
@@ -9,7 +10,8 @@ void CaptureStore::append(const CaptureBatch &batch) {
     emit appended(first, batch.size());
 }
 
-void CaptureStore::clear() {
+void CaptureStore::clear()
+{
     emit aboutToClear();
     m_captures.clear();
     emit cleared();

@@ -4,12 +4,18 @@
 QString hooxTaskName(HooxTask task)
 {
     switch (task) {
-    case HooxTask::None: return {};
-    case HooxTask::VideoGenerate: return QStringLiteral("video_generate");
-    case HooxTask::VideoExport: return QStringLiteral("video_export");
-    case HooxTask::AvatarCreate: return QStringLiteral("avatar_create");
-    case HooxTask::AvatarEdit: return QStringLiteral("avatar_edit");
-    case HooxTask::Unknown: return QStringLiteral("unknown");
+    case HooxTask::None:
+        return {};
+    case HooxTask::VideoGenerate:
+        return QStringLiteral("video_generate");
+    case HooxTask::VideoExport:
+        return QStringLiteral("video_export");
+    case HooxTask::AvatarCreate:
+        return QStringLiteral("avatar_create");
+    case HooxTask::AvatarEdit:
+        return QStringLiteral("avatar_edit");
+    case HooxTask::Unknown:
+        return QStringLiteral("unknown");
     }
     return {};
 }
@@ -17,10 +23,14 @@ QString hooxTaskName(HooxTask task)
 QString hooxStatusName(HooxStatus status)
 {
     switch (status) {
-    case HooxStatus::None: return {};
-    case HooxStatus::Completed: return QStringLiteral("completed");
-    case HooxStatus::Failed: return QStringLiteral("failed");
-    case HooxStatus::Other: return QStringLiteral("other");
+    case HooxStatus::None:
+        return {};
+    case HooxStatus::Completed:
+        return QStringLiteral("completed");
+    case HooxStatus::Failed:
+        return QStringLiteral("failed");
+    case HooxStatus::Other:
+        return QStringLiteral("other");
     }
     return {};
 }

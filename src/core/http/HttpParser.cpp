@@ -8,13 +8,15 @@
 namespace {
 
 // RFC 9110 tchar: the bytes a method or a header name may hold.
-constexpr bool isTchar(unsigned char c) {
+constexpr bool isTchar(unsigned char c)
+{
     if (c >= '0' && c <= '9') return true;
     if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return true;
     return c != 0 && std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
 }
 
-bool isToken(QByteArrayView s) {
+bool isToken(QByteArrayView s)
+{
     if (s.isEmpty()) return false;
     for (char c : s) {
         if (!isTchar(static_cast<unsigned char>(c))) return false;
@@ -23,7 +25,8 @@ bool isToken(QByteArrayView s) {
 }
 
 // Field values may hold visible ASCII, spaces, tabs and obs-text, no other control byte.
-bool isFieldValue(QByteArrayView s) {
+bool isFieldValue(QByteArrayView s)
+{
     for (char ch : s) {
         const auto c = static_cast<unsigned char>(ch);
         if ((c < 0x20 && c != '\t') || c == 0x7f) return false;
@@ -31,11 +34,13 @@ bool isFieldValue(QByteArrayView s) {
     return true;
 }
 
-bool isTargetByte(unsigned char c) {
+bool isTargetByte(unsigned char c)
+{
     return c > 0x20 && c != 0x7f;
 }
 
-QByteArrayView trimmedOws(QByteArrayView s) {
+QByteArrayView trimmedOws(QByteArrayView s)
+{
     while (!s.isEmpty() && (s.front() == ' ' || s.front() == '\t'))
         s = s.sliced(1);
     while (!s.isEmpty() && (s.back() == ' ' || s.back() == '\t'))
@@ -43,7 +48,8 @@ QByteArrayView trimmedOws(QByteArrayView s) {
     return s;
 }
 
-int hexValue(char c) {
+int hexValue(char c)
+{
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
@@ -52,7 +58,8 @@ int hexValue(char c) {
 
 // Splits a comma-separated field list (over all values of a repeated field) into trimmed
 // lower-case elements; empty elements are kept so that callers can refuse them.
-QList<QByteArray> listElements(const QList<QByteArray> &values) {
+QList<QByteArray> listElements(const QList<QByteArray> &values)
+{
     QList<QByteArray> out;
     for (const QByteArray &v : values) {
         qsizetype from = 0;
@@ -73,25 +80,31 @@ constexpr qsizetype kChunkLineMax = 4 * 1024;
 } // namespace
 
 HttpParser::HttpParser(const HttpLimits &limits)
-    : m_limits(limits) {}
+    : m_limits(limits)
+{
+}
 
-bool HttpParser::inProgress() const {
+bool HttpParser::inProgress() const
+{
     return m_started && m_state != State::Complete && m_state != State::Failed;
 }
 
-bool HttpParser::headComplete() const {
+bool HttpParser::headComplete() const
+{
     return m_state != State::RequestLine && m_state != State::HeaderLine &&
            m_state != State::Failed;
 }
 
-HttpParser::Event HttpParser::fail(int status, const char *reason) {
+HttpParser::Event HttpParser::fail(int status, const char *reason)
+{
     m_state = State::Failed;
     m_errorStatus = status;
     m_errorReason = QByteArray(reason);
     return Event::Failed;
 }
 
-HttpRequest HttpParser::takeRequest() {
+HttpRequest HttpParser::takeRequest()
+{
     HttpRequest out = std::move(m_request);
     m_request = HttpRequest{};
     m_state = State::RequestLine;
@@ -103,7 +116,8 @@ HttpRequest HttpParser::takeRequest() {
     return out;
 }
 
-HttpParser::Event HttpParser::feed(QByteArrayView data, qsizetype *consumed) {
+HttpParser::Event HttpParser::feed(QByteArrayView data, qsizetype *consumed)
+{
     qsizetype pos = 0;
     auto done = [&](Event e) {
         *consumed = pos;
@@ -183,7 +197,8 @@ HttpParser::Event HttpParser::feed(QByteArrayView data, qsizetype *consumed) {
 // ends a line: a bare CR or bare LF is refused, since peers that disagree on line ends
 // can be made to see different requests.
 HttpParser::Event HttpParser::consumeLine(QByteArrayView data, qsizetype *pos, qsizetype maxLine,
-                                          int overStatus, const char *overReason, bool *lineDone) {
+                                          int overStatus, const char *overReason, bool *lineDone)
+{
     const char *begin = data.data() + *pos;
     const qsizetype avail = data.size() - *pos;
     const auto *nl = static_cast<const char *>(std::memchr(begin, '\n', avail));
@@ -209,7 +224,8 @@ HttpParser::Event HttpParser::consumeLine(QByteArrayView data, qsizetype *pos, q
     return Event::NeedMore;
 }
 
-HttpParser::Event HttpParser::onRequestLine() {
+HttpParser::Event HttpParser::onRequestLine()
+{
     if (m_line.isEmpty())
         return Event::NeedMore; // empty lines before a request line are ignored (RFC 9112 2.2)
     const QByteArrayView line(m_line);
@@ -240,7 +256,8 @@ HttpParser::Event HttpParser::onRequestLine() {
     return Event::NeedMore;
 }
 
-HttpParser::Event HttpParser::onHeaderLine(HttpHeaders &into) {
+HttpParser::Event HttpParser::onHeaderLine(HttpHeaders &into)
+{
     if (m_line.isEmpty()) {
         if (m_state == State::TrailerLine) {
             m_state = State::Complete;
@@ -265,7 +282,8 @@ HttpParser::Event HttpParser::onHeaderLine(HttpHeaders &into) {
     return Event::NeedMore;
 }
 
-HttpParser::Event HttpParser::onHeadEnd() {
+HttpParser::Event HttpParser::onHeadEnd()
+{
     const HttpHeaders &h = m_request.headers;
     const int hosts = h.count("host");
     if (m_request.httpMinor == 1 && hosts != 1)
@@ -296,7 +314,8 @@ HttpParser::Event HttpParser::onHeadEnd() {
     return Event::HeadComplete;
 }
 
-HttpParser::Event HttpParser::checkFraming() {
+HttpParser::Event HttpParser::checkFraming()
+{
     const HttpHeaders &h = m_request.headers;
     const QList<QByteArray> te = h.values("transfer-encoding");
     const QList<QByteArray> cl = h.values("content-length");
@@ -331,7 +350,8 @@ HttpParser::Event HttpParser::checkFraming() {
     return Event::NeedMore;
 }
 
-HttpParser::Event HttpParser::checkExpect() {
+HttpParser::Event HttpParser::checkExpect()
+{
     const QList<QByteArray> expect = m_request.headers.values("expect");
     if (expect.isEmpty()) return Event::NeedMore;
     if (expect.size() != 1 || expect.first().compare("100-continue", Qt::CaseInsensitive) != 0)
@@ -341,7 +361,8 @@ HttpParser::Event HttpParser::checkExpect() {
     return Event::NeedMore;
 }
 
-HttpParser::Event HttpParser::onChunkSizeLine() {
+HttpParser::Event HttpParser::onChunkSizeLine()
+{
     const QByteArrayView line(m_line);
     const qsizetype semi = line.indexOf(';');
     const QByteArrayView size = semi < 0 ? line : line.first(semi);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "HttpResponse.h"
 
-QByteArray HttpResponse::reasonPhrase(int status) {
+QByteArray HttpResponse::reasonPhrase(int status)
+{
     switch (status) {
     case 100:
         return QByteArrayLiteral("Continue");
@@ -57,7 +58,8 @@ QByteArray HttpResponse::reasonPhrase(int status) {
 }
 
 QByteArray HttpResponse::serialize(int status, QByteArrayView contentType, QByteArrayView body,
-                                   bool close, bool http10KeepAlive, bool headOnly) {
+                                   bool close, bool http10KeepAlive, bool headOnly)
+{
     QByteArray out;
     out.reserve(128 + contentType.size() + body.size());
     out.append("HTTP/1.1 ").append(QByteArray::number(status)).append(' ');
@@ -73,12 +75,14 @@ QByteArray HttpResponse::serialize(int status, QByteArrayView contentType, QByte
     return out;
 }
 
-QByteArray HttpResponse::refusal(int status, QByteArrayView reason) {
+QByteArray HttpResponse::refusal(int status, QByteArrayView reason)
+{
     QByteArray body = reason.toByteArray();
     body.append('\n');
     return serialize(status, "text/plain; charset=utf-8", body, true);
 }
 
-QByteArray HttpResponse::continue100() {
+QByteArray HttpResponse::continue100()
+{
     return QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n");
 }

@@ -6,7 +6,8 @@
 Listener::Listener(Journal *journal, const CaptureBatch &loaded, const HttpLimits &limits,
                    QObject *parent)
     : QObject(parent)
-    , m_worker(new ListenerWorker(&m_policy, limits, journal, loaded)) {
+    , m_worker(new ListenerWorker(&m_policy, limits, journal, loaded))
+{
     qRegisterMetaType<CaptureBatch>();
     m_thread.setObjectName(QStringLiteral("hookscope-network"));
     m_worker->moveToThread(&m_thread);
@@ -16,13 +17,15 @@ Listener::Listener(Journal *journal, const CaptureBatch &loaded, const HttpLimit
     m_thread.start();
 }
 
-Listener::~Listener() {
+Listener::~Listener()
+{
     stop();
     m_thread.quit();
     m_thread.wait();
 }
 
-bool Listener::start(const QHostAddress &address, quint16 port, QString *error) {
+bool Listener::start(const QHostAddress &address, quint16 port, QString *error)
+{
     bool ok = false;
     quint16 bound = 0;
     QMetaObject::invokeMethod(
@@ -37,7 +40,8 @@ bool Listener::start(const QHostAddress &address, quint16 port, QString *error) 
     return ok;
 }
 
-void Listener::stop() {
+void Listener::stop()
+{
     if (m_port == 0) return;
     QMetaObject::invokeMethod(
         m_worker, [this] { m_worker->close(); }, Qt::BlockingQueuedConnection);

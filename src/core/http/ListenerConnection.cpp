@@ -21,7 +21,8 @@ ListenerConnection::ListenerConnection(QTcpSocket *socket, ListenerWorker *worke
     : m_socket(socket)
     , m_worker(worker)
     , m_limits(limits)
-    , m_parser(limits) {
+    , m_parser(limits)
+{
     m_socket->setParent(this);
     m_socket->setReadBufferSize(256 * 1024);
     const QHostAddress a = m_socket->peerAddress();
@@ -45,12 +46,14 @@ ListenerConnection::ListenerConnection(QTcpSocket *socket, ListenerWorker *worke
 
 ListenerConnection::~ListenerConnection() = default;
 
-void ListenerConnection::refuseAndClose(int status, QByteArrayView reason) {
+void ListenerConnection::refuseAndClose(int status, QByteArrayView reason)
+{
     m_stopReading = true;
     queue(HttpResponse::refusal(status, reason), 0, true);
 }
 
-void ListenerConnection::onReadyRead() {
+void ListenerConnection::onReadyRead()
+{
     if (m_finished) return;
     if (m_lingering || m_stopReading) {
         m_socket->readAll(); // drained and dropped: nothing after a final answer counts
@@ -62,7 +65,8 @@ void ListenerConnection::onReadyRead() {
     processInput();
 }
 
-void ListenerConnection::processInput() {
+void ListenerConnection::processInput()
+{
     qsizetype offset = 0;
     while (offset < m_in.size() && !m_stopReading && m_out.size() < kMaxPendingAnswers) {
         qsizetype used = 0;
@@ -77,7 +81,8 @@ void ListenerConnection::processInput() {
 }
 
 // Returns false when parsing must pause (more bytes needed, or a final answer queued).
-bool ListenerConnection::handleEvent(HttpParser::Event event) {
+bool ListenerConnection::handleEvent(HttpParser::Event event)
+{
     switch (event) {
     case HttpParser::Event::NeedMore:
         return false;
@@ -96,7 +101,8 @@ bool ListenerConnection::handleEvent(HttpParser::Event event) {
     return false;
 }
 
-void ListenerConnection::onRequest(HttpRequest &&request) {
+void ListenerConnection::onRequest(HttpRequest &&request)
+{
     const bool keepAlive = request.keepAlive;
     const bool http10 = request.httpMinor == 0;
     const bool headOnly = request.method == "HEAD";
@@ -108,14 +114,16 @@ void ListenerConnection::onRequest(HttpRequest &&request) {
         a.delayMs, close);
 }
 
-void ListenerConnection::queue(QByteArray bytes, int delayMs, bool close) {
+void ListenerConnection::queue(QByteArray bytes, int delayMs, bool close)
+{
     m_out.push_back(Pending{std::move(bytes), m_clock.elapsed() + delayMs, close});
     writeReady();
 }
 
 // Writes every answer whose time has come, in order; a delayed answer holds back the
 // ones behind it, as pipelining requires.
-void ListenerConnection::writeReady() {
+void ListenerConnection::writeReady()
+{
     if (m_finished) return;
     bool wrote = false;
     const qint64 now = m_clock.elapsed();
@@ -148,7 +156,8 @@ void ListenerConnection::writeReady() {
 
 // After a final answer, shut our sending side and drain what the client still sends, so
 // that closing with unread bytes does not reset the connection before it read the answer.
-void ListenerConnection::beginLingeringClose() {
+void ListenerConnection::beginLingeringClose()
+{
     if (m_lingering || m_finished) return;
     m_lingering = true;
     ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
@@ -156,7 +165,8 @@ void ListenerConnection::beginLingeringClose() {
     m_timer.start(kLingerMs);
 }
 
-void ListenerConnection::rearmTimer() {
+void ListenerConnection::rearmTimer()
+{
     if (m_lingering) return;
     const qint64 now = m_clock.elapsed();
     qint64 deadline = 0;
@@ -171,7 +181,8 @@ void ListenerConnection::rearmTimer() {
     m_timer.start(int(qMax<qint64>(0, deadline - now)));
 }
 
-void ListenerConnection::onTimer() {
+void ListenerConnection::onTimer()
+{
     if (m_lingering) {
         finish();
         return;
@@ -187,7 +198,8 @@ void ListenerConnection::onTimer() {
     finish(); // idle keep-alive
 }
 
-void ListenerConnection::finish() {
+void ListenerConnection::finish()
+{
     if (m_finished) return;
     m_finished = true;
     m_timer.stop();

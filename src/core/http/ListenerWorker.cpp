@@ -29,11 +29,13 @@ ListenerWorker::ListenerWorker(ResponsePolicy *policy, const HttpLimits &limits,
     connect(&m_flushTimer, &QTimer::timeout, this, &ListenerWorker::flush);
 }
 
-ListenerWorker::~ListenerWorker() {
+ListenerWorker::~ListenerWorker()
+{
     close();
 }
 
-bool ListenerWorker::listen(const QHostAddress &address, quint16 port, QString *error) {
+bool ListenerWorker::listen(const QHostAddress &address, quint16 port, QString *error)
+{
     close();
     m_server = new QTcpServer(this);
     m_server->setMaxPendingConnections(m_limits.maxConnections);
@@ -58,7 +60,8 @@ bool ListenerWorker::listen(const QHostAddress &address, quint16 port, QString *
     return false;
 }
 
-void ListenerWorker::close() {
+void ListenerWorker::close()
+{
     flush();
     const auto connections = m_connections;
     for (ListenerConnection *c : connections)
@@ -68,11 +71,13 @@ void ListenerWorker::close() {
     m_server = nullptr;
 }
 
-quint16 ListenerWorker::port() const {
+quint16 ListenerWorker::port() const
+{
     return m_server ? m_server->serverPort() : 0;
 }
 
-void ListenerWorker::onNewConnection() {
+void ListenerWorker::onNewConnection()
+{
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         auto *c = new ListenerConnection(socket, this, m_limits);
         if (m_connections.size() >= m_limits.maxConnections) {
@@ -90,7 +95,8 @@ void ListenerWorker::onNewConnection() {
     }
 }
 
-ListenerWorker::Answer ListenerWorker::accept(HttpRequest &&request, const QString &peer) {
+ListenerWorker::Answer ListenerWorker::accept(HttpRequest &&request, const QString &peer)
+{
     const ResponseAnswer rule = m_policy->next();
     QString error;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -106,7 +112,8 @@ ListenerWorker::Answer ListenerWorker::accept(HttpRequest &&request, const QStri
     return Answer{rule.status, rule.contentType, rule.body, rule.delayMs, false};
 }
 
-void ListenerWorker::flush() {
+void ListenerWorker::flush()
+{
     m_flushTimer.stop();
     if (m_batch.isEmpty()) return;
     emit captured(m_batch);

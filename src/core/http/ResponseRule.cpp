@@ -3,17 +3,20 @@
 
 #include "HttpResponse.h"
 
-void ResponsePolicy::setRule(const ResponseRule &rule) {
+void ResponsePolicy::setRule(const ResponseRule &rule)
+{
     QMutexLocker lock(&m_mutex);
     m_rule = rule;
 }
 
-ResponseRule ResponsePolicy::rule() const {
+ResponseRule ResponsePolicy::rule() const
+{
     QMutexLocker lock(&m_mutex);
     return m_rule;
 }
 
-ResponseAnswer ResponsePolicy::next() {
+ResponseAnswer ResponsePolicy::next()
+{
     QMutexLocker lock(&m_mutex);
     ResponseAnswer a{m_rule.status, m_rule.contentType, m_rule.body, m_rule.delayMs};
     if (m_rule.failNextCount > 0) {
