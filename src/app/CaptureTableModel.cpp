@@ -73,7 +73,8 @@ QVariant CaptureTableModel::display(int row, int column) const
     case StatusColumn:
         return c.hoox.statusText;
     case AttemptColumn:
-        if (c.hoox.attempt == 0) return {};
+        if (c.hoox.attempt == 0)
+            return {};
         return c.hoox.duplicateOf == 0
                    ? QString::number(c.hoox.attempt)
                    : tr("%1 (dup of #%2)").arg(c.hoox.attempt).arg(c.hoox.duplicateOf);
@@ -112,7 +113,8 @@ QVariant CaptureTableModel::sortKey(int row, int column) const
 
 QVariant CaptureTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
     switch (section) {
     case IdColumn:
         return tr("#");

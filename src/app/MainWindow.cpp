@@ -31,7 +31,8 @@ MainWindow::MainWindow(CaptureStore *store, Listener *listener, const QString &j
     m_ui->statusBar->addPermanentWidget(m_countLabel);
     connect(store, &CaptureStore::appended, this, [this, table] {
         const QScrollBar *bar = table->verticalScrollBar();
-        if (bar->value() >= bar->maximum() - 1) table->scrollToBottom();
+        if (bar->value() >= bar->maximum() - 1)
+            table->scrollToBottom();
         updateStatus();
     });
     connect(store, &CaptureStore::cleared, this, &MainWindow::updateStatus);

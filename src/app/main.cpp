@@ -36,7 +36,8 @@ bool wantsCoreApp(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
         for (const char *flag : {"--headless", "--help", "-h", "--help-all", "--version", "-v"}) {
-            if (std::strcmp(argv[i], flag) == 0) return true;
+            if (std::strcmp(argv[i], flag) == 0)
+                return true;
         }
     }
     return false;
@@ -104,7 +105,8 @@ int g_signalFds[2] = {-1, -1};
 
 void quitOnSignals(QCoreApplication *app)
 {
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0) return;
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0)
+        return;
     auto *notifier = new QSocketNotifier(g_signalFds[1], QSocketNotifier::Read, app);
     QObject::connect(notifier, &QSocketNotifier::activated, app, [] { QCoreApplication::quit(); });
     struct sigaction sa = {};
@@ -154,7 +156,8 @@ int main(int argc, char **argv)
         printErr(error);
         return 1;
     }
-    if (!journal.warning().isEmpty()) printErr(journal.warning());
+    if (!journal.warning().isEmpty())
+        printErr(journal.warning());
     const CaptureBatch loaded = journal.takeLoaded();
 
     Listener listener(&journal, loaded);

@@ -22,19 +22,27 @@ struct Example {
 // The seed's two examples, and one per remaining task and outcome of its table.
 const Example kExamples[] = {
     {"seed success",
-     R"({"task":"video_generate","job_id":"run_01234567890abcdef","status":"completed","result":{"video_id":"video_abcdef1234567890","thumbnail_url":"https://cdn.hoox.video/thumbnails/video_123.jpg","cost":5,"created_at":"2024-01-15T10:30:00Z"}})",
+     "{\"task\":\"video_generate\",\"job_id\":\"run_01234567890abcdef\",\"status\":\"completed\","
+     "\"result\":{\"video_id\":\"video_abcdef1234567890\",\"thumbnail_url\":\"https://"
+     "cdn.hoox.video/thumbnails/"
+     "video_123.jpg\",\"cost\":5,\"created_at\":\"2024-01-15T10:30:00Z\"}}",
      "video_generate", "completed", "run_01234567890abcdef"},
     {"seed failure",
-     R"({"task":"video_generate","job_id":"run_0fa1","status":"failed","error":{"code":"INSUFFICIENT_CREDITS","message":"Not enough credits to complete video generation"}})",
+     "{\"task\":\"video_generate\",\"job_id\":\"run_0fa1\",\"status\":\"failed\",\"error\":{"
+     "\"code\":\"INSUFFICIENT_CREDITS\",\"message\":\"Not enough credits to complete video "
+     "generation\"}}",
      "video_generate", "failed", "run_0fa1"},
     {"export",
-     R"({"task":"video_export","job_id":"run_exp1","status":"completed","result":{"download_url":"https://cdn.hoox.video/e.mp4"}})",
+     "{\"task\":\"video_export\",\"job_id\":\"run_exp1\",\"status\":\"completed\",\"result\":{"
+     "\"download_url\":\"https://cdn.hoox.video/e.mp4\"}}",
      "video_export", "completed", "run_exp1"},
     {"avatar create",
-     R"({"task":"avatar_create","avatar_id":"av_1","look_id":"lk_1","status":"completed","result":{"preview_url":"https://cdn.hoox.video/a.png"}})",
+     "{\"task\":\"avatar_create\",\"avatar_id\":\"av_1\",\"look_id\":\"lk_1\",\"status\":"
+     "\"completed\",\"result\":{\"preview_url\":\"https://cdn.hoox.video/a.png\"}}",
      "avatar_create", "completed", "av_1:lk_1"},
     {"avatar edit",
-     R"({"task":"avatar_edit","avatar_id":"av_1","look_id":"lk_2","status":"failed","error":{"code":"BAD_IMAGE","message":"The image has no face"}})",
+     "{\"task\":\"avatar_edit\",\"avatar_id\":\"av_1\",\"look_id\":\"lk_2\",\"status\":\"failed\","
+     "\"error\":{\"code\":\"BAD_IMAGE\",\"message\":\"The image has no face\"}}",
      "avatar_edit", "failed", "av_1:lk_2"},
 };
 

@@ -146,7 +146,8 @@ void TestDuplicateIndex::assign()
         QCOMPARE(c.duplicateOf, duplicateOf.at(i));
         // Apart from the conflict, assign() leaves the classifier's findings as they were.
         QStringList expected = fresh.findings;
-        if (conflicting.at(i)) expected.append(conflict);
+        if (conflicting.at(i))
+            expected.append(conflict);
         QCOMPARE(c.findings, expected);
     }
     QCOMPARE(index.keyCount(), keyCount);

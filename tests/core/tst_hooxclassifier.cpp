@@ -46,7 +46,8 @@ HttpHeaders makeHeaders(const HeaderList &fields)
 {
     HttpHeaders headers;
     for (const auto &[name, value] : fields) {
-        if (!value.isNull()) headers.append(name, value);
+        if (!value.isNull())
+            headers.append(name, value);
     }
     return headers;
 }
@@ -67,7 +68,8 @@ HttpHeaders hooxHeadersWith(const QByteArray &name, const QByteArray &value)
 {
     HeaderList fields = hooxHeaderList();
     for (auto &field : fields) {
-        if (field.first == name) field.second = value;
+        if (field.first == name)
+            field.second = value;
     }
     return makeHeaders(fields);
 }

@@ -14,8 +14,10 @@
 namespace {
 
 const QByteArray kSeedBody = QByteArrayLiteral(
-    R"({"task":"video_generate","job_id":"run_01234567890abcdef","status":"completed",)"
-    R"("result":{"video_id":"video_abcdef1234567890","thumbnail_url":"https://cdn.hoox.video/thumbnails/video_123.jpg","cost":5,"created_at":"2024-01-15T10:30:00Z"}})");
+    "{\"task\":\"video_generate\",\"job_id\":\"run_01234567890abcdef\",\"status\":\"completed\","
+    "\"result\":{\"video_id\":\"video_abcdef1234567890\",\"thumbnail_url\":\"https://"
+    "cdn.hoox.video/thumbnails/"
+    "video_123.jpg\",\"cost\":5,\"created_at\":\"2024-01-15T10:30:00Z\"}}");
 
 QByteArray post(const QByteArray &body, const QByteArray &extra = {})
 {
@@ -51,7 +53,8 @@ public:
         Response r;
         qsizetype headEnd = -1;
         while ((headEnd = m_buffer.indexOf("\r\n\r\n")) < 0) {
-            if (!waitMore(deadline)) return r;
+            if (!waitMore(deadline))
+                return r;
         }
         r.head = m_buffer.left(headEnd);
         r.status = r.head.mid(9, 3).toInt();
@@ -61,7 +64,8 @@ public:
                 length = line.mid(15).trimmed().toLongLong();
         }
         while (m_buffer.size() < headEnd + 4 + length) {
-            if (!waitMore(deadline)) return Response{};
+            if (!waitMore(deadline))
+                return Response{};
         }
         r.body = m_buffer.mid(headEnd + 4, length);
         m_buffer.remove(0, headEnd + 4 + length);

@@ -3,7 +3,8 @@
 
 void CaptureStore::append(const CaptureBatch &batch)
 {
-    if (batch.isEmpty()) return;
+    if (batch.isEmpty())
+        return;
     const qsizetype first = m_captures.size();
     emit aboutToAppend(first, batch.size());
     m_captures.append(batch);

@@ -9,7 +9,8 @@ void DuplicateIndex::assign(quint64 id, HooxClassification &c)
 {
     c.attempt = 0;
     c.duplicateOf = 0;
-    if (c.key.isEmpty()) return;
+    if (c.key.isEmpty())
+        return;
     const auto it = m_groups.find(c.key);
     if (it == m_groups.end()) {
         m_groups.insert(c.key, Group{id, c.outcomeHash, 1});
@@ -25,7 +26,8 @@ void DuplicateIndex::assign(quint64 id, HooxClassification &c)
 
 void DuplicateIndex::restore(quint64 id, const HooxClassification &c)
 {
-    if (c.key.isEmpty()) return;
+    if (c.key.isEmpty())
+        return;
     // Trusting the stored attempt and duplicateOf keeps the numbering going when the journal
     // no longer holds a group's first capture (whose outcome is then lost, so this one's stands
     // in); for a complete journal read in id order they agree with plain counting.
@@ -40,8 +42,11 @@ void DuplicateIndex::restore(quint64 id, const HooxClassification &c)
 
 void DuplicateIndex::unassign(const HooxClassification &c)
 {
-    if (c.key.isEmpty()) return;
+    if (c.key.isEmpty())
+        return;
     const auto it = m_groups.find(c.key);
-    if (it == m_groups.end() || it->count != c.attempt) return;
-    if (--it->count == 0) m_groups.erase(it);
+    if (it == m_groups.end() || it->count != c.attempt)
+        return;
+    if (--it->count == 0)
+        m_groups.erase(it);
 }

@@ -45,8 +45,10 @@ private:
 
 QByteArray compactJson(const QJsonValue &value)
 {
-    if (value.isObject()) return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
-    if (value.isArray()) return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+    if (value.isObject())
+        return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+    if (value.isArray())
+        return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
     // A scalar cannot stand alone in a QJsonDocument; wrapping it still serialises it stably.
     return QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
 }
@@ -68,10 +70,14 @@ bool isAvatar(HooxTask task)
 
 HooxTask taskFromText(const QString &text)
 {
-    if (text == "video_generate"_L1) return HooxTask::VideoGenerate;
-    if (text == "video_export"_L1) return HooxTask::VideoExport;
-    if (text == "avatar_create"_L1) return HooxTask::AvatarCreate;
-    if (text == "avatar_edit"_L1) return HooxTask::AvatarEdit;
+    if (text == "video_generate"_L1)
+        return HooxTask::VideoGenerate;
+    if (text == "video_export"_L1)
+        return HooxTask::VideoExport;
+    if (text == "avatar_create"_L1)
+        return HooxTask::AvatarCreate;
+    if (text == "avatar_edit"_L1)
+        return HooxTask::AvatarEdit;
     return HooxTask::Unknown;
 }
 
@@ -84,14 +90,16 @@ void classifyTask(const QJsonObject &payload, HooxClassification &c)
     }
     c.taskText = task.toString();
     c.task = taskFromText(c.taskText);
-    if (c.task == HooxTask::Unknown) c.findings.append(u"unknown_task"_s);
+    if (c.task == HooxTask::Unknown)
+        c.findings.append(u"unknown_task"_s);
 }
 
 // Ids must be non-empty strings: an empty id cannot serve as an idempotency key.
 QString requiredId(const QJsonObject &payload, QLatin1StringView name, QStringList &findings)
 {
     QString id = payload.value(name).toString();
-    if (id.isEmpty()) findings.append(missingField(name));
+    if (id.isEmpty())
+        findings.append(missingField(name));
     return id;
 }
 
@@ -102,7 +110,8 @@ void classifyIds(const QJsonObject &payload, HooxClassification &c)
     } else if (isAvatar(c.task)) {
         const QString avatarId = requiredId(payload, "avatar_id"_L1, c.findings);
         const QString lookId = requiredId(payload, "look_id"_L1, c.findings);
-        if (!avatarId.isEmpty() && !lookId.isEmpty()) c.key = avatarId + u':' + lookId;
+        if (!avatarId.isEmpty() && !lookId.isEmpty())
+            c.key = avatarId + u':' + lookId;
     }
 }
 
@@ -131,8 +140,10 @@ void checkError(const QJsonValue &error, QStringList &findings)
         return;
     }
     const QJsonObject object = error.toObject();
-    if (!object.value("code"_L1).isString()) findings.append(missingField("error.code"_L1));
-    if (!object.value("message"_L1).isString()) findings.append(missingField("error.message"_L1));
+    if (!object.value("code"_L1).isString())
+        findings.append(missingField("error.code"_L1));
+    if (!object.value("message"_L1).isString())
+        findings.append(missingField("error.message"_L1));
 }
 
 // Returns the value whose content decides whether two deliveries agree.
@@ -140,7 +151,8 @@ QJsonValue classifyOutcome(const QJsonObject &payload, HooxClassification &c)
 {
     if (c.status == HooxStatus::Completed) {
         QJsonValue result = payload.value("result"_L1);
-        if (!result.isObject()) c.findings.append(missingField("result"_L1));
+        if (!result.isObject())
+            c.findings.append(missingField("result"_L1));
         return result;
     }
     if (c.status == HooxStatus::Failed) {
@@ -157,7 +169,8 @@ quint64 outcomeHash(const QString &statusText, const QJsonValue &outcome)
     hash.add(QStringView(statusText));
     // The separator keeps "a" + "bc" apart from "ab" + "c".
     hash.add(QByteArrayView("\0", 1));
-    if (!outcome.isUndefined()) hash.add(QByteArrayView(compactJson(outcome)));
+    if (!outcome.isUndefined())
+        hash.add(QByteArrayView(compactJson(outcome)));
     return hash.value();
 }
 
@@ -190,9 +203,11 @@ void classifyHeaders(QByteArrayView method, const HttpHeaders &headers, QStringL
 {
     if (!headers.value("User-Agent").contains("Hoox-API"))
         findings.append(u"not_hoox_user_agent"_s);
-    if (!hasHooxWebhookHeader(headers)) findings.append(u"missing_hoox_header"_s);
+    if (!hasHooxWebhookHeader(headers))
+        findings.append(u"missing_hoox_header"_s);
     // Methods are case-sensitive (RFC 9110), so "post" is not POST.
-    if (method != "POST") findings.append(u"not_post"_s);
+    if (method != "POST")
+        findings.append(u"not_post"_s);
     // An absent Content-Type reads as empty, which is not application/json either.
     if (!isJsonMediaType(headers.value("Content-Type")))
         findings.append(u"not_json_content_type"_s);

@@ -16,7 +16,8 @@ void HttpHeaders::append(QByteArray name, QByteArray value)
 QByteArray HttpHeaders::value(QByteArrayView name) const
 {
     for (const HttpHeader &h : m_fields) {
-        if (sameName(h.name, name)) return h.value;
+        if (sameName(h.name, name))
+            return h.value;
     }
     return {};
 }
@@ -25,7 +26,8 @@ QList<QByteArray> HttpHeaders::values(QByteArrayView name) const
 {
     QList<QByteArray> out;
     for (const HttpHeader &h : m_fields) {
-        if (sameName(h.name, name)) out.append(h.value);
+        if (sameName(h.name, name))
+            out.append(h.value);
     }
     return out;
 }

@@ -10,16 +10,20 @@ namespace {
 // RFC 9110 tchar: the bytes a method or a header name may hold.
 constexpr bool isTchar(unsigned char c)
 {
-    if (c >= '0' && c <= '9') return true;
-    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return true;
+    if (c >= '0' && c <= '9')
+        return true;
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+        return true;
     return c != 0 && std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
 }
 
 bool isToken(QByteArrayView s)
 {
-    if (s.isEmpty()) return false;
+    if (s.isEmpty())
+        return false;
     for (char c : s) {
-        if (!isTchar(static_cast<unsigned char>(c))) return false;
+        if (!isTchar(static_cast<unsigned char>(c)))
+            return false;
     }
     return true;
 }
@@ -29,7 +33,8 @@ bool isFieldValue(QByteArrayView s)
 {
     for (char ch : s) {
         const auto c = static_cast<unsigned char>(ch);
-        if ((c < 0x20 && c != '\t') || c == 0x7f) return false;
+        if ((c < 0x20 && c != '\t') || c == 0x7f)
+            return false;
     }
     return true;
 }
@@ -50,9 +55,12 @@ QByteArrayView trimmedOws(QByteArrayView s)
 
 int hexValue(char c)
 {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
     return -1;
 }
 
@@ -65,7 +73,8 @@ QList<QByteArray> listElements(const QList<QByteArray> &values)
         qsizetype from = 0;
         while (from <= v.size()) {
             qsizetype comma = v.indexOf(',', from);
-            if (comma < 0) comma = v.size();
+            if (comma < 0)
+                comma = v.size();
             out.append(
                 trimmedOws(QByteArrayView(v).sliced(from, comma - from)).toByteArray().toLower());
             from = comma + 1;
@@ -140,7 +149,8 @@ HttpParser::Event HttpParser::feed(QByteArrayView data, qsizetype *consumed)
                 m_state = State::Complete;
                 return done(Event::Complete);
             }
-            if (m_remaining == 0) m_state = State::ChunkDataEnd;
+            if (m_remaining == 0)
+                m_state = State::ChunkDataEnd;
             break;
         }
         case State::ChunkDataEnd: {
@@ -169,8 +179,10 @@ HttpParser::Event HttpParser::feed(QByteArrayView data, qsizetype *consumed)
             else
                 e = consumeLine(data, &pos, m_limits.maxHeaderBytes - m_headerBytes, 431,
                                 "header section too large", &lineDone);
-            if (e == Event::Failed) return done(e);
-            if (!lineDone) break;
+            if (e == Event::Failed)
+                return done(e);
+            if (!lineDone)
+                break;
             switch (m_state) {
             case State::RequestLine:
                 e = onRequestLine();
@@ -186,7 +198,8 @@ HttpParser::Event HttpParser::feed(QByteArrayView data, qsizetype *consumed)
                 break;
             }
             m_line.clear();
-            if (e != Event::NeedMore) return done(e);
+            if (e != Event::NeedMore)
+                return done(e);
         }
         }
     }
@@ -205,20 +218,24 @@ HttpParser::Event HttpParser::consumeLine(QByteArrayView data, qsizetype *pos, q
     QByteArrayView seg(begin, nl ? nl - begin : avail);
     const qsizetype taken = nl ? seg.size() + 1 : avail;
 
-    if (m_sawCR && !(seg.isEmpty() && nl)) return fail(400, "bare CR in the request head");
+    if (m_sawCR && !(seg.isEmpty() && nl))
+        return fail(400, "bare CR in the request head");
     bool crAtEnd = false;
     const qsizetype cr = seg.indexOf('\r');
     if (cr >= 0) {
-        if (cr != seg.size() - 1) return fail(400, "bare CR in the request head");
+        if (cr != seg.size() - 1)
+            return fail(400, "bare CR in the request head");
         seg.chop(1);
         crAtEnd = true;
     }
     if (nl && !crAtEnd && !m_sawCR)
         return fail(400, "bare LF as a line end; lines must end with CRLF");
     m_sawCR = nl ? false : crAtEnd;
-    if (m_line.size() + seg.size() > maxLine) return fail(overStatus, overReason);
+    if (m_line.size() + seg.size() > maxLine)
+        return fail(overStatus, overReason);
     m_line.append(seg);
-    if (m_state == State::HeaderLine || m_state == State::TrailerLine) m_headerBytes += taken;
+    if (nl && (m_state == State::HeaderLine || m_state == State::TrailerLine))
+        m_headerBytes += m_line.size() + 2; // counted once the line is whole, CRLF included
     *pos += taken;
     *lineDone = nl != nullptr;
     return Event::NeedMore;
@@ -226,8 +243,10 @@ HttpParser::Event HttpParser::consumeLine(QByteArrayView data, qsizetype *pos, q
 
 HttpParser::Event HttpParser::onRequestLine()
 {
-    if (m_line.isEmpty())
-        return Event::NeedMore; // empty lines before a request line are ignored (RFC 9112 2.2)
+    if (m_line.isEmpty()) {
+        m_started = false; // empty lines before a request line are ignored (RFC 9112 2.2)
+        return Event::NeedMore;
+    }
     const QByteArrayView line(m_line);
     const qsizetype sp1 = line.indexOf(' ');
     const qsizetype sp2 = sp1 < 0 ? -1 : line.indexOf(' ', sp1 + 1);
@@ -236,13 +255,16 @@ HttpParser::Event HttpParser::onRequestLine()
     const QByteArrayView method = line.first(sp1);
     const QByteArrayView target = line.sliced(sp1 + 1, sp2 - sp1 - 1);
     const QByteArrayView version = line.sliced(sp2 + 1);
-    if (!isToken(method)) return fail(400, "method is not a token");
-    if (target.isEmpty()) return fail(400, "empty request target");
+    if (!isToken(method))
+        return fail(400, "method is not a token");
+    if (target.isEmpty())
+        return fail(400, "empty request target");
     for (char c : target) {
         if (!isTargetByte(static_cast<unsigned char>(c)))
             return fail(400, "request target holds a space or control byte");
     }
-    if (target.size() > m_limits.maxTargetBytes) return fail(414, "request target too long");
+    if (target.size() > m_limits.maxTargetBytes)
+        return fail(414, "request target too long");
     if (version.size() != 8 || !version.startsWith("HTTP/") || version.at(6) != '.' ||
         !std::isdigit(static_cast<unsigned char>(version.at(5))) ||
         !std::isdigit(static_cast<unsigned char>(version.at(7))))
@@ -269,13 +291,16 @@ HttpParser::Event HttpParser::onHeaderLine(HttpHeaders &into)
     if (line.front() == ' ' || line.front() == '\t')
         return fail(400, "obsolete line folding in a header");
     const qsizetype colon = line.indexOf(':');
-    if (colon < 0) return fail(400, "header line without a colon");
+    if (colon < 0)
+        return fail(400, "header line without a colon");
     const QByteArrayView name = line.first(colon);
     if (!name.isEmpty() && (name.back() == ' ' || name.back() == '\t'))
         return fail(400, "whitespace between a header name and its colon");
-    if (!isToken(name)) return fail(400, "header name is not a token");
+    if (!isToken(name))
+        return fail(400, "header name is not a token");
     const QByteArrayView value = trimmedOws(line.sliced(colon + 1));
-    if (!isFieldValue(value)) return fail(400, "NUL or control byte in a header value");
+    if (!isFieldValue(value))
+        return fail(400, "NUL or control byte in a header value");
     if (m_request.headers.size() + m_request.trailers.size() >= m_limits.maxHeaderCount)
         return fail(431, "too many header fields");
     into.append(name.toByteArray(), value.toByteArray());
@@ -288,9 +313,12 @@ HttpParser::Event HttpParser::onHeadEnd()
     const int hosts = h.count("host");
     if (m_request.httpMinor == 1 && hosts != 1)
         return fail(400, "an HTTP/1.1 request needs exactly one Host header");
-    if (hosts > 1) return fail(400, "more than one Host header");
-    if (const Event e = checkFraming(); e != Event::NeedMore) return e;
-    if (const Event e = checkExpect(); e != Event::NeedMore) return e;
+    if (hosts > 1)
+        return fail(400, "more than one Host header");
+    if (const Event e = checkFraming(); e != Event::NeedMore)
+        return e;
+    if (const Event e = checkExpect(); e != Event::NeedMore)
+        return e;
 
     bool close = false;
     bool keepAlive = false;
@@ -323,11 +351,14 @@ HttpParser::Event HttpParser::checkFraming()
     if (!te.isEmpty() && !cl.isEmpty())
         return fail(400, "both Content-Length and Transfer-Encoding; the framing is ambiguous");
     if (!te.isEmpty()) {
-        if (m_request.httpMinor == 0) return fail(400, "Transfer-Encoding in an HTTP/1.0 request");
+        if (m_request.httpMinor == 0)
+            return fail(400, "Transfer-Encoding in an HTTP/1.0 request");
         const QList<QByteArray> codings = listElements(te);
         const auto chunked = codings.count("chunked");
-        if (codings.contains(QByteArray())) return fail(400, "empty element in Transfer-Encoding");
-        if (chunked > 1) return fail(400, "chunked applied more than once");
+        if (codings.contains(QByteArray()))
+            return fail(400, "empty element in Transfer-Encoding");
+        if (chunked > 1)
+            return fail(400, "chunked applied more than once");
         if (chunked == 1 && codings.last() != "chunked")
             return fail(400, "chunked is not the last transfer coding");
         if (chunked == 0 || codings.size() > 1)
@@ -335,17 +366,21 @@ HttpParser::Event HttpParser::checkFraming()
         m_request.chunked = true;
         return Event::NeedMore;
     }
-    if (cl.isEmpty()) return Event::NeedMore;
-    if (cl.size() > 1) return fail(400, "more than one Content-Length header");
+    if (cl.isEmpty())
+        return Event::NeedMore;
+    if (cl.size() > 1)
+        return fail(400, "more than one Content-Length header");
     const QByteArray &v = cl.first();
     if (v.isEmpty() || v.size() > 18)
         return fail(400, "Content-Length is not a plain decimal number, or too large");
     qint64 n = 0;
     for (char c : v) {
-        if (c < '0' || c > '9') return fail(400, "Content-Length is not a plain decimal number");
+        if (c < '0' || c > '9')
+            return fail(400, "Content-Length is not a plain decimal number");
         n = n * 10 + (c - '0');
     }
-    if (n > m_limits.maxBodyBytes) return fail(413, "request body larger than the limit");
+    if (n > m_limits.maxBodyBytes)
+        return fail(413, "request body larger than the limit");
     m_remaining = n;
     return Event::NeedMore;
 }
@@ -353,7 +388,8 @@ HttpParser::Event HttpParser::checkFraming()
 HttpParser::Event HttpParser::checkExpect()
 {
     const QList<QByteArray> expect = m_request.headers.values("expect");
-    if (expect.isEmpty()) return Event::NeedMore;
+    if (expect.isEmpty())
+        return Event::NeedMore;
     if (expect.size() != 1 || expect.first().compare("100-continue", Qt::CaseInsensitive) != 0)
         return fail(417, "unsupported expectation; only 100-continue is");
     // An HTTP/1.0 client cannot mean it (RFC 9110 10.1.1): ignore it there.
@@ -366,11 +402,13 @@ HttpParser::Event HttpParser::onChunkSizeLine()
     const QByteArrayView line(m_line);
     const qsizetype semi = line.indexOf(';');
     const QByteArrayView size = semi < 0 ? line : line.first(semi);
-    if (size.isEmpty()) return fail(400, "empty chunk size");
+    if (size.isEmpty())
+        return fail(400, "empty chunk size");
     quint64 n = 0;
     for (char c : size) {
         const int d = hexValue(c);
-        if (d < 0) return fail(400, "chunk size is not plain hexadecimal");
+        if (d < 0)
+            return fail(400, "chunk size is not plain hexadecimal");
         if (n > (std::numeric_limits<quint64>::max() >> 4))
             return fail(400, "chunk size overflows");
         n = (n << 4) | static_cast<quint64>(d);

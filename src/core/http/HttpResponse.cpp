@@ -64,14 +64,16 @@ QByteArray HttpResponse::serialize(int status, QByteArrayView contentType, QByte
     out.reserve(128 + contentType.size() + body.size());
     out.append("HTTP/1.1 ").append(QByteArray::number(status)).append(' ');
     out.append(reasonPhrase(status)).append("\r\nServer: HookScope\r\n");
-    if (!contentType.isEmpty()) out.append("Content-Type: ").append(contentType).append("\r\n");
+    if (!contentType.isEmpty())
+        out.append("Content-Type: ").append(contentType).append("\r\n");
     out.append("Content-Length: ").append(QByteArray::number(body.size())).append("\r\n");
     if (close)
         out.append("Connection: close\r\n");
     else if (http10KeepAlive)
         out.append("Connection: keep-alive\r\n");
     out.append("\r\n");
-    if (!headOnly) out.append(body);
+    if (!headOnly)
+        out.append(body);
     return out;
 }
 

@@ -42,7 +42,8 @@ bool Listener::start(const QHostAddress &address, quint16 port, QString *error)
 
 void Listener::stop()
 {
-    if (m_port == 0) return;
+    if (m_port == 0)
+        return;
     QMetaObject::invokeMethod(
         m_worker, [this] { m_worker->close(); }, Qt::BlockingQueuedConnection);
     m_port = 0;

@@ -41,7 +41,8 @@ ListenerConnection::ListenerConnection(QTcpSocket *socket, ListenerWorker *worke
     });
     connect(m_socket, &QTcpSocket::disconnected, this, &ListenerConnection::finish);
     rearmTimer();
-    if (m_socket->bytesAvailable() > 0) onReadyRead();
+    if (m_socket->bytesAvailable() > 0)
+        onReadyRead();
 }
 
 ListenerConnection::~ListenerConnection() = default;
@@ -54,12 +55,14 @@ void ListenerConnection::refuseAndClose(int status, QByteArrayView reason)
 
 void ListenerConnection::onReadyRead()
 {
-    if (m_finished) return;
+    if (m_finished)
+        return;
     if (m_lingering || m_stopReading) {
         m_socket->readAll(); // drained and dropped: nothing after a final answer counts
         return;
     }
-    if (m_out.size() >= kMaxPendingAnswers) return; // resumed from writeReady() once answers drain
+    if (m_out.size() >= kMaxPendingAnswers)
+        return; // resumed from writeReady() once answers drain
     m_in.append(m_socket->readAll());
     m_lastReadMs = m_clock.elapsed();
     processInput();
@@ -72,12 +75,14 @@ void ListenerConnection::processInput()
         qsizetype used = 0;
         const HttpParser::Event e = m_parser.feed(QByteArrayView(m_in).sliced(offset), &used);
         offset += used;
-        if (!handleEvent(e)) break;
+        if (!handleEvent(e))
+            break;
     }
     m_in.remove(0, offset);
     if (m_parser.inProgress() && !m_parser.headComplete() && m_headStartMs < 0)
         m_headStartMs = m_clock.elapsed();
-    if (!m_stopReading) rearmTimer();
+    if (!m_stopReading)
+        rearmTimer();
 }
 
 // Returns false when parsing must pause (more bytes needed, or a final answer queued).
@@ -88,7 +93,8 @@ bool ListenerConnection::handleEvent(HttpParser::Event event)
         return false;
     case HttpParser::Event::HeadComplete:
         m_headStartMs = -1;
-        if (m_parser.current().expectContinue) queue(HttpResponse::continue100(), 0, false);
+        if (m_parser.current().expectContinue)
+            queue(HttpResponse::continue100(), 0, false);
         return true;
     case HttpParser::Event::Complete:
         m_headStartMs = -1;
@@ -108,7 +114,8 @@ void ListenerConnection::onRequest(HttpRequest &&request)
     const bool headOnly = request.method == "HEAD";
     const ListenerWorker::Answer a = m_worker->accept(std::move(request), m_peer);
     const bool close = !keepAlive || a.close;
-    if (close) m_stopReading = true;
+    if (close)
+        m_stopReading = true;
     queue(
         HttpResponse::serialize(a.status, a.contentType, a.body, close, http10 && !close, headOnly),
         a.delayMs, close);
@@ -124,7 +131,8 @@ void ListenerConnection::queue(QByteArray bytes, int delayMs, bool close)
 // ones behind it, as pipelining requires.
 void ListenerConnection::writeReady()
 {
-    if (m_finished) return;
+    if (m_finished)
+        return;
     bool wrote = false;
     const qint64 now = m_clock.elapsed();
     while (!m_out.empty() && m_out.front().readyAtMs <= now) {
@@ -137,19 +145,22 @@ void ListenerConnection::writeReady()
             break;
         }
     }
-    if (wrote) m_socket->flush();
+    if (wrote)
+        m_socket->flush();
     if (!m_out.empty()) {
         m_delayTimer.start(int(qMax<qint64>(0, m_out.front().readyAtMs - now)));
         return;
     }
     if (m_stopReading) {
-        if (m_socket->bytesToWrite() == 0) beginLingeringClose();
+        if (m_socket->bytesToWrite() == 0)
+            beginLingeringClose();
         return;
     }
     rearmTimer();
     if (!m_in.isEmpty() || m_socket->bytesAvailable() > 0) {
         // Reading paused while answers were pending: resume with what is buffered.
-        if (m_socket->bytesAvailable() > 0) m_in.append(m_socket->readAll());
+        if (m_socket->bytesAvailable() > 0)
+            m_in.append(m_socket->readAll());
         QMetaObject::invokeMethod(this, &ListenerConnection::processInput, Qt::QueuedConnection);
     }
 }
@@ -158,7 +169,8 @@ void ListenerConnection::writeReady()
 // that closing with unread bytes does not reset the connection before it read the answer.
 void ListenerConnection::beginLingeringClose()
 {
-    if (m_lingering || m_finished) return;
+    if (m_lingering || m_finished)
+        return;
     m_lingering = true;
     ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
     m_socket->readAll();
@@ -167,7 +179,8 @@ void ListenerConnection::beginLingeringClose()
 
 void ListenerConnection::rearmTimer()
 {
-    if (m_lingering) return;
+    if (m_lingering)
+        return;
     const qint64 now = m_clock.elapsed();
     qint64 deadline = 0;
     if (m_parser.inProgress() && !m_parser.headComplete())
@@ -200,7 +213,8 @@ void ListenerConnection::onTimer()
 
 void ListenerConnection::finish()
 {
-    if (m_finished) return;
+    if (m_finished)
+        return;
     m_finished = true;
     m_timer.stop();
     m_delayTimer.stop();

@@ -40,7 +40,8 @@ bool ListenerWorker::listen(const QHostAddress &address, quint16 port, QString *
     m_server = new QTcpServer(this);
     m_server->setMaxPendingConnections(m_limits.maxConnections);
     connect(m_server, &QTcpServer::newConnection, this, &ListenerWorker::onNewConnection);
-    if (m_server->listen(address, port)) return true;
+    if (m_server->listen(address, port))
+        return true;
     const QString where = address.toString() + u':' + QString::number(port);
     if (m_server->serverError() == QAbstractSocket::AddressInUseError) {
         *error = QCoreApplication::translate("Listener",
@@ -108,14 +109,16 @@ ListenerWorker::Answer ListenerWorker::accept(HttpRequest &&request, const QStri
                       QByteArrayLiteral("journal not writable: ") + error.toUtf8() + '\n', 0, true};
     }
     m_batch.append(std::move(c));
-    if (!m_flushTimer.isActive()) m_flushTimer.start();
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
     return Answer{rule.status, rule.contentType, rule.body, rule.delayMs, false};
 }
 
 void ListenerWorker::flush()
 {
     m_flushTimer.stop();
-    if (m_batch.isEmpty()) return;
+    if (m_batch.isEmpty())
+        return;
     emit captured(m_batch);
     m_batch.clear();
 }
