@@ -96,14 +96,18 @@ void tst_Headless::cleanupTestCase()
     QCOMPARE(m_app.exitCode(), 0);
 }
 
+// The next JSON line on stdout; an empty object when none came within 10 s.
 QJsonObject tst_Headless::nextCapture()
 {
-    QJsonObject out;
-    QTRY_VERIFY_WITH_TIMEOUT((m_stdout += m_app.readAllStandardOutput(), m_stdout.contains('\n')),
-                             10000);
+    QDeadlineTimer deadline(10000);
+    while (!m_stdout.contains('\n') && !deadline.hasExpired()) {
+        m_app.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime())));
+        m_stdout += m_app.readAllStandardOutput();
+    }
     const qsizetype nl = m_stdout.indexOf('\n');
-    QJsonParseError error;
-    out = QJsonDocument::fromJson(m_stdout.left(nl), &error).object();
+    if (nl < 0)
+        return {};
+    const QJsonObject out = QJsonDocument::fromJson(m_stdout.left(nl)).object();
     m_stdout.remove(0, nl + 1);
     return out;
 }

@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: MIT
+#include "Journal.h"
+
+#include "capture/JournalFormat.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+#include <cerrno>
+#include <unistd.h>
+#include <utility>
+
+namespace {
+constexpr qsizetype KeptBufferSize = qsizetype(1024) * 1024;
+
+QString osError(int code)
+{
+    return qt_error_string(code);
+}
+
+QString writeAdvice(int code)
+{
+    switch (code) {
+    case ENOSPC:
+    case EDQUOT:
+        return QStringLiteral("Free some disk space, then try again.");
+    case EFBIG:
+        return QStringLiteral("The file has reached its size limit; start a new journal.");
+    case EACCES:
+    case EPERM:
+    case EROFS:
+        return QStringLiteral("Make the journal writable, or choose another location.");
+    default:
+        return QStringLiteral("Check the disk, then try again.");
+    }
+}
+} // namespace
+
+bool Journal::open(const QString &path, QString *error)
+{
+    close();
+    if (!createFolder(path, error))
+        return false;
+    m_file.setFileName(path);
+    // Unbuffered: records go straight to the descriptor, nothing lingers in a userspace buffer.
+    if (!m_file.open(QIODevice::ReadWrite | QIODevice::Unbuffered)) {
+        return fail(error, QStringLiteral("Cannot open the journal %1 for writing: %2. Check "
+                                          "its permissions, or choose another location.")
+                               .arg(path, m_file.errorString()));
+    }
+    JournalReadResult result = JournalReader::read(m_file);
+    if (!result.error.isEmpty()) {
+        m_file.close();
+        return fail(error, result.error);
+    }
+    if (!adopt(result, error)) {
+        m_file.close();
+        return false;
+    }
+    m_loaded = std::move(result.captures);
+    m_warning = result.warning;
+    m_droppedBytes = result.droppedBytes;
+    m_skippedRecords = result.skippedRecords;
+    m_lastId = result.lastId;
+    return true;
+}
+
+void Journal::close()
+{
+    m_file.close();
+    m_loaded.clear();
+    m_warning.clear();
+    m_end = 0;
+    m_droppedBytes = 0;
+    m_skippedRecords = 0;
+    m_lastId = 0;
+    m_damaged = false;
+}
+
+CaptureBatch Journal::takeLoaded()
+{
+    return std::exchange(m_loaded, {});
+}
+
+bool Journal::append(const Capture &capture, QString *error)
+{
+    if (!m_file.isOpen() || m_damaged) {
+        return fail(error, m_damaged ? QStringLiteral("The journal could not be repaired after "
+                                                      "a failed write; open it again.")
+                                     : QStringLiteral("The journal is not open."));
+    }
+    if (capture.id <= m_lastId) {
+        return fail(error, QStringLiteral("Capture id %1 does not follow the journal's last id "
+                                          "%2.")
+                               .arg(capture.id)
+                               .arg(m_lastId));
+    }
+    m_buffer.truncate(0); // keeps the capacity
+    if (!JournalFormat::appendRecord(&m_buffer, capture, error))
+        return false;
+    const int code = writeAll(m_buffer);
+    if (m_buffer.size() > KeptBufferSize)
+        m_buffer = QByteArray(); // a rare big body
+    if (code != 0) {
+        return fail(error, QStringLiteral("Could not write capture %1 to the journal %2: %3. %4")
+                               .arg(capture.id)
+                               .arg(path(), osError(code), writeAdvice(code)));
+    }
+    m_lastId = capture.id;
+    return true;
+}
+
+QString Journal::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) %
+           QStringLiteral("/journal.hkj");
+}
+
+bool Journal::createFolder(const QString &path, QString *error)
+{
+    const QString folder = QFileInfo(path).absolutePath();
+    if (QDir().mkpath(folder))
+        return true;
+    return fail(error, QStringLiteral("Cannot create the folder %1 for the journal. Check that "
+                                      "its parent is a writable folder, or choose another "
+                                      "location.")
+                           .arg(folder));
+}
+
+// A new file, an empty one or one whose header was cut short gets a fresh header; a torn last
+// record is cut off, so that the next record starts where the reader expects one.
+bool Journal::adopt(const JournalReadResult &result, QString *error)
+{
+    m_end = result.validEnd;
+    if (result.droppedBytes > 0 && ::ftruncate(m_file.handle(), m_end) != 0) {
+        const int code = errno;
+        return fail(error, QStringLiteral("Cannot cut the incomplete last record off the journal "
+                                          "%1: %2. %3")
+                               .arg(path(), osError(code), writeAdvice(code)));
+    }
+    if (m_end > 0)
+        return true;
+    if (const int code = writeAll(JournalFormat::fileHeader())) {
+        return fail(error, QStringLiteral("Cannot write the journal %1: %2. %3")
+                               .arg(path(), osError(code), writeAdvice(code)));
+    }
+    return true;
+}
+
+// The whole record goes in one pwrite(). Once it returns, the bytes are in the kernel's page
+// cache, which outlives the process: a kill or crash after append() loses nothing. A kill during
+// it leaves at worst part of this one record, which the reader drops as a torn tail (and it was
+// never acknowledged). There is no fsync: the promise covers the app being killed or crashing,
+// not a power loss, and syncing every webhook would cap ingest at the disk's flush rate.
+// Returns 0, or the errno of the failure after cutting off what was written.
+int Journal::writeAll(const QByteArray &bytes)
+{
+    const int fd = m_file.handle();
+    qint64 done = 0;
+    int code = 0;
+    while (done < bytes.size() && code == 0) {
+        // Only a short write (disk full, file size limit) comes round again: to finish, or to
+        // learn from errno why it stopped.
+        const ssize_t n =
+            ::pwrite(fd, bytes.constData() + done, size_t(bytes.size() - done), m_end + done);
+        if (n > 0)
+            done += n;
+        else if (n == 0 || errno != EINTR)
+            code = n == 0 ? EIO : errno;
+    }
+    if (code == 0) {
+        m_end += done;
+        return 0;
+    }
+    // Cut the partial record off, or the next record would start in the middle of it.
+    if (done > 0 && ::ftruncate(fd, m_end) != 0)
+        m_damaged = true;
+    return code;
+}
+
+bool Journal::fail(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return false;
+}

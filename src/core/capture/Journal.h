@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "capture/Capture.h"
+#include "capture/JournalReader.h"
+
+#include <QByteArray>
+#include <QFile>
+#include <QString>
+
+// The append-only file every accepted capture goes to before it is answered (format in
+// JournalFormat.h). Opening it reads what is there and repairs an interrupted last write.
+// Used from one thread (the network thread); not thread-safe.
+class Journal {
+public:
+    Journal() = default;
+    Q_DISABLE_COPY_MOVE(Journal)
+
+    // Creates the file and its folder when missing. Refuses, and leaves untouched, a file that is
+    // not a journal or was written by a newer HookScope.
+    bool open(const QString &path, QString *error);
+    void close();
+    bool isOpen() const { return m_file.isOpen(); }
+    QString path() const { return m_file.fileName(); }
+
+    // The captures found by open(), in file order; the journal keeps no copy.
+    CaptureBatch takeLoaded();
+    // What open() had to repair or skip; warning() is empty when the file was intact.
+    qint64 droppedBytes() const { return m_droppedBytes; }
+    int skippedRecords() const { return m_skippedRecords; }
+    QString warning() const { return m_warning; }
+
+    quint64 nextId() const { return m_lastId + 1; }
+    // `capture.id` must be at least nextId(). Returns only once the record is in the operating
+    // system's hands.
+    bool append(const Capture &capture, QString *error);
+
+    static JournalReadResult read(const QString &path) { return JournalReader::read(path); }
+    static QString defaultPath();
+
+private:
+    bool createFolder(const QString &path, QString *error);
+    bool adopt(const JournalReadResult &result, QString *error);
+    int writeAll(const QByteArray &bytes);
+    bool fail(QString *error, const QString &message);
+
+    QFile m_file;
+    QByteArray m_buffer; // reused, so that appending does not allocate
+    CaptureBatch m_loaded;
+    QString m_warning;
+    qint64 m_end = 0; // end of the last complete record: everything after it is garbage
+    qint64 m_droppedBytes = 0;
+    int m_skippedRecords = 0;
+    quint64 m_lastId = 0;
+    bool m_damaged = false; // a failed write could not be undone; refuse to write after it
+};

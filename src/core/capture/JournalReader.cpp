@@ -1,0 +1,262 @@
+// SPDX-License-Identifier: MIT
+#include "JournalReader.h"
+
+#include "capture/JournalFieldCache.h"
+#include "capture/JournalFormat.h"
+
+#include <QFile>
+#include <QtEndian>
+
+#include <cstring>
+
+namespace F = JournalFormat;
+
+namespace {
+// Searching for the next record after damage costs a CRC per candidate; a crafted file could
+// offer a candidate at every byte. Past this many checksummed bytes the reader gives up rather
+// than take quadratic time.
+constexpr qint64 ResyncBudgetBase = qint64(F::MaxPayloadSize);
+constexpr qint64 NotFound = -1;
+constexpr qint64 OutOfBudget = -2;
+
+class Scanner {
+public:
+    Scanner(const uchar *data, qint64 size, JournalReadStatus *status)
+        : m_data(data)
+        , m_size(size)
+        , m_status(status)
+        , m_budget(ResyncBudgetBase + 4 * size)
+    {
+    }
+
+    // `visit(recordOffset, payload, payloadSize)` decodes one record and returns whether it was
+    // well formed; it is only called for records whose checksum matches.
+    template <typename Visit> void run(Visit &&visit);
+
+private:
+    quint32 u32At(qint64 offset) const { return qFromLittleEndian<quint32>(m_data + offset); }
+    // The payload size of a record that could start at `offset`, or 0 when it cannot.
+    quint32 plausibleSize(qint64 offset) const;
+    bool checksumMatches(qint64 offset, quint32 size) const;
+    qint64 findRecordAfter(qint64 offset);
+    void noteDamage(qint64 from, qint64 to);
+
+    const uchar *m_data;
+    qint64 m_size;
+    JournalReadStatus *m_status;
+    qint64 m_budget;
+};
+
+quint32 Scanner::plausibleSize(qint64 offset) const
+{
+    if (m_size - offset < F::RecordHeaderSize)
+        return 0;
+    const quint32 size = u32At(offset);
+    if (size < F::MinPayloadSize || size > F::MaxPayloadSize)
+        return 0;
+    return size <= m_size - offset - F::RecordHeaderSize ? size : 0;
+}
+
+bool Scanner::checksumMatches(qint64 offset, quint32 size) const
+{
+    return u32At(offset + 4) == F::checksum(m_data + offset + F::RecordHeaderSize, size);
+}
+
+// Ids only grow, so a candidate that does not continue them is a coincidence in the damaged
+// bytes (a body can hold anything, even another journal), not a record.
+qint64 Scanner::findRecordAfter(qint64 offset)
+{
+    for (qint64 at = offset + 1; at < m_size; ++at) {
+        const quint32 size = plausibleSize(at);
+        if (size == 0)
+            continue;
+        const uchar *payload = m_data + at + F::RecordHeaderSize;
+        if (!F::hasValidEnums(payload) || F::idOf(payload) <= m_status->lastId)
+            continue;
+        m_budget -= size;
+        if (m_budget < 0)
+            return OutOfBudget;
+        if (checksumMatches(at, size) && F::isWellFormed(payload, size))
+            return at;
+    }
+    return NotFound;
+}
+
+void Scanner::noteDamage(qint64 from, qint64 to)
+{
+    ++m_status->skippedRecords;
+    m_status->skippedBytes += to - from;
+}
+
+template <typename Visit> void Scanner::run(Visit &&visit)
+{
+    qint64 at = F::FileHeaderSize;
+    while (at < m_size) {
+        const quint32 size = plausibleSize(at);
+        const uchar *payload = m_data + at + F::RecordHeaderSize;
+        if (size != 0 && checksumMatches(at, size) && visit(at, payload, size)) {
+            m_status->lastId = qMax(m_status->lastId, F::idOf(payload));
+            at += F::RecordHeaderSize + size;
+            continue;
+        }
+        const qint64 next = findRecordAfter(at);
+        if (next == OutOfBudget) {
+            m_status->error = QStringLiteral("The journal is damaged at byte %1 and HookScope "
+                                             "could not find where the good records resume. "
+                                             "Move the file aside and start a new journal.")
+                                  .arg(at);
+            break;
+        }
+        if (next == NotFound) {
+            m_status->droppedBytes = m_size - at;
+            break;
+        }
+        noteDamage(at, next);
+        at = next;
+    }
+    m_status->validEnd = m_status->error.isEmpty() ? at : 0;
+}
+
+QString describeLosses(const JournalReadStatus &s)
+{
+    QStringList parts;
+    if (s.skippedRecords > 0) {
+        parts.append(QStringLiteral("skipped %1 damaged record(s) (%2 bytes) between good ones")
+                         .arg(s.skippedRecords)
+                         .arg(s.skippedBytes));
+    }
+    if (s.droppedBytes > 0) {
+        parts.append(QStringLiteral("dropped an incomplete last record (%1 bytes), left by an "
+                                    "interrupted write")
+                         .arg(s.droppedBytes));
+    }
+    if (parts.isEmpty())
+        return {};
+    return QStringLiteral("The journal was damaged: HookScope ") %
+           parts.join(QStringLiteral(" and ")) %
+           QStringLiteral(". The other captures were read normally.");
+}
+
+// A file shorter than its header that starts like one was cut off while being created.
+bool isTornHeader(const uchar *data, qint64 size)
+{
+    const QByteArray header = F::fileHeader();
+    return size < F::FileHeaderSize && std::memcmp(data, header.constData(), size_t(size)) == 0;
+}
+
+QString checkHeader(const QString &path, const uchar *data, qint64 size)
+{
+    if (size < F::FileHeaderSize || std::memcmp(data, F::Magic, sizeof(F::Magic)) != 0)
+        return QStringLiteral("%1 is not a HookScope journal.").arg(path);
+    const quint32 version = qFromLittleEndian<quint32>(data + sizeof(F::Magic));
+    if (version > F::Version) {
+        return QStringLiteral("%1 was written by a newer HookScope (journal format version %2; "
+                              "this build reads up to version %3). Upgrade HookScope to open it.")
+            .arg(path, QString::number(version), QString::number(F::Version));
+    }
+    if (version == 0)
+        return QStringLiteral("%1 has an invalid journal format version (0).").arg(path);
+    return {};
+}
+
+template <typename Visit>
+void scanBytes(const QString &path, const uchar *data, qint64 size, JournalReadStatus *status,
+               Visit &&visit)
+{
+    status->fileSize = size;
+    if (size == 0)
+        return;
+    if (isTornHeader(data, size)) {
+        status->droppedBytes = size;
+        status->warning = QStringLiteral("The journal's header was incomplete (%1 bytes, left "
+                                         "by an interrupted start); it held no captures.")
+                              .arg(size);
+        return;
+    }
+    status->error = checkHeader(path, data, size);
+    if (!status->error.isEmpty())
+        return;
+    Scanner(data, size, status).run(std::forward<Visit>(visit));
+    status->warning = describeLosses(*status);
+}
+
+template <typename Visit> void scanFile(QFile &file, JournalReadStatus *status, Visit &&visit)
+{
+    const qint64 size = file.size();
+    if (size == 0) {
+        status->fileSize = 0;
+        return;
+    }
+    if (uchar *mapped = file.map(0, size)) {
+        scanBytes(file.fileName(), mapped, size, status, std::forward<Visit>(visit));
+        file.unmap(mapped);
+        return;
+    }
+    // Some files cannot be mapped (special files, some network file systems).
+    file.seek(0);
+    const QByteArray bytes = file.readAll();
+    if (bytes.size() != size) {
+        status->error = QStringLiteral("Cannot read the journal: %1.").arg(file.errorString());
+        return;
+    }
+    scanBytes(file.fileName(), reinterpret_cast<const uchar *>(bytes.constData()), size, status,
+              std::forward<Visit>(visit));
+}
+
+bool openForReading(QFile &file, JournalReadStatus *status)
+{
+    if (file.open(QIODevice::ReadOnly))
+        return true;
+    status->error = file.exists()
+                        ? QStringLiteral("Cannot open the journal %1: %2.")
+                              .arg(file.fileName(), file.errorString())
+                        : QStringLiteral("There is no journal at %1.").arg(file.fileName());
+    return false;
+}
+} // namespace
+
+JournalReadResult JournalReader::read(const QString &path)
+{
+    QFile file(path);
+    JournalReadResult failed;
+    if (!openForReading(file, &failed))
+        return failed;
+    return read(file);
+}
+
+JournalReadResult JournalReader::read(QFile &file)
+{
+    JournalReadResult result;
+    JournalFieldCache cache;
+    scanFile(file, &result, [&result, &cache](qint64, const uchar *payload, quint32 size) {
+        auto capture = std::make_shared<Capture>();
+        if (!F::decodeCapture(payload, size, cache, capture.get()))
+            return false;
+        result.captures.append(std::move(capture));
+        return true;
+    });
+    return result;
+}
+
+JournalSummaryResult JournalReader::readSummaries(const QString &path)
+{
+    JournalSummaryResult result;
+    QFile file(path);
+    if (!openForReading(file, &result))
+        return result;
+    QList<JournalSummary> &summaries = result.summaries;
+    JournalFieldCache cache;
+    scanFile(file, &result,
+             [&summaries, &cache](qint64 offset, const uchar *payload, quint32 size) {
+                 JournalSummary &summary = summaries.emplaceBack();
+                 qint64 bodyOffset = 0;
+                 if (!F::decodeSummary(payload, size, cache, &summary, &bodyOffset)) {
+                     summaries.removeLast();
+                     return false;
+                 }
+                 summary.recordOffset = offset;
+                 summary.bodyOffset = offset + F::RecordHeaderSize + bodyOffset;
+                 return true;
+             });
+    return result;
+}
