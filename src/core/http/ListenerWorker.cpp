@@ -9,6 +9,8 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 
+#include <utility>
+
 namespace {
 // How long captures wait to travel to the GUI thread together: one queued signal per
 // batch keeps a retry storm from flooding the GUI's event queue, yet shows a delivery
@@ -64,10 +66,11 @@ bool ListenerWorker::listen(const QHostAddress &address, quint16 port, QString *
 void ListenerWorker::close()
 {
     flush();
-    const auto connections = m_connections;
-    for (ListenerConnection *c : connections)
-        delete c;
-    m_connections.clear();
+    for (QSet<ListenerConnection *> *set : {&m_connections, &m_refused}) {
+        const QSet<ListenerConnection *> connections = std::exchange(*set, {});
+        for (ListenerConnection *c : connections)
+            delete c;
+    }
     delete m_server;
     m_server = nullptr;
 }
@@ -81,18 +84,22 @@ void ListenerWorker::onNewConnection()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         auto *c = new ListenerConnection(socket, this, m_limits);
-        if (m_connections.size() >= m_limits.maxConnections) {
-            c->refuseAndClose(503, "too many connections; try again shortly");
-            if (m_connections.size() >= 2 * m_limits.maxConnections) {
-                delete c; // a flood: not even a polite answer
-                continue;
-            }
+        // Refused connections linger briefly to deliver their 503; they do not count
+        // against the limit, or one refusal would keep the next client out too.
+        const bool over = m_connections.size() >= m_limits.maxConnections;
+        if (over && m_refused.size() >= m_limits.maxConnections) {
+            delete c; // a flood: not even a polite answer
+            continue;
         }
-        m_connections.insert(c);
+        QSet<ListenerConnection *> &set = over ? m_refused : m_connections;
+        set.insert(c);
         connect(c, &ListenerConnection::closed, this, [this](ListenerConnection *closed) {
             m_connections.remove(closed);
+            m_refused.remove(closed);
             closed->deleteLater();
         });
+        if (over)
+            c->refuseAndClose(503, "too many connections; try again shortly");
     }
 }
 

@@ -53,6 +53,7 @@ private:
     CaptureRecorder m_recorder;
     QTcpServer *m_server = nullptr;
     QSet<ListenerConnection *> m_connections;
+    QSet<ListenerConnection *> m_refused; // over the limit: answered 503, closing
     CaptureBatch m_batch;
     QTimer m_flushTimer;
 };
