@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "CaptureTableModel.h"
 
+#include "capture/CaptureFormat.h"
 #include "capture/CaptureStore.h"
 
 #include <QDateTime>
@@ -60,8 +61,7 @@ QVariant CaptureTableModel::display(int row, int column) const
     case IdColumn:
         return qulonglong(c.id);
     case TimeColumn:
-        return QDateTime::fromMSecsSinceEpoch(c.receivedAtMs)
-            .toString(QStringLiteral("HH:mm:ss.zzz"));
+        return CaptureFormat::clockTime(c.receivedAtMs);
     case MethodColumn:
         return QString::fromLatin1(c.method);
     case PathColumn:

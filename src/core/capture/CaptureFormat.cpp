@@ -6,6 +6,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cstdio>
+#include <limits>
+
 namespace {
 QJsonValue stringOrNull(const QString &s)
 {
@@ -21,6 +24,24 @@ QJsonValue idOrNull(quint64 id)
 QString CaptureFormat::isoTime(qint64 msecsSinceEpoch)
 {
     return QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QString CaptureFormat::clockTime(qint64 msecsSinceEpoch)
+{
+    thread_local qint64 cachedMinute = std::numeric_limits<qint64>::min();
+    thread_local qint64 offsetMs = 0;
+    const qint64 minute = msecsSinceEpoch / 60'000;
+    if (minute != cachedMinute) {
+        cachedMinute = minute;
+        offsetMs = qint64(QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch).offsetFromUtc()) * 1000;
+    }
+    qint64 dayMs = (msecsSinceEpoch + offsetMs) % 86'400'000;
+    if (dayMs < 0)
+        dayMs += 86'400'000;
+    char text[13];
+    std::snprintf(text, sizeof text, "%02d:%02d:%02d.%03d", int(dayMs / 3'600'000),
+                  int(dayMs / 60'000 % 60), int(dayMs / 1000 % 60), int(dayMs % 1000));
+    return QString::fromLatin1(text, 12);
 }
 
 QString CaptureFormat::humanLine(const Capture &c)

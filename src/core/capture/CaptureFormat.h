@@ -9,6 +9,9 @@
 // Text forms of a capture shared by the headless output and the window.
 namespace CaptureFormat {
 QString isoTime(qint64 msecsSinceEpoch); // 2026-11-27T11:29:16.123Z
+// Local wall-clock time, HH:mm:ss.zzz. Cheap: the zone offset is looked up once a minute,
+// not per call (a QDateTime in local time reads the zone files on every conversion).
+QString clockTime(qint64 msecsSinceEpoch);
 QString humanLine(const Capture &c);
 QByteArray jsonLine(const Capture &c); // one compact JSON object, no newline
 } // namespace CaptureFormat

@@ -30,9 +30,7 @@ ListenerConnection::ListenerConnection(QTcpSocket *socket, ListenerWorker *worke
         a.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + a.toString() + u']' : a.toString();
     m_peer = host + u':' + QString::number(m_socket->peerPort());
     m_clock.start();
-    m_timer.setSingleShot(true);
     m_delayTimer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, &ListenerConnection::onTimer);
     connect(&m_delayTimer, &QTimer::timeout, this, &ListenerConnection::writeReady);
     connect(m_socket, &QTcpSocket::readyRead, this, &ListenerConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
@@ -174,24 +172,28 @@ void ListenerConnection::beginLingeringClose()
     m_lingering = true;
     ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
     m_socket->readAll();
-    m_timer.start(kLingerMs);
+    m_deadlineMs = m_clock.elapsed() + kLingerMs;
 }
 
+// Only notes the deadline that applies now; the worker's sweep enforces it. One coarse
+// timer for all connections costs far less than restarting a timer on every read.
 void ListenerConnection::rearmTimer()
 {
     if (m_lingering)
         return;
     const qint64 now = m_clock.elapsed();
-    qint64 deadline = 0;
-    if (m_parser.inProgress() && !m_parser.headComplete())
-        deadline = (m_headStartMs < 0 ? now : m_headStartMs) + m_limits.headTimeoutMs;
+    if (!m_out.empty())
+        m_deadlineMs = -1; // waiting on our own delayed answer, not on the client
+    else if (m_parser.inProgress() && !m_parser.headComplete())
+        m_deadlineMs = (m_headStartMs < 0 ? now : m_headStartMs) + m_limits.headTimeoutMs;
     else
-        deadline = m_lastReadMs + m_limits.idleTimeoutMs; // body in progress, or idle
-    if (!m_out.empty()) {
-        m_timer.stop(); // waiting on our own delayed answer, not on the client
-        return;
-    }
-    m_timer.start(int(qMax<qint64>(0, deadline - now)));
+        m_deadlineMs = m_lastReadMs + m_limits.idleTimeoutMs; // body in progress, or idle
+}
+
+void ListenerConnection::checkDeadline()
+{
+    if (m_deadlineMs >= 0 && m_clock.elapsed() >= m_deadlineMs && !m_finished)
+        onTimer();
 }
 
 void ListenerConnection::onTimer()
@@ -216,7 +218,7 @@ void ListenerConnection::finish()
     if (m_finished)
         return;
     m_finished = true;
-    m_timer.stop();
+    m_deadlineMs = -1;
     m_delayTimer.stop();
     m_socket->abort();
     emit closed(this);

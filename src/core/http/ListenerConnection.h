@@ -24,6 +24,8 @@ public:
     QString peer() const { return m_peer; }
     // Sends a refusal at once and closes, e.g. when the server is over its connection limit.
     void refuseAndClose(int status, QByteArrayView reason);
+    // Called by the worker's periodic sweep: acts on a head, body or idle deadline past due.
+    void checkDeadline();
 
 signals:
     void closed(ListenerConnection *self);
@@ -53,9 +55,9 @@ private:
     QString m_peer;
     QByteArray m_in;
     std::deque<Pending> m_out;
-    QTimer m_timer;      // the one deadline that applies now: head, body idle, keep-alive idle
     QTimer m_delayTimer; // the next delayed answer
     QElapsedTimer m_clock;
+    qint64 m_deadlineMs = -1; // the one that applies now: head, body, idle or linger; -1: none
     qint64 m_headStartMs = -1;
     qint64 m_lastReadMs = 0;
     bool m_stopReading = false; // a final answer is queued; later bytes are not parsed

@@ -23,12 +23,18 @@ ListenerWorker::ListenerWorker(ResponsePolicy *policy, const HttpLimits &limits,
     : m_policy(policy)
     , m_limits(limits)
     , m_recorder(journal)
-    , m_flushTimer(this) // a child, so that moveToThread() takes it along
+    , m_flushTimer(this) // children, so that moveToThread() takes them along
+    , m_sweepTimer(this)
 {
     m_recorder.restore(loaded);
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(kBatchIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &ListenerWorker::flush);
+    // Deadlines are checked a few times within the shortest of them, so they hold to
+    // within a quarter of their length.
+    const int shortest = qMin(limits.headTimeoutMs, limits.idleTimeoutMs);
+    m_sweepTimer.setInterval(qBound(10, shortest / 4, 500));
+    connect(&m_sweepTimer, &QTimer::timeout, this, &ListenerWorker::sweep);
 }
 
 ListenerWorker::~ListenerWorker()
@@ -42,8 +48,10 @@ bool ListenerWorker::listen(const QHostAddress &address, quint16 port, QString *
     m_server = new QTcpServer(this);
     m_server->setMaxPendingConnections(m_limits.maxConnections);
     connect(m_server, &QTcpServer::newConnection, this, &ListenerWorker::onNewConnection);
-    if (m_server->listen(address, port))
+    if (m_server->listen(address, port)) {
+        m_sweepTimer.start();
         return true;
+    }
     const QString where = address.toString() + u':' + QString::number(port);
     if (m_server->serverError() == QAbstractSocket::AddressInUseError) {
         *error = QCoreApplication::translate("Listener",
@@ -65,6 +73,7 @@ bool ListenerWorker::listen(const QHostAddress &address, quint16 port, QString *
 
 void ListenerWorker::close()
 {
+    m_sweepTimer.stop();
     flush();
     for (QSet<ListenerConnection *> *set : {&m_connections, &m_refused}) {
         const QSet<ListenerConnection *> connections = std::exchange(*set, {});
@@ -128,4 +137,13 @@ void ListenerWorker::flush()
         return;
     emit captured(m_batch);
     m_batch.clear();
+}
+
+void ListenerWorker::sweep()
+{
+    for (QSet<ListenerConnection *> *set : {&m_connections, &m_refused}) {
+        const QSet<ListenerConnection *> connections = *set; // checkDeadline() may close some
+        for (ListenerConnection *c : connections)
+            c->checkDeadline();
+    }
 }

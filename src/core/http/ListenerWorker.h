@@ -47,6 +47,7 @@ signals:
 private:
     void onNewConnection();
     void flush();
+    void sweep();
 
     ResponsePolicy *m_policy;
     HttpLimits m_limits;
@@ -56,4 +57,5 @@ private:
     QSet<ListenerConnection *> m_refused; // over the limit: answered 503, closing
     CaptureBatch m_batch;
     QTimer m_flushTimer;
+    QTimer m_sweepTimer;
 };
