@@ -2,8 +2,10 @@
 // The listener over real sockets on 127.0.0.1, port 0.
 #include "capture/Journal.h"
 #include "capture/JournalReader.h"
+#include "http/HttpRequest.h"
 #include "http/Listener.h"
 
+#include <QMutex>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -120,6 +122,7 @@ private slots:
     void halfClosedClient();
     void journalHoldsWhatWasAnswered();
     void portInUseIsExplained();
+    void answererDecidesLater();
 
 private:
     void startListener(const HttpLimits &limits = {}, Journal *journal = nullptr);
@@ -469,6 +472,41 @@ void tst_Listener::portInUseIsExplained()
     QVERIFY2(error.contains(QStringLiteral("already in use")), qPrintable(error));
     QVERIFY(error.contains(QStringLiteral("--port")));
     QVERIFY(!second.isListening());
+}
+
+void tst_Listener::answererDecidesLater()
+{
+    startListener();
+    QList<std::function<void(const ResponseAnswer &)>> waiting; // answered from this thread
+    QMutex mutex;
+    m_listener->setAnswerer([&](const HttpRequest &request, const QString &,
+                                const ResponseAnswer &proposed,
+                                std::function<void(const ResponseAnswer &)> done) {
+        QCOMPARE(proposed.status, 200);
+        QVERIFY(request.body.startsWith('{'));
+        QMutexLocker lock(&mutex);
+        waiting.append(std::move(done));
+    });
+    Client c(m_listener->port());
+    c.send(post("{}") + post("{\"b\":2}")); // pipelined: the second waits on the first
+    QTRY_COMPARE((QMutexLocker(&mutex), waiting.size()), 2);
+    QCOMPARE(c.read(200).status, 0); // nothing decided, nothing answered
+    ResponseAnswer second{201, "text/plain", "second", 0};
+    waiting.at(1)(second);
+    QCOMPARE(c.read(200).status, 0); // still held back by the first
+    ResponseAnswer first{502, "text/plain", "app down", 0};
+    waiting.at(0)(first);
+    Response r = c.read();
+    QCOMPARE(r.status, 502);
+    QCOMPARE(r.body, QByteArray("app down"));
+    r = c.read();
+    QCOMPARE(r.status, 201);
+    QTRY_COMPARE(m_captures.size(), 2);
+    QCOMPARE(m_captures.at(0)->answerStatus, 201); // recorded in the order they were decided
+    QCOMPARE(m_captures.at(1)->answerStatus, 502);
+    m_listener->setAnswerer({});
+    c.send(post("{}"));
+    QCOMPARE(c.read().status, 200);
 }
 
 QTEST_GUILESS_MAIN(tst_Listener)

@@ -48,3 +48,11 @@ void Listener::stop()
         m_worker, [this] { m_worker->close(); }, Qt::BlockingQueuedConnection);
     m_port = 0;
 }
+
+void Listener::setAnswerer(RequestAnswerer answerer)
+{
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, a = std::move(answerer)]() mutable { m_worker->setAnswerer(std::move(a)); },
+        Qt::BlockingQueuedConnection);
+}

@@ -34,6 +34,8 @@ public:
     // Applied to the next request, from any thread.
     void setResponseRule(const ResponseRule &rule) { m_policy.setRule(rule); }
     ResponseRule responseRule() const { return m_policy.rule(); }
+    // Lets `answerer` decide each answer (see RequestAnswerer); an empty one restores the rule.
+    void setAnswerer(RequestAnswerer answerer);
 
 signals:
     void captured(const CaptureBatch &batch);

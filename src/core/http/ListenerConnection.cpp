@@ -7,6 +7,8 @@
 #include <QDateTime>
 #include <QTcpSocket>
 
+#include <algorithm>
+
 #include <sys/socket.h>
 
 namespace {
@@ -107,21 +109,42 @@ bool ListenerConnection::handleEvent(HttpParser::Event event)
 
 void ListenerConnection::onRequest(HttpRequest &&request)
 {
-    const bool keepAlive = request.keepAlive;
-    const bool http10 = request.httpMinor == 0;
-    const bool headOnly = request.method == "HEAD";
-    const ListenerWorker::Answer a = m_worker->accept(std::move(request), m_peer);
-    const bool close = !keepAlive || a.close;
-    if (close)
+    Pending slot;
+    slot.waiting = true;
+    slot.token = ++m_nextToken;
+    slot.close = !request.keepAlive;
+    slot.http10 = request.httpMinor == 0;
+    slot.headOnly = request.method == "HEAD";
+    if (slot.close)
         m_stopReading = true;
-    queue(
-        HttpResponse::serialize(a.status, a.contentType, a.body, close, http10 && !close, headOnly),
-        a.delayMs, close);
+    m_out.push_back(std::move(slot));
+    m_worker->accept(std::move(request), this, m_out.back().token);
+}
+
+void ListenerConnection::resolve(quint64 token, int status, const QByteArray &contentType,
+                                 const QByteArray &body, int delayMs, bool close)
+{
+    const auto it = std::find_if(m_out.begin(), m_out.end(),
+                                 [token](const Pending &p) { return p.token == token; });
+    if (it == m_out.end() || !it->waiting)
+        return;
+    it->close = it->close || close;
+    if (it->close)
+        m_stopReading = true;
+    it->bytes = HttpResponse::serialize(status, contentType, body, it->close,
+                                        it->http10 && !it->close, it->headOnly);
+    it->readyAtMs = m_clock.elapsed() + delayMs;
+    it->waiting = false;
+    writeReady();
 }
 
 void ListenerConnection::queue(QByteArray bytes, int delayMs, bool close)
 {
-    m_out.push_back(Pending{std::move(bytes), m_clock.elapsed() + delayMs, close});
+    Pending p;
+    p.bytes = std::move(bytes);
+    p.readyAtMs = m_clock.elapsed() + delayMs;
+    p.close = close;
+    m_out.push_back(std::move(p));
     writeReady();
 }
 
@@ -133,7 +156,7 @@ void ListenerConnection::writeReady()
         return;
     bool wrote = false;
     const qint64 now = m_clock.elapsed();
-    while (!m_out.empty() && m_out.front().readyAtMs <= now) {
+    while (!m_out.empty() && !m_out.front().waiting && m_out.front().readyAtMs <= now) {
         m_socket->write(m_out.front().bytes);
         const bool close = m_out.front().close;
         m_out.pop_front();
@@ -146,6 +169,8 @@ void ListenerConnection::writeReady()
     if (wrote)
         m_socket->flush();
     if (!m_out.empty()) {
+        if (m_out.front().waiting)
+            return; // resolve() writes on
         m_delayTimer.start(int(qMax<qint64>(0, m_out.front().readyAtMs - now)));
         return;
     }

@@ -24,6 +24,9 @@ public:
     QString peer() const { return m_peer; }
     // Sends a refusal at once and closes, e.g. when the server is over its connection limit.
     void refuseAndClose(int status, QByteArrayView reason);
+    // The answer to the request queued under `token` (see ListenerWorker::accept).
+    void resolve(quint64 token, int status, const QByteArray &contentType, const QByteArray &body,
+                 int delayMs, bool close);
     // Called by the worker's periodic sweep: acts on a head, body or idle deadline past due.
     void checkDeadline();
 
@@ -35,6 +38,10 @@ private:
         QByteArray bytes;
         qint64 readyAtMs = 0; // monotonic, from m_clock
         bool close = false;
+        bool waiting = false; // the answer is not decided yet
+        quint64 token = 0;
+        bool http10 = false;
+        bool headOnly = false;
     };
 
     void onReadyRead();
@@ -63,4 +70,5 @@ private:
     bool m_stopReading = false; // a final answer is queued; later bytes are not parsed
     bool m_lingering = false;   // our side is shut; draining the peer until it closes
     bool m_finished = false;
+    quint64 m_nextToken = 0;
 };

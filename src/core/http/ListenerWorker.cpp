@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -112,22 +113,54 @@ void ListenerWorker::onNewConnection()
     }
 }
 
-ListenerWorker::Answer ListenerWorker::accept(HttpRequest &&request, const QString &peer)
+void ListenerWorker::accept(HttpRequest &&request, ListenerConnection *connection, quint64 token)
 {
-    const ResponseAnswer rule = m_policy->next();
+    const ResponseAnswer proposed = m_policy->next();
+    const qint64 receivedAtMs = QDateTime::currentMSecsSinceEpoch();
+    const QString peer = connection->peer();
+    if (!m_answerer) {
+        finish(std::move(request), peer, receivedAtMs, proposed, connection, token);
+        return;
+    }
+    auto held = std::make_shared<HttpRequest>(std::move(request));
+    QPointer<ListenerConnection> guard(connection);
+    m_answerer(*held, peer, proposed,
+               [this, held, peer, receivedAtMs, guard, token](const ResponseAnswer &answer) {
+                   // Back on the network thread, whichever thread the answerer finished on.
+                   QMetaObject::invokeMethod(
+                       this,
+                       [=, this] {
+                           finish(std::move(*held), peer, receivedAtMs, answer, guard.data(),
+                                  token);
+                       },
+                       Qt::QueuedConnection);
+               });
+}
+
+// Records the request with the answer it gets, then lets the connection write that answer.
+// A connection gone meanwhile still has its request recorded: it was received whole.
+void ListenerWorker::finish(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
+                            const ResponseAnswer &answer, ListenerConnection *connection,
+                            quint64 token)
+{
     QString error;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    CapturePtr c = m_recorder.record(std::move(request), peer, now, quint16(rule.status), &error);
+    CapturePtr c =
+        m_recorder.record(std::move(request), peer, receivedAtMs, quint16(answer.status), &error);
     if (!c) {
         emit journalFailed(error);
         // Not kept, so not acknowledged: Hoox retries once the journal can take it again.
-        return Answer{503, QByteArrayLiteral("text/plain; charset=utf-8"),
-                      QByteArrayLiteral("journal not writable: ") + error.toUtf8() + '\n', 0, true};
+        if (connection)
+            connection->resolve(token, 503, QByteArrayLiteral("text/plain; charset=utf-8"),
+                                QByteArrayLiteral("journal not writable: ") + error.toUtf8() + '\n',
+                                0, true);
+        return;
     }
     m_batch.append(std::move(c));
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
-    return Answer{rule.status, rule.contentType, rule.body, rule.delayMs, false};
+    if (connection)
+        connection->resolve(token, answer.status, answer.contentType, answer.body, answer.delayMs,
+                            false);
 }
 
 void ListenerWorker::flush()

@@ -3,6 +3,7 @@
 
 #include "HttpLimits.h"
 #include "HttpRequest.h"
+#include "ResponseRule.h"
 #include "capture/Capture.h"
 #include "capture/CaptureRecorder.h"
 
@@ -20,14 +21,6 @@ class ResponsePolicy;
 class ListenerWorker : public QObject {
     Q_OBJECT
 public:
-    struct Answer {
-        int status = 200;
-        QByteArray contentType;
-        QByteArray body;
-        int delayMs = 0;
-        bool close = false;
-    };
-
     ListenerWorker(ResponsePolicy *policy, const HttpLimits &limits, Journal *journal,
                    const CaptureBatch &loaded);
     ~ListenerWorker() override;
@@ -37,8 +30,10 @@ public:
     quint16 port() const;
     int connectionCount() const { return int(m_connections.size()); }
 
-    // Called by a connection for each complete request: records it and picks the answer.
-    Answer accept(HttpRequest &&request, const QString &peer);
+    // Called by a connection for each complete request: picks the answer (through the
+    // answerer when one is set), records the request, then resolves the connection's token.
+    void accept(HttpRequest &&request, ListenerConnection *connection, quint64 token);
+    void setAnswerer(RequestAnswerer answerer) { m_answerer = std::move(answerer); }
 
 signals:
     void captured(const CaptureBatch &batch);
@@ -48,8 +43,11 @@ private:
     void onNewConnection();
     void flush();
     void sweep();
+    void finish(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
+                const ResponseAnswer &answer, ListenerConnection *connection, quint64 token);
 
     ResponsePolicy *m_policy;
+    RequestAnswerer m_answerer;
     HttpLimits m_limits;
     CaptureRecorder m_recorder;
     QTcpServer *m_server = nullptr;

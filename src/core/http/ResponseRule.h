@@ -3,6 +3,11 @@
 
 #include <QByteArray>
 #include <QMutex>
+#include <QString>
+
+#include <functional>
+
+struct HttpRequest;
 
 // What the listener answers to an accepted request. "Fail the next N" and "delay the
 // next N" let a user make Hoox retry on purpose and watch the retry chain arrive.
@@ -40,3 +45,12 @@ private:
     mutable QMutex m_mutex;
     ResponseRule m_rule;
 };
+
+// Decides the answer to an accepted request before it is recorded and answered, e.g. by
+// first forwarding the request to the user's app and answering with the app's status.
+// Called on the network thread with the rule's answer as `proposed`; it must call `done`
+// exactly once, from any thread. Meanwhile the connection holds back that answer (and,
+// pipelining, the ones behind it); the request is journaled before the answer is written.
+using RequestAnswerer = std::function<void(const HttpRequest &request, const QString &peer,
+                                           const ResponseAnswer &proposed,
+                                           std::function<void(const ResponseAnswer &answer)> done)>;

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: MIT
+#include "Interchange.h"
+
+#include <QJsonValue>
+
+namespace {
+bool isTchar(char c)
+{
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+        return true;
+    return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+}
+
+// A header value as text when it is UTF-8, else its Latin-1 reading (what browsers show)
+// followed by the exact bytes in base64.
+QJsonArray headerPair(const HttpHeader &h)
+{
+    QJsonArray pair{QString::fromLatin1(h.name)};
+    if (Interchange::isExactUtf8(h.value)) {
+        pair.append(QString::fromUtf8(h.value));
+    } else {
+        pair.append(QString::fromLatin1(h.value));
+        pair.append(QString::fromLatin1(h.value.toBase64()));
+    }
+    return pair;
+}
+
+bool fail(QString *error, const QString &message)
+{
+    *error = message;
+    return false;
+}
+} // namespace
+
+bool Interchange::isExactUtf8(const QByteArray &bytes)
+{
+    return QString::fromUtf8(bytes).toUtf8() == bytes;
+}
+
+QByteArray Interchange::requestUrl(const Capture &c)
+{
+    if (!c.target.startsWith('/') && c.target.contains("://"))
+        return c.target;
+    const QByteArray host = c.headers.value("Host");
+    return "http://" + (host.isEmpty() ? QByteArrayLiteral("localhost") : host) +
+           (c.target.startsWith('/') ? c.target : '/' + c.target);
+}
+
+QString Interchange::httpVersion(quint8 minor)
+{
+    return minor == 0 ? QStringLiteral("HTTP/1.0") : QStringLiteral("HTTP/1.1");
+}
+
+quint8 Interchange::httpMinor(const QString &version)
+{
+    return version.compare(QLatin1String("HTTP/1.0"), Qt::CaseInsensitive) == 0 ? 0 : 1;
+}
+
+bool Interchange::isToken(QByteArrayView s)
+{
+    if (s.isEmpty())
+        return false;
+    for (char c : s) {
+        if (!isTchar(c))
+            return false;
+    }
+    return true;
+}
+
+bool Interchange::isFieldValue(QByteArrayView s)
+{
+    for (char c : s) {
+        const auto u = uchar(c);
+        if ((u < 0x20 && u != '\t') || u == 0x7f)
+            return false;
+    }
+    return true;
+}
+
+bool Interchange::isTarget(QByteArrayView s)
+{
+    if (s.isEmpty())
+        return false;
+    for (char c : s) {
+        const auto u = uchar(c);
+        if (u <= 0x20 || u == 0x7f)
+            return false;
+    }
+    return true;
+}
+
+QJsonArray Interchange::headerPairs(const HttpHeaders &headers)
+{
+    QJsonArray out;
+    for (const HttpHeader &h : headers)
+        out.append(headerPair(h));
+    return out;
+}
+
+bool Interchange::readHeaderPairs(const QJsonValue &pairs, const QString &what, HttpHeaders *out,
+                                  QString *error)
+{
+    if (pairs.isUndefined() || pairs.isNull())
+        return true;
+    if (!pairs.isArray())
+        return fail(error, what + QStringLiteral(" is not an array of [name, value] pairs"));
+    const QJsonArray list = pairs.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QJsonArray pair = list.at(i).toArray();
+        const QString where = what + u'[' + QString::number(i) + u']';
+        if (pair.size() < 2 || !pair.at(0).isString() || !pair.at(1).isString())
+            return fail(error, where + QStringLiteral(" is not a [name, value] pair of strings"));
+        const QByteArray name = pair.at(0).toString().toLatin1();
+        QByteArray value = pair.at(1).toString().toUtf8();
+        if (pair.size() > 2)
+            value = QByteArray::fromBase64(pair.at(2).toString().toLatin1());
+        if (!isToken(name))
+            return fail(error, where + QStringLiteral(": \"%1\" is not a header name")
+                                           .arg(pair.at(0).toString()));
+        if (!isFieldValue(value))
+            return fail(error, where + QStringLiteral(": the value holds control characters"));
+        out->append(name, value);
+    }
+    return true;
+}

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "capture/Capture.h"
+#include "http/HttpHeaders.h"
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QString>
+
+// Pieces shared by the HAR, JSON Lines and "copy as" forms of a capture.
+namespace Interchange {
+
+enum class Format { Har, JsonLines };
+
+// True when `bytes` survive a trip through QString unchanged: valid UTF-8, a leading BOM kept.
+// Anything else travels as base64 so that no byte is lost.
+bool isExactUtf8(const QByteArray &bytes);
+
+// Where the request was sent: http://<Host><target>, or the target itself when it is in
+// absolute form. Without a Host header (HTTP/1.0) the listener's address is unknown.
+QByteArray requestUrl(const Capture &c);
+QString httpVersion(quint8 minor); // "HTTP/1.1"
+// 0 or 1 for "HTTP/1.0" and "HTTP/1.1" (any case); 1 for anything else (h2, h3), whose
+// requests reach HookScope as HTTP/1.1.
+quint8 httpMinor(const QString &version);
+
+// Header fields and request line parts that an imported file may hand us; the checks are the
+// parser's, so that an import cannot smuggle what the listener would have refused.
+bool isToken(QByteArrayView s);
+bool isFieldValue(QByteArrayView s);
+bool isTarget(QByteArrayView s);
+
+// [[name, value], ...]; a value that is not UTF-8 gets a third element, its base64.
+QJsonArray headerPairs(const HttpHeaders &headers);
+// The reverse; false with *error naming the bad field ("headers[2]: ...").
+bool readHeaderPairs(const QJsonValue &pairs, const QString &what, HttpHeaders *out,
+                     QString *error);
+
+} // namespace Interchange
