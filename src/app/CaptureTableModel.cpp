@@ -3,25 +3,39 @@
 
 #include "capture/CaptureFormat.h"
 #include "capture/CaptureStore.h"
+#include "hoox/HooxClassifier.h"
+#include "hoox/RetrySchedule.h"
 
-#include <QDateTime>
+#include <QApplication>
+#include <QColor>
 #include <QLocale>
+#include <QPalette>
+#include <QPointer>
+#include <QStyle>
+#include <QThreadPool>
+
+#include <algorithm>
 
 CaptureTableModel::CaptureTableModel(CaptureStore *store, QObject *parent)
     : QAbstractTableModel(parent)
     , m_store(store)
 {
-    connect(store, &CaptureStore::aboutToAppend, this, [this](qsizetype first, qsizetype count) {
-        beginInsertRows({}, int(first), int(first + count - 1));
-    });
-    connect(store, &CaptureStore::appended, this, [this] { endInsertRows(); });
+    connect(store, &CaptureStore::appended, this, &CaptureTableModel::onAppended);
     connect(store, &CaptureStore::aboutToClear, this, [this] { beginResetModel(); });
-    connect(store, &CaptureStore::cleared, this, [this] { endResetModel(); });
+    connect(store, &CaptureStore::cleared, this, [this] {
+        m_visible.clear();
+        m_textMatch.clear();
+        endResetModel();
+        emitCounts();
+    });
+    rebuild();
 }
+
+CaptureTableModel::~CaptureTableModel() = default;
 
 int CaptureTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_store->size());
+    return parent.isValid() ? 0 : int(m_visible.size());
 }
 
 int CaptureTableModel::columnCount(const QModelIndex &parent) const
@@ -29,23 +43,57 @@ int CaptureTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+qsizetype CaptureTableModel::totalCount() const
+{
+    return m_store->size();
+}
+
+int CaptureTableModel::rowOfStoreRow(qsizetype storeRow) const
+{
+    const auto it = std::find(m_visible.cbegin(), m_visible.cend(), qint32(storeRow));
+    return it == m_visible.cend() ? -1 : int(it - m_visible.cbegin());
+}
+
 QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
+    const qsizetype row = m_visible[size_t(index.row())];
+    const Capture &c = *m_store->at(row);
+    const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
-        return display(index.row(), index.column());
+        return display(c, row, column);
     case SortRole:
-        return sortKey(index.row(), index.column());
+        return sortKey(row, column);
     case CaptureIdRole:
-        return qulonglong(m_store->at(index.row())->id);
+        return qulonglong(c.id);
+    case StoreRowRole:
+        return qlonglong(row);
+    case GroupRole:
+        return m_store->row(row).group;
+    case Qt::BackgroundRole:
+        return background(row);
     case Qt::ToolTipRole:
-        if (index.column() == FindingsColumn)
-            return m_store->at(index.row())->hoox.findings.join(u'\n');
+        if (column == FindingsColumn && !c.hoox.findings.isEmpty()) {
+            QStringList lines;
+            for (const QString &f : c.hoox.findings)
+                lines << f + QStringLiteral(": ") + HooxClassifier::explain(f);
+            return lines.join(u'\n');
+        }
+        if (column == AttemptColumn && (m_store->row(row).flags & CaptureStore::Conflict))
+            return tr("Same key as #%1 but a different status or result: the sender "
+                      "contradicts itself.")
+                .arg(c.hoox.duplicateOf);
+        break;
+    case Qt::DecorationRole:
+        if (column == AttemptColumn && (m_store->row(row).flags & CaptureStore::Conflict))
+            return qApp->style()->standardIcon(QStyle::SP_MessageBoxWarning);
+        if (column == FindingsColumn && !c.hoox.findings.isEmpty())
+            return qApp->style()->standardIcon(QStyle::SP_MessageBoxInformation);
         break;
     case Qt::TextAlignmentRole:
-        if (index.column() == IdColumn || index.column() == SizeColumn)
+        if (column == IdColumn || column == SizeColumn || column == AnswerColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         break;
     default:
@@ -54,9 +102,8 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant CaptureTableModel::display(int row, int column) const
+QVariant CaptureTableModel::display(const Capture &c, qsizetype storeRow, int column) const
 {
-    const Capture &c = *m_store->at(row);
     switch (column) {
     case IdColumn:
         return qulonglong(c.id);
@@ -73,11 +120,7 @@ QVariant CaptureTableModel::display(int row, int column) const
     case StatusColumn:
         return c.hoox.statusText;
     case AttemptColumn:
-        if (c.hoox.attempt == 0)
-            return {};
-        return c.hoox.duplicateOf == 0
-                   ? QString::number(c.hoox.attempt)
-                   : tr("%1 (dup of #%2)").arg(c.hoox.attempt).arg(c.hoox.duplicateOf);
+        return attemptText(storeRow);
     case FindingsColumn:
         return c.hoox.findings.join(QStringLiteral(", "));
     case SizeColumn:
@@ -90,9 +133,42 @@ QVariant CaptureTableModel::display(int row, int column) const
     return {};
 }
 
-QVariant CaptureTableModel::sortKey(int row, int column) const
+// "2 of 4 · +1.0 s fits Hoox's schedule": where the delivery stands in its retry chain.
+QString CaptureTableModel::attemptText(qsizetype storeRow) const
 {
-    const Capture &c = *m_store->at(row);
+    const CaptureStore::Row &r = m_store->row(storeRow);
+    if (r.group < 0)
+        return {};
+    const CaptureStore::Group &g = m_store->group(r.group);
+    const Capture &c = *m_store->at(storeRow);
+    QString text = tr("%1 of %2").arg(c.hoox.attempt).arg(g.count);
+    if (r.previous >= 0) {
+        const qint64 gap = c.receivedAtMs - m_store->at(r.previous)->receivedAtMs;
+        text += QStringLiteral(" · +") + QLocale().toString(gap / 1000.0, 'f', 1) +
+                QStringLiteral(" s, ") +
+                RetrySchedule::describe(RetrySchedule::fit(c.hoox.attempt, gap));
+    }
+    return text;
+}
+
+// Rows of one key share a tint, so a retry chain reads as one block among the others.
+QVariant CaptureTableModel::background(qsizetype storeRow) const
+{
+    const CaptureStore::Row &r = m_store->row(storeRow);
+    if (r.group < 0 || m_store->group(r.group).count < 2)
+        return {};
+    const QColor base = QApplication::palette().color(QPalette::Base);
+    const int hue = int((quint32(r.group) * 2654435761u) % 360u);
+    QColor tint = QColor::fromHsv(hue, 255, 255);
+    const qreal alpha = base.lightness() > 128 ? 0.16 : 0.24;
+    return QColor::fromRgbF(base.redF() * (1 - alpha) + tint.redF() * alpha,
+                            base.greenF() * (1 - alpha) + tint.greenF() * alpha,
+                            base.blueF() * (1 - alpha) + tint.blueF() * alpha);
+}
+
+QVariant CaptureTableModel::sortKey(qsizetype storeRow, int column) const
+{
+    const Capture &c = *m_store->at(storeRow);
     switch (column) {
     case IdColumn:
         return qulonglong(c.id);
@@ -103,11 +179,11 @@ QVariant CaptureTableModel::sortKey(int row, int column) const
     case AttemptColumn:
         return c.hoox.attempt;
     case FindingsColumn:
-        return c.hoox.findings.size();
+        return qlonglong(c.hoox.findings.size());
     case AnswerColumn:
         return int(c.answerStatus);
     default:
-        return display(row, column);
+        return display(c, storeRow, column);
     }
 }
 
@@ -142,4 +218,182 @@ QVariant CaptureTableModel::headerData(int section, Qt::Orientation orientation,
         break;
     }
     return {};
+}
+
+bool CaptureTableModel::lessThan(qsizetype a, qsizetype b) const
+{
+    const Capture &x = *m_store->at(a);
+    const Capture &y = *m_store->at(b);
+    switch (m_sortColumn) {
+    case IdColumn:
+    case TimeColumn:
+        return a < b; // arrival order
+    case SizeColumn:
+        return x.body.size() < y.body.size();
+    case AttemptColumn:
+        return x.hoox.attempt < y.hoox.attempt;
+    case FindingsColumn:
+        return x.hoox.findings.size() < y.hoox.findings.size();
+    case AnswerColumn:
+        return x.answerStatus < y.answerStatus;
+    case MethodColumn:
+        return x.method < y.method;
+    case PathColumn:
+        return x.target < y.target;
+    case TaskColumn:
+        return x.hoox.taskText < y.hoox.taskText;
+    case KeyColumn:
+        return x.hoox.key < y.hoox.key;
+    case StatusColumn:
+        return x.hoox.statusText < y.hoox.statusText;
+    default:
+        return a < b;
+    }
+}
+
+void CaptureTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount)
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    beginResetModel();
+    auto less = [this](qint32 a, qint32 b) { return lessThan(a, b); };
+    std::sort(m_visible.begin(), m_visible.end(), [&](qint32 a, qint32 b) {
+        // Ties keep arrival order, so equal keys stay in their retry sequence.
+        if (order == Qt::AscendingOrder)
+            return less(a, b) || (!less(b, a) && a < b);
+        return less(b, a) || (!less(a, b) && a > b);
+    });
+    endResetModel();
+}
+
+bool CaptureTableModel::accepts(qsizetype storeRow) const
+{
+    if (!m_filter.matchesColumns(*m_store, storeRow))
+        return false;
+    if (!m_filter.hasText())
+        return true;
+    if (size_t(storeRow) < m_textMatch.size())
+        return m_textMatch[size_t(storeRow)] != 0;
+    return m_matcher && m_matcher->isValid() && m_matcher->matches(*m_store->at(storeRow));
+}
+
+void CaptureTableModel::setFilter(const CaptureFilter &filter)
+{
+    const bool textChanged = filter.text != m_filter.text || filter.regex != m_filter.regex;
+    m_filter = filter;
+    if (textChanged && filter.hasText()) {
+        startSearch(); // rebuilds when the search is done
+        return;
+    }
+    if (textChanged) {
+        ++m_searchGeneration; // a search still running is now moot
+        m_matcher.reset();
+        m_textMatch.clear();
+        if (m_searching) {
+            m_searching = false;
+            emit searchingChanged(false);
+        }
+    }
+    rebuild();
+}
+
+void CaptureTableModel::rebuild()
+{
+    beginResetModel();
+    m_visible.clear();
+    const qsizetype n = m_store->size();
+    for (qsizetype i = 0; i < n; ++i) {
+        if (accepts(i))
+            m_visible.push_back(qint32(i));
+    }
+    endResetModel();
+    if (m_sortColumn != IdColumn || m_sortOrder != Qt::AscendingOrder)
+        sort(m_sortColumn, m_sortOrder);
+    emitCounts();
+}
+
+void CaptureTableModel::startSearch()
+{
+    auto matcher = std::make_shared<const TextMatcher>(m_filter.text, m_filter.regex);
+    if (!matcher->isValid()) {
+        emit filterError(matcher->error());
+        return;
+    }
+    m_matcher = matcher;
+    const quint64 generation = ++m_searchGeneration;
+    if (!m_searching) {
+        m_searching = true;
+        emit searchingChanged(true);
+    }
+    // The rows searched are a snapshot: rows that arrive meanwhile are matched as they come.
+    const CaptureBatch snapshot = m_store->captures();
+    QPointer<CaptureTableModel> self(this);
+    QThreadPool::globalInstance()->start([self, generation, matcher, snapshot] {
+        auto result = std::make_shared<std::vector<quint8>>(size_t(snapshot.size()));
+        for (qsizetype i = 0; i < snapshot.size(); ++i)
+            (*result)[size_t(i)] = matcher->matches(*snapshot.at(i)) ? 1 : 0;
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, generation, result] {
+                if (!self || generation != self->m_searchGeneration)
+                    return; // a newer search, or the model is gone
+                self->m_textMatch = std::move(*result);
+                self->m_searching = false;
+                emit self->searchingChanged(false);
+                self->rebuild();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void CaptureTableModel::onAppended(qsizetype first, qsizetype count)
+{
+    std::vector<qint32> added;
+    bool retries = false;
+    bool newPairs = false; // a key delivered a second time: its first row joins "duplicates"
+    for (qsizetype i = first; i < first + count; ++i) {
+        const CaptureStore::Row &r = m_store->row(i);
+        if (r.flags & CaptureStore::Retry) {
+            retries = true;
+            newPairs = newPairs || m_store->group(r.group).firstRow < first;
+        }
+        if (accepts(i))
+            added.push_back(qint32(i));
+    }
+    if (newPairs && m_filter.duplicatesOnly) {
+        rebuild();
+        return;
+    }
+    if (!added.empty()) {
+        const bool arrivalOrder = m_sortColumn == IdColumn || m_sortColumn == TimeColumn;
+        if (arrivalOrder && m_sortOrder == Qt::DescendingOrder) {
+            // Newest first: the batch goes on top.
+            std::reverse(added.begin(), added.end());
+            beginInsertRows({}, 0, int(added.size()) - 1);
+            m_visible.insert(m_visible.begin(), added.cbegin(), added.cend());
+            endInsertRows();
+        } else if (arrivalOrder) {
+            const int at = int(m_visible.size());
+            beginInsertRows({}, at, at + int(added.size()) - 1);
+            m_visible.insert(m_visible.end(), added.cbegin(), added.cend());
+            endInsertRows();
+        } else {
+            beginResetModel();
+            m_visible.insert(m_visible.end(), added.cbegin(), added.cend());
+            endResetModel();
+            sort(m_sortColumn, m_sortOrder);
+        }
+    }
+    // Earlier rows of a retried key change too: their "n of m" badge and their tint.
+    if (retries && !m_visible.empty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+                         {Qt::DisplayRole, Qt::BackgroundRole});
+    emitCounts();
+}
+
+void CaptureTableModel::emitCounts()
+{
+    emit countsChanged(qsizetype(m_visible.size()), m_store->size());
 }

@@ -1,11 +1,19 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "capture/CaptureFilter.h"
+
 #include <QAbstractTableModel>
+
+#include <memory>
+#include <vector>
 
 class CaptureStore;
 
-// The capture table: one row per capture of the store, inserted a batch at a time.
+// The capture table over the store. It filters and sorts inside itself, on a vector of
+// visible store rows: QSortFilterProxyModel takes seconds at a million rows. Batches from
+// the listener are inserted with one beginInsertRows each; free-text search runs on a
+// pool thread and its result is dropped when a newer search has started.
 class CaptureTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -23,19 +31,52 @@ public:
         AnswerColumn,
         ColumnCount
     };
-    enum Role { SortRole = Qt::UserRole, CaptureIdRole };
+    enum Role { SortRole = Qt::UserRole, CaptureIdRole, StoreRowRole, GroupRole };
 
     explicit CaptureTableModel(CaptureStore *store, QObject *parent = nullptr);
+    ~CaptureTableModel() override;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    void setFilter(const CaptureFilter &filter);
+    const CaptureFilter &filter() const { return m_filter; }
+    bool isSearching() const { return m_searching; }
+    qsizetype totalCount() const;
+    // The store row shown at `row`, and the other way round (-1 when filtered out).
+    qsizetype storeRow(int row) const { return m_visible[size_t(row)]; }
+    int rowOfStoreRow(qsizetype storeRow) const;
+
+signals:
+    void countsChanged(qsizetype shown, qsizetype total);
+    void searchingChanged(bool searching);
+    void filterError(const QString &message); // e.g. an invalid regular expression
 
 private:
-    QVariant display(int row, int column) const;
-    QVariant sortKey(int row, int column) const;
+    struct Search;
+
+    QVariant display(const Capture &c, qsizetype storeRow, int column) const;
+    QVariant sortKey(qsizetype storeRow, int column) const;
+    QString attemptText(qsizetype storeRow) const;
+    QVariant background(qsizetype storeRow) const;
+    bool lessThan(qsizetype a, qsizetype b) const;
+    bool accepts(qsizetype storeRow) const;
+    void onAppended(qsizetype first, qsizetype count);
+    void rebuild();
+    void startSearch();
+    void emitCounts();
 
     CaptureStore *m_store;
+    CaptureFilter m_filter;
+    std::vector<qint32> m_visible;
+    int m_sortColumn = IdColumn;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    std::shared_ptr<const TextMatcher> m_matcher;
+    std::vector<quint8> m_textMatch; // per store row, for rows the last search covered
+    quint64 m_searchGeneration = 0;
+    bool m_searching = false;
 };

@@ -2,25 +2,82 @@
 #include "MainWindow.h"
 
 #include "CaptureTableModel.h"
+#include "ListenerBar.h"
+#include "PayloadView.h"
 #include "capture/CaptureStore.h"
 #include "http/Listener.h"
 #include "ui_MainWindow.h"
 
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
 #include <QScrollBar>
+#include <QSettings>
 
-MainWindow::MainWindow(CaptureStore *store, Listener *listener, const QString &journalPath,
-                       QWidget *parent)
+namespace {
+constexpr int kFilterDebounceMs = 250;
+}
+
+MainWindow::MainWindow(CaptureStore *store, Listener *listener, NgrokWatcher *ngrok,
+                       const QString &journalPath, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_store(store)
     , m_listener(listener)
     , m_model(new CaptureTableModel(store, this))
-    , m_countLabel(new QLabel(this))
-    , m_journalPath(journalPath)
+    , m_bar(nullptr)
+    , m_payload(new PayloadView(this))
+    , m_listenLabel(new QLabel(this))
+    , m_totalLabel(new QLabel(this))
+    , m_rateLabel(new QLabel(this))
+    , m_journalLabel(new QLabel(this))
 {
     m_ui->setupUi(this);
+    m_bar = new ListenerBar(listener, ngrok, m_ui->listenerBarHost);
+    m_ui->listenerBarLayout->addWidget(m_bar);
+    m_ui->payloadLayout->addWidget(m_payload);
+    m_bar->setConfirmExposure([this](const QString &address) {
+        return QMessageBox::warning(this, tr("Listen on %1?").arg(address),
+                                    tr("On %1, other machines on your network can send requests "
+                                       "to HookScope. ngrok only needs 127.0.0.1.")
+                                        .arg(address),
+                                    QMessageBox::Yes | QMessageBox::Cancel,
+                                    QMessageBox::Cancel) == QMessageBox::Yes;
+    });
+    m_confirmClear = [this] {
+        return QMessageBox::question(this, tr("Clear captures?"),
+                                     tr("Empty the view of all %n capture(s)? The journal on "
+                                        "disk keeps them.",
+                                        nullptr, int(m_store->size()))) == QMessageBox::Yes;
+    };
+    m_journalLabel->setText(tr("Journal: %1").arg(journalPath));
+    for (QLabel *l : {m_listenLabel, m_totalLabel, m_rateLabel, m_journalLabel})
+        m_ui->statusBar->addPermanentWidget(l);
+    setUpTable();
+    setUpFilters();
+    setUpActions();
+    connect(m_bar, &ListenerBar::listeningChanged, this, [this] {
+        m_listenLabel->setText(m_listener->isListening()
+                                   ? tr("Listening on %1:%2")
+                                         .arg(m_listener->address().toString())
+                                         .arg(m_listener->port())
+                                   : tr("Not listening"));
+    });
+    m_rateTimer.setInterval(1000);
+    connect(&m_rateTimer, &QTimer::timeout, this, &MainWindow::updateRate);
+    m_rateTimer.start();
+    restoreSettings();
+    updateCounts();
+    updateRate();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setUpTable()
+{
     QTableView *table = m_ui->captureTable;
     table->setModel(m_model);
     // Fixed row heights: measuring rows costs seconds at a hundred thousand captures.
@@ -28,26 +85,218 @@ MainWindow::MainWindow(CaptureStore *store, Listener *listener, const QString &j
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
     table->verticalHeader()->hide();
     table->horizontalHeader()->setStretchLastSection(true);
-    m_ui->statusBar->addPermanentWidget(m_countLabel);
-    connect(store, &CaptureStore::appended, this, [this, table] {
-        const QScrollBar *bar = table->verticalScrollBar();
-        if (bar->value() >= bar->maximum() - 1)
-            table->scrollToBottom();
-        updateStatus();
+    table->horizontalHeader()->setSortIndicator(CaptureTableModel::IdColumn, Qt::AscendingOrder);
+    const int widths[] = {56, 96, 60, 150, 110, 190, 80, 260, 160, 70, 60};
+    for (int c = 0; c < CaptureTableModel::ColumnCount; ++c)
+        table->setColumnWidth(c, widths[c]);
+    table->addActions({m_ui->showKeyAction, m_ui->jumpToFirstAction, m_ui->copyPayloadAction});
+    connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::onSelectionChanged);
+    connect(m_store, &CaptureStore::appended, this, &MainWindow::onAppended);
+    connect(m_model, &CaptureTableModel::countsChanged, this, &MainWindow::updateCounts);
+    connect(m_model, &CaptureTableModel::modelReset, this, &MainWindow::onSelectionChanged);
+    m_ui->splitter->setStretchFactor(0, 3);
+    m_ui->splitter->setStretchFactor(1, 2);
+}
+
+void MainWindow::setUpFilters()
+{
+    const std::pair<QString, quint8> tasks[] = {
+        {tr("All tasks"), CaptureFilter::AllTasks},
+        {QStringLiteral("video_generate"), CaptureFilter::VideoGenerate},
+        {QStringLiteral("video_export"), CaptureFilter::VideoExport},
+        {QStringLiteral("avatar_create"), CaptureFilter::AvatarCreate},
+        {QStringLiteral("avatar_edit"), CaptureFilter::AvatarEdit},
+        {tr("Other or none"), CaptureFilter::OtherTask},
+    };
+    for (const auto &[label, bits] : tasks)
+        m_ui->taskCombo->addItem(label, bits);
+    const std::pair<QString, quint8> statuses[] = {
+        {tr("All statuses"), CaptureFilter::AllStatuses},
+        {QStringLiteral("completed"), CaptureFilter::Completed},
+        {QStringLiteral("failed"), CaptureFilter::Failed},
+        {tr("Other"), CaptureFilter::OtherStatus},
+    };
+    for (const auto &[label, bits] : statuses)
+        m_ui->statusCombo->addItem(label, bits);
+    m_filterDebounce.setSingleShot(true);
+    m_filterDebounce.setInterval(kFilterDebounceMs);
+    connect(&m_filterDebounce, &QTimer::timeout, this, &MainWindow::applyFilter);
+    connect(m_ui->filterEdit, &QLineEdit::textChanged, &m_filterDebounce,
+            qOverload<>(&QTimer::start));
+    connect(m_ui->regexCheck, &QCheckBox::toggled, this, &MainWindow::applyFilter);
+    for (QComboBox *combo : {m_ui->taskCombo, m_ui->statusCombo})
+        connect(combo, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
+    for (QCheckBox *check : {m_ui->duplicatesCheck, m_ui->findingsCheck})
+        connect(check, &QCheckBox::toggled, this, &MainWindow::applyFilter);
+    connect(m_model, &CaptureTableModel::filterError, this, [this](const QString &message) {
+        m_ui->countLabel->setText(tr("Invalid regular expression: %1").arg(message));
     });
-    connect(store, &CaptureStore::cleared, this, &MainWindow::updateStatus);
-    updateStatus();
+    connect(m_model, &CaptureTableModel::searchingChanged, this, &MainWindow::updateCounts);
 }
 
-MainWindow::~MainWindow() = default;
-
-void MainWindow::setListenerState(const QString &text)
+void MainWindow::setUpActions()
 {
-    m_ui->listenerLabel->setText(text);
+    connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->clearAction, &QAction::triggered, this, &MainWindow::clearCaptures);
+    connect(m_ui->copyPayloadAction, &QAction::triggered, this, [this] {
+        if (m_payload->capture())
+            QGuiApplication::clipboard()->setText(m_payload->payloadText());
+    });
+    connect(m_ui->findAction, &QAction::triggered, this, [this] {
+        m_ui->filterEdit->setFocus();
+        m_ui->filterEdit->selectAll();
+    });
+    connect(m_ui->findInPayloadAction, &QAction::triggered, m_payload, &PayloadView::focusFind);
+    connect(m_ui->followAction, &QAction::toggled, m_ui->followCheck, &QCheckBox::setChecked);
+    connect(m_ui->followCheck, &QCheckBox::toggled, m_ui->followAction, &QAction::setChecked);
+    connect(m_ui->clearFiltersAction, &QAction::triggered, this, &MainWindow::clearFilters);
+    connect(m_ui->showKeyAction, &QAction::triggered, this, &MainWindow::showKeyOfCurrent);
+    connect(m_ui->jumpToFirstAction, &QAction::triggered, this, &MainWindow::jumpToFirstOfCurrent);
 }
 
-void MainWindow::updateStatus()
+void MainWindow::applyFilter()
 {
-    m_countLabel->setText(
-        tr("%n capture(s) · journal %1", nullptr, int(m_store->size())).arg(m_journalPath));
+    m_filterDebounce.stop();
+    CaptureFilter f = m_model->filter();
+    f.text = m_ui->filterEdit->text();
+    f.regex = m_ui->regexCheck->isChecked();
+    f.tasks = quint8(m_ui->taskCombo->currentData().toUInt());
+    f.statuses = quint8(m_ui->statusCombo->currentData().toUInt());
+    f.duplicatesOnly = m_ui->duplicatesCheck->isChecked();
+    f.findingsOnly = m_ui->findingsCheck->isChecked();
+    const qsizetype keep = currentStoreRow();
+    m_model->setFilter(f);
+    if (keep >= 0)
+        selectStoreRow(keep);
+}
+
+void MainWindow::clearFilters()
+{
+    const QSignalBlocker blockers[] = {
+        QSignalBlocker(m_ui->filterEdit),      QSignalBlocker(m_ui->regexCheck),
+        QSignalBlocker(m_ui->taskCombo),       QSignalBlocker(m_ui->statusCombo),
+        QSignalBlocker(m_ui->duplicatesCheck), QSignalBlocker(m_ui->findingsCheck)};
+    m_ui->filterEdit->clear();
+    m_ui->regexCheck->setChecked(false);
+    m_ui->taskCombo->setCurrentIndex(0);
+    m_ui->statusCombo->setCurrentIndex(0);
+    m_ui->duplicatesCheck->setChecked(false);
+    m_ui->findingsCheck->setChecked(false);
+    CaptureFilter f;
+    m_model->setFilter(f);
+}
+
+qsizetype MainWindow::currentStoreRow() const
+{
+    const QModelIndex current = m_ui->captureTable->currentIndex();
+    return current.isValid() ? m_model->storeRow(current.row()) : -1;
+}
+
+void MainWindow::selectStoreRow(qsizetype storeRow)
+{
+    const int row = m_model->rowOfStoreRow(storeRow);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_model->index(row, 0);
+    m_ui->captureTable->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_ui->captureTable->scrollTo(index);
+}
+
+void MainWindow::onSelectionChanged()
+{
+    const qsizetype row = currentStoreRow();
+    m_payload->setCapture(row >= 0 ? m_store->at(row) : nullptr);
+    const bool inGroup = row >= 0 && m_store->row(row).group >= 0;
+    m_ui->showKeyAction->setEnabled(inGroup);
+    m_ui->jumpToFirstAction->setEnabled(inGroup);
+}
+
+void MainWindow::onAppended()
+{
+    m_bar->showRuleState();
+    // Follow only while the view sits at the bottom: reading an older row is not disturbed.
+    QScrollBar *bar = m_ui->captureTable->verticalScrollBar();
+    if (m_ui->followCheck->isChecked() &&
+        bar->value() >=
+            bar->maximum() - 2 * m_ui->captureTable->verticalHeader()->defaultSectionSize())
+        m_ui->captureTable->scrollToBottom();
+}
+
+void MainWindow::showKeyOfCurrent()
+{
+    const qsizetype row = currentStoreRow();
+    if (row < 0 || m_store->row(row).group < 0)
+        return;
+    CaptureFilter f;
+    f.group = m_store->row(row).group;
+    clearFilters();
+    m_model->setFilter(f);
+    selectStoreRow(row);
+    m_ui->countLabel->setText(m_ui->countLabel->text() +
+                              tr(" · key %1").arg(m_store->at(row)->hoox.key));
+}
+
+void MainWindow::jumpToFirstOfCurrent()
+{
+    const qsizetype row = currentStoreRow();
+    if (row < 0 || m_store->row(row).group < 0)
+        return;
+    const qsizetype first = m_store->group(m_store->row(row).group).firstRow;
+    if (m_model->rowOfStoreRow(first) < 0)
+        clearFilters();
+    selectStoreRow(first);
+}
+
+void MainWindow::clearCaptures()
+{
+    if (m_store->size() == 0 || !m_confirmClear())
+        return;
+    m_store->clear();
+}
+
+void MainWindow::updateCounts()
+{
+    QString text = tr("%1 of %2 shown").arg(m_model->rowCount()).arg(m_store->size());
+    if (m_model->isSearching())
+        text += tr(" · searching…");
+    m_ui->countLabel->setText(text);
+    m_totalLabel->setText(tr("%n capture(s)", nullptr, int(m_store->size())));
+}
+
+void MainWindow::updateRate()
+{
+    const qsizetype now = m_store->size();
+    m_rateLabel->setText(tr("%1 deliveries/s").arg(qMax<qsizetype>(0, now - m_lastCount)));
+    m_lastCount = now;
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings s;
+    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+    m_ui->splitter->restoreState(s.value(QStringLiteral("window/splitter")).toByteArray());
+    m_ui->captureTable->horizontalHeader()->restoreState(
+        s.value(QStringLiteral("window/columns")).toByteArray());
+    // Arrival order after a restart: a saved sort would hide the newest deliveries.
+    m_ui->captureTable->horizontalHeader()->setSortIndicator(CaptureTableModel::IdColumn,
+                                                             Qt::AscendingOrder);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/splitter"), m_ui->splitter->saveState());
+    s.setValue(QStringLiteral("window/columns"),
+               m_ui->captureTable->horizontalHeader()->saveState());
+    if (m_listener->isListening())
+        s.setValue(QStringLiteral("listener/port"), m_listener->port());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    event->accept();
 }

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QElapsedTimer>
 #include <QMainWindow>
+#include <QTimer>
 
 #include <memory>
 
@@ -11,25 +13,57 @@ class MainWindow;
 class CaptureStore;
 class CaptureTableModel;
 class Listener;
+class ListenerBar;
+class NgrokWatcher;
+class PayloadView;
 class QLabel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    MainWindow(CaptureStore *store, Listener *listener, const QString &journalPath,
-               QWidget *parent = nullptr);
+    MainWindow(CaptureStore *store, Listener *listener, NgrokWatcher *ngrok,
+               const QString &journalPath, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Shown in the listener bar: where HookScope listens, or why it does not.
-    void setListenerState(const QString &text);
+    ListenerBar *listenerBar() const { return m_bar; }
+    PayloadView *payloadView() const { return m_payload; }
+    CaptureTableModel *captureModel() const { return m_model; }
+    // Asks before emptying the view; tests replace the question.
+    void setConfirmClear(std::function<bool()> confirm) { m_confirmClear = std::move(confirm); }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
-    void updateStatus();
+    void setUpTable();
+    void setUpFilters();
+    void setUpActions();
+    void applyFilter();
+    void onSelectionChanged();
+    void onAppended();
+    void showKeyOfCurrent();
+    void jumpToFirstOfCurrent();
+    void clearCaptures();
+    void clearFilters();
+    void updateCounts();
+    void updateRate();
+    void restoreSettings();
+    void saveSettings() const;
+    qsizetype currentStoreRow() const;
+    void selectStoreRow(qsizetype storeRow);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     CaptureStore *m_store;
     Listener *m_listener;
     CaptureTableModel *m_model;
-    QLabel *m_countLabel;
-    QString m_journalPath;
+    ListenerBar *m_bar;
+    PayloadView *m_payload;
+    QLabel *m_listenLabel;
+    QLabel *m_totalLabel;
+    QLabel *m_rateLabel;
+    QLabel *m_journalLabel;
+    QTimer m_filterDebounce;
+    QTimer m_rateTimer;
+    qsizetype m_lastCount = 0;
+    std::function<bool()> m_confirmClear;
 };

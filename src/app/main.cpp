@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: MIT
+#include "ExportCommand.h"
 #include "HeadlessPrinter.h"
+#include "ImportCommand.h"
+#include "ListenerBar.h"
 #include "MainWindow.h"
+#include "SendCommand.h"
 #include "capture/CaptureStore.h"
 #include "capture/Journal.h"
 #include "http/Listener.h"
+#include "ngrok/NgrokWatcher.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QSettings>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -24,7 +30,10 @@ struct Options {
     bool json = false;
     QHostAddress bind{QHostAddress::LocalHost};
     quint16 port = kDefaultPort;
+    bool portGiven = false;
     QString journal;
+    QUrl ngrokApi = NgrokWatcher::defaultApiUrl();
+    AccessToken token;
 };
 
 void printErr(const QString &text)
@@ -41,6 +50,25 @@ bool wantsCoreApp(int argc, char **argv)
         }
     }
     return false;
+}
+
+bool parseToken(const QCommandLineParser &p, Options *o, QString *error)
+{
+    const QByteArray token = p.value(QStringLiteral("token")).toUtf8();
+    if (p.isSet(QStringLiteral("token")) && !AccessToken::isValid(token)) {
+        *error = QCoreApplication::translate("main", "--token takes letters, digits and - . _ ~ "
+                                                     "only, so that it fits in a URL path.");
+        return false;
+    }
+    if (p.isSet(QStringLiteral("token-header")) && !p.isSet(QStringLiteral("token"))) {
+        *error = QCoreApplication::translate("main", "--token-header needs --token TOKEN.");
+        return false;
+    }
+    if (p.isSet(QStringLiteral("token")))
+        o->token = AccessToken(token, p.isSet(QStringLiteral("token-header"))
+                                          ? AccessToken::Place::HeaderOnly
+                                          : AccessToken::Place::PathOrHeader);
+    return true;
 }
 
 // Returns false with *error set when an option's value is unusable.
@@ -68,6 +96,19 @@ bool parseOptions(const QCoreApplication &app, Options *o, QString *error)
          QCoreApplication::translate("main", "Journal file (default %1).")
              .arg(Journal::defaultPath()),
          QStringLiteral("PATH")},
+        {QStringLiteral("token"),
+         QCoreApplication::translate("main",
+                                     "Answer 401 to requests without TOKEN as the last segment of "
+                                     "the URL path (/webhook/hoox/TOKEN) or in an "
+                                     "X-HookScope-Token header."),
+         QStringLiteral("TOKEN")},
+        {QStringLiteral("token-header"),
+         QCoreApplication::translate("main", "With --token: accept it only in the header.")},
+        {QStringLiteral("ngrok-api"),
+         QCoreApplication::translate("main", "The ngrok agent's local API, polled for the public "
+                                             "URL (default %1).")
+             .arg(NgrokWatcher::defaultApiUrl().toString()),
+         QStringLiteral("URL")},
     });
     p.process(app);
     o->headless = p.isSet(QStringLiteral("headless"));
@@ -82,6 +123,17 @@ bool parseOptions(const QCoreApplication &app, Options *o, QString *error)
             return false;
         }
         o->port = quint16(port);
+        o->portGiven = true;
+    }
+    if (p.isSet(QStringLiteral("ngrok-api"))) {
+        o->ngrokApi = QUrl(p.value(QStringLiteral("ngrok-api")));
+        if (!o->ngrokApi.isValid() || o->ngrokApi.scheme() != QLatin1String("http")) {
+            *error = QCoreApplication::translate(
+                         "main", "--ngrok-api needs an http URL such as http://127.0.0.1:4040, "
+                                 "not \"%1\".")
+                         .arg(p.value(QStringLiteral("ngrok-api")));
+            return false;
+        }
     }
     if (p.isSet(QStringLiteral("bind")) && !o->bind.setAddress(p.value(QStringLiteral("bind")))) {
         *error = QCoreApplication::translate(
@@ -89,6 +141,8 @@ bool parseOptions(const QCoreApplication &app, Options *o, QString *error)
                      .arg(p.value(QStringLiteral("bind")));
         return false;
     }
+    if (!parseToken(p, o, error))
+        return false;
     o->journal = p.isSet(QStringLiteral("journal")) ? p.value(QStringLiteral("journal"))
                                                     : Journal::defaultPath();
     if (!p.positionalArguments().isEmpty()) {
@@ -141,9 +195,9 @@ struct Subcommand {
     int (*run)(int argc, char **argv);
 };
 const Subcommand kSubcommands[] = {
-    // {"send", runSendCommand},
-    // {"export", runExportCommand},
-    // {"import", runImportCommand},
+    {"send", runSendCommand},
+    {"export", runExportCommand},
+    {"import", runImportCommand},
     {nullptr, nullptr},
 };
 
@@ -163,10 +217,10 @@ int main(int argc, char **argv)
         // dispatcher wakes faster, which shows at thousands of deliveries per second.
         qputenv("QT_NO_GLIB", "1");
         app = std::make_unique<QCoreApplication>(argc, argv);
-    }
-    else
+    } else
         app = std::make_unique<QApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("hookscope"));
+    QCoreApplication::setOrganizationName(QStringLiteral("hookscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HOOKSCOPE_VERSION));
 
     Options opts;
@@ -186,10 +240,12 @@ int main(int argc, char **argv)
     const CaptureBatch loaded = journal.takeLoaded();
 
     Listener listener(&journal, loaded);
-    const bool listening = listener.start(opts.bind, opts.port, &error);
+    listener.setAccessToken(opts.token);
+    NgrokWatcher ngrok;
+    ngrok.setApiUrl(opts.ngrokApi);
 
     if (opts.headless) {
-        if (!listening) {
+        if (!listener.start(opts.bind, opts.port, &error)) {
             printErr(error);
             return 1;
         }
@@ -197,12 +253,26 @@ int main(int argc, char **argv)
         printErr(QCoreApplication::translate("main", "Journal: %1 (%n capture(s) so far)", nullptr,
                                              int(loaded.size()))
                      .arg(opts.journal));
-        if (opts.bind != QHostAddress(QHostAddress::LocalHost) &&
-            opts.bind != QHostAddress(QHostAddress::LocalHostIPv6))
+        if (Listener::reachableFromOtherMachines(opts.bind))
             printErr(QCoreApplication::translate(
                          "main",
                          "Warning: listening on %1 lets other machines send requests to HookScope.")
                          .arg(opts.bind.toString()));
+        if (opts.token.isEnabled())
+            printErr(QCoreApplication::translate(
+                "main", "Access token required: requests without it get 401 and are shown as "
+                        "refused. Add /<TOKEN> to the webhook_url path, or send the "
+                        "X-HookScope-Token header."));
+        // The webhook_url to paste, as soon as ngrok shows a tunnel to us.
+        QObject::connect(
+            &ngrok, &NgrokWatcher::publicUrlChanged, app.get(), [](const QString &url) {
+                printErr(url.isEmpty()
+                             ? QCoreApplication::translate("main", "The ngrok tunnel went away.")
+                             : QCoreApplication::translate("main", "webhook_url: %1/webhook/hoox")
+                                   .arg(url));
+            });
+        ngrok.setPort(listener.port());
+        ngrok.start();
         HeadlessPrinter printer(opts.json);
         QObject::connect(&listener, &Listener::captured, &printer, &HeadlessPrinter::print);
         QObject::connect(&listener, &Listener::journalFailed, app.get(),
@@ -213,9 +283,15 @@ int main(int argc, char **argv)
 
     CaptureStore store;
     store.append(loaded);
-    MainWindow window(&store, &listener, opts.journal);
-    window.setListenerState(listening ? listeningText(listener) : error);
     QObject::connect(&listener, &Listener::captured, &store, &CaptureStore::append);
+    MainWindow window(&store, &listener, &ngrok, opts.journal);
+    const quint16 port =
+        opts.portGiven
+            ? opts.port
+            : quint16(QSettings().value(QStringLiteral("listener/port"), opts.port).toUInt());
+    // A taken port is explained in the listener bar, with what to do; the window still opens.
+    window.listenerBar()->startListening(opts.bind, port);
+    ngrok.start();
     window.show();
     quitOnSignals(app.get());
     return app->exec();

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QHostAddress>
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+
+namespace Ui {
+class ListenerBar;
+}
+class Listener;
+class NgrokWatcher;
+
+// The top of the window: where HookScope listens (start, stop, port, bind), the
+// webhook_url to paste into Hoox (found through ngrok or pasted), and the response rule,
+// including "fail the next N" and "delay the next N" to make Hoox retry on purpose.
+class ListenerBar : public QWidget {
+    Q_OBJECT
+public:
+    ListenerBar(Listener *listener, NgrokWatcher *ngrok, QWidget *parent = nullptr);
+    ~ListenerBar() override;
+
+    // Asked before listening on an address other machines can reach; true to go ahead.
+    void setConfirmExposure(std::function<bool(const QString &address)> confirm);
+    // Starts listening; the state line says where, or why not and what to do.
+    bool startListening(const QHostAddress &address, quint16 port);
+    void stopListening();
+    QString webhookUrl() const;
+    QString hooxCurl() const;
+    QString stateText() const;
+    // The "next N" counters run down as deliveries arrive: shown anew after each batch.
+    void showRuleState();
+
+signals:
+    void listeningChanged(bool listening);
+
+private:
+    void toggle();
+    void updateWebhookUrl();
+    void applyRule();
+    void failNext();
+    void delayNext();
+
+    std::unique_ptr<Ui::ListenerBar> m_ui;
+    Listener *m_listener;
+    NgrokWatcher *m_ngrok;
+    std::function<bool(const QString &)> m_confirmExposure;
+};

@@ -1,0 +1,393 @@
+// SPDX-License-Identifier: MIT
+// The real MainWindow, offscreen, fed over real sockets.
+#include "CaptureTableModel.h"
+#include "ListenerBar.h"
+#include "MainWindow.h"
+#include "PayloadView.h"
+#include "capture/CaptureStore.h"
+#include "http/Listener.h"
+#include "ngrok/NgrokWatcher.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QTreeWidget>
+
+namespace {
+
+QByteArray payload(const char *task, const char *idFields, const char *status,
+                   const QByteArray &tail)
+{
+    return QByteArray("{\"task\":\"") + task + "\"," + idFields + ",\"status\":\"" + status +
+           "\"," + tail + "}";
+}
+
+const QByteArray kDone = "\"result\":{\"video_id\":\"v1\"}";
+const QByteArray kFail = "\"error\":{\"code\":\"E\",\"message\":\"m\"}";
+
+// Sends one Hoox-like delivery and returns the status HookScope answered.
+int deliver(quint16 port, const QByteArray &body, const QByteArray &extraHeaders = {})
+{
+    QTcpSocket s;
+    s.connectToHost(QHostAddress::LocalHost, port);
+    if (!s.waitForConnected(5000))
+        return 0;
+    s.write("POST /webhook/hoox HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            "User-Agent: Hoox-API/1.0\r\nX-Hoox-Webhook: true\r\nConnection: close\r\n" +
+            extraHeaders + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" +
+            body);
+    QByteArray in;
+    while (!in.contains("\r\n\r\n") && s.waitForReadyRead(5000))
+        in += s.readAll();
+    return in.mid(9, 3).toInt();
+}
+
+// A stand-in for the ngrok agent's local API.
+class FakeNgrok : public QTcpServer {
+public:
+    QByteArray tunnels;
+    FakeNgrok()
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *s = nextPendingConnection()) {
+                connect(s, &QTcpSocket::readyRead, s, [this, s] {
+                    if (!s->readAll().contains("\r\n\r\n"))
+                        return;
+                    s->write(
+                        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                        QByteArray::number(tunnels.size()) + "\r\nConnection: close\r\n\r\n" +
+                        tunnels);
+                    s->disconnectFromHost();
+                });
+            }
+        });
+        listen(QHostAddress::LocalHost, 0);
+    }
+};
+
+} // namespace
+
+class tst_MainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void deliveriesAppearAsRows();
+    void filtersCombine_data();
+    void filtersCombine();
+    void textFilter();
+    void viewerTabsShowTheSelection();
+    void duplicatesTintedAndConflictMarked();
+    void attemptBadge();
+    void ngrokTunnelGivesTheWebhookUrl();
+    void failNextTwoThenRecover();
+    void clearAsksFirst();
+    void takenPortIsExplainedInTheBar();
+
+private:
+    void sendSample();
+    template <typename T> T *find(const char *name) const
+    {
+        return m_window->findChild<T *>(QLatin1String(name));
+    }
+
+    std::unique_ptr<CaptureStore> m_store;
+    std::unique_ptr<Listener> m_listener;
+    std::unique_ptr<NgrokWatcher> m_ngrok;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+    quint16 m_port = 0;
+};
+
+void tst_MainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("hookscope-tests"));
+}
+
+void tst_MainWindow::init()
+{
+    QSettings().clear();
+    m_store = std::make_unique<CaptureStore>();
+    m_listener = std::make_unique<Listener>();
+    connect(m_listener.get(), &Listener::captured, m_store.get(), &CaptureStore::append);
+    m_ngrok = std::make_unique<NgrokWatcher>();
+    m_window = std::make_unique<MainWindow>(m_store.get(), m_listener.get(), m_ngrok.get(),
+                                            QStringLiteral("/tmp/test.hkj"));
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        m_window->captureModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(m_window->listenerBar()->startListening(QHostAddress::LocalHost, 0));
+    m_port = m_listener->port();
+    m_window->show();
+}
+
+void tst_MainWindow::cleanup()
+{
+    m_tester.reset();
+    m_window.reset();
+    m_ngrok.reset();
+    m_listener.reset();
+    m_store.reset();
+}
+
+// Four tasks, both outcomes, a retry chain, a conflict and a malformed payload.
+void tst_MainWindow::sendSample()
+{
+    const QByteArray bodies[] = {
+        payload("video_generate", "\"job_id\":\"run_a\"", "completed", kDone), // 1
+        payload("video_export", "\"job_id\":\"run_b\"", "failed", kFail),      // 2
+        payload("avatar_create", "\"avatar_id\":\"av\",\"look_id\":\"l1\"", "completed",
+                "\"result\":{}"),                                                           // 3
+        payload("avatar_edit", "\"avatar_id\":\"av\",\"look_id\":\"l2\"", "failed", kFail), // 4
+        payload("video_generate", "\"job_id\":\"run_a\"", "completed", kDone), // 5: retry of 1
+        payload("video_generate", "\"job_id\":\"run_a\"", "failed", kFail),    // 6: conflict
+        "{not json",                                                           // 7
+    };
+    for (const QByteArray &b : bodies)
+        QCOMPARE(deliver(m_port, b), 200);
+    QTRY_COMPARE(m_window->captureModel()->rowCount(), 7);
+}
+
+void tst_MainWindow::deliveriesAppearAsRows()
+{
+    auto *table = find<QTableView>("captureTable");
+    QCOMPARE(deliver(m_port, payload("video_generate", "\"job_id\":\"run_x\"", "completed", kDone)),
+             200);
+    QTRY_COMPARE(table->model()->rowCount(), 1);
+    const QAbstractItemModel *m = table->model();
+    QCOMPARE(m->index(0, CaptureTableModel::TaskColumn).data().toString(),
+             QStringLiteral("video_generate"));
+    QCOMPARE(m->index(0, CaptureTableModel::KeyColumn).data().toString(), QStringLiteral("run_x"));
+    QCOMPARE(m->index(0, CaptureTableModel::StatusColumn).data().toString(),
+             QStringLiteral("completed"));
+    QCOMPARE(m->index(0, CaptureTableModel::AnswerColumn).data().toInt(), 200);
+    QCOMPARE(m->index(0, CaptureTableModel::PathColumn).data().toString(),
+             QStringLiteral("/webhook/hoox"));
+    QVERIFY(find<QLabel>("countLabel")->text().contains(QStringLiteral("1 of 1")));
+}
+
+void tst_MainWindow::filtersCombine_data()
+{
+    QTest::addColumn<int>("task");   // index in taskCombo
+    QTest::addColumn<int>("status"); // index in statusCombo
+    QTest::addColumn<bool>("duplicates");
+    QTest::addColumn<bool>("findings");
+    QTest::addColumn<QList<qulonglong>>("ids");
+    QTest::addRow("all") << 0 << 0 << false << false << QList<qulonglong>{1, 2, 3, 4, 5, 6, 7};
+    QTest::addRow("video_generate") << 1 << 0 << false << false << QList<qulonglong>{1, 5, 6};
+    QTest::addRow("video_export") << 2 << 0 << false << false << QList<qulonglong>{2};
+    QTest::addRow("avatar_create") << 3 << 0 << false << false << QList<qulonglong>{3};
+    QTest::addRow("avatar_edit") << 4 << 0 << false << false << QList<qulonglong>{4};
+    QTest::addRow("other task") << 5 << 0 << false << false << QList<qulonglong>{7};
+    QTest::addRow("completed") << 0 << 1 << false << false << QList<qulonglong>{1, 3, 5};
+    QTest::addRow("failed") << 0 << 2 << false << false << QList<qulonglong>{2, 4, 6};
+    QTest::addRow("other status") << 0 << 3 << false << false << QList<qulonglong>{7};
+    QTest::addRow("duplicates") << 0 << 0 << true << false << QList<qulonglong>{1, 5, 6};
+    QTest::addRow("findings") << 0 << 0 << false << true << QList<qulonglong>{6, 7};
+    QTest::addRow("generate+failed") << 1 << 2 << false << false << QList<qulonglong>{6};
+    QTest::addRow("duplicates+completed") << 0 << 1 << true << false << QList<qulonglong>{1, 5};
+    QTest::addRow("failed+findings") << 0 << 2 << false << true << QList<qulonglong>{6};
+    QTest::addRow("export+duplicates") << 2 << 0 << true << false << QList<qulonglong>{};
+}
+
+void tst_MainWindow::filtersCombine()
+{
+    QFETCH(int, task);
+    QFETCH(int, status);
+    QFETCH(bool, duplicates);
+    QFETCH(bool, findings);
+    QFETCH(QList<qulonglong>, ids);
+    sendSample();
+    find<QComboBox>("taskCombo")->setCurrentIndex(task);
+    find<QComboBox>("statusCombo")->setCurrentIndex(status);
+    find<QCheckBox>("duplicatesCheck")->setChecked(duplicates);
+    find<QCheckBox>("findingsCheck")->setChecked(findings);
+    const QAbstractItemModel *m = m_window->captureModel();
+    QList<qulonglong> shown;
+    for (int r = 0; r < m->rowCount(); ++r)
+        shown << m->index(r, 0).data(CaptureTableModel::CaptureIdRole).toULongLong();
+    QCOMPARE(shown, ids);
+    QVERIFY(
+        find<QLabel>("countLabel")->text().startsWith(QStringLiteral("%1 of 7").arg(ids.size())));
+}
+
+void tst_MainWindow::textFilter()
+{
+    sendSample();
+    auto *edit = find<QLineEdit>("filterEdit");
+    QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(edit->hasFocus());
+    QTest::keyClicks(edit, QStringLiteral("RUN_A")); // key, any case
+    QTRY_COMPARE(m_window->captureModel()->rowCount(), 3);
+    edit->clear();
+    QTest::keyClicks(edit, QStringLiteral("av:l")); // the avatar key av:l1 / av:l2
+    QTRY_COMPARE(m_window->captureModel()->rowCount(), 2);
+    find<QCheckBox>("regexCheck")->setChecked(true);
+    edit->clear();
+    QTest::keyClicks(edit, QStringLiteral("\"code\":\\s*\"E\"")); // in bodies
+    QTRY_COMPARE(m_window->captureModel()->rowCount(), 3);
+    find<QComboBox>("taskCombo")->setCurrentIndex(1); // combined with the task
+    QTRY_COMPARE(m_window->captureModel()->rowCount(), 1);
+    edit->clear();
+    QTRY_COMPARE(m_window->captureModel()->rowCount(), 3);
+}
+
+void tst_MainWindow::viewerTabsShowTheSelection()
+{
+    sendSample();
+    auto *table = find<QTableView>("captureTable");
+    table->setFocus();
+    table->selectRow(0);
+    QTest::keyClick(table, Qt::Key_Down); // to #2, video_export failed
+    QCOMPARE(m_window->payloadView()->capture()->id, 2u);
+    const QString pretty = find<QPlainTextEdit>("prettyEdit")->toPlainText();
+    QVERIFY(pretty.contains(QStringLiteral("\n    \"error\": {")));
+    auto *tree = find<QTreeWidget>("jsonTree");
+    QCOMPARE(tree->topLevelItemCount(), 1);
+    QCOMPARE(tree->topLevelItem(0)->childCount(), 4); // error, job_id, status, task
+    auto *headers = find<QTableWidget>("headersTable");
+    QVERIFY(headers->rowCount() >= 5);
+    QCOMPARE(headers->item(1, 0)->text(), QStringLiteral("Content-Type"));
+    QVERIFY(find<QPlainTextEdit>("rawEdit")->toPlainText().startsWith(
+        QStringLiteral("{\"task\":\"video_export\"")));
+    QVERIFY(find<QPlainTextEdit>("findingsEdit")
+                ->toPlainText()
+                .contains(QStringLiteral("No findings")));
+    QTest::keyClick(table, Qt::Key_End, Qt::ControlModifier);
+    QCOMPARE(m_window->payloadView()->capture()->id, 7u);
+    QVERIFY(
+        find<QPlainTextEdit>("findingsEdit")->toPlainText().contains(QStringLiteral("not_json")));
+    QCOMPARE(find<QTreeWidget>("jsonTree")->topLevelItemCount(), 0);
+    // Ctrl+C copies the payload.
+    QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("{not json"));
+}
+
+void tst_MainWindow::duplicatesTintedAndConflictMarked()
+{
+    sendSample();
+    const QAbstractItemModel *m = m_window->captureModel();
+    auto bg = [m](int row) { return m->index(row, 0).data(Qt::BackgroundRole); };
+    QVERIFY(bg(0).isValid()); // run_a, delivered three times
+    QCOMPARE(bg(0), bg(4));
+    QCOMPARE(bg(0), bg(5));
+    QVERIFY(!bg(1).isValid()); // delivered once
+    const QModelIndex conflict = m->index(5, CaptureTableModel::AttemptColumn);
+    QVERIFY(conflict.data(Qt::DecorationRole).isValid());
+    QVERIFY(conflict.data(Qt::ToolTipRole).toString().contains(QStringLiteral("#1")));
+    QVERIFY(!m->index(4, CaptureTableModel::AttemptColumn).data(Qt::DecorationRole).isValid());
+    QVERIFY(m->index(6, CaptureTableModel::FindingsColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("not_json")));
+}
+
+void tst_MainWindow::attemptBadge()
+{
+    sendSample();
+    const QAbstractItemModel *m = m_window->captureModel();
+    QVERIFY(m->index(0, CaptureTableModel::AttemptColumn)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("1 of 3")));
+    const QString third = m->index(5, CaptureTableModel::AttemptColumn).data().toString();
+    QVERIFY2(third.startsWith(QStringLiteral("3 of 3 · +")), qPrintable(third));
+    QVERIFY(third.contains(QStringLiteral("sooner than Hoox retries"))); // sent back to back
+    // Context menu: all deliveries of this key, and the first one.
+    auto *table = find<QTableView>("captureTable");
+    table->selectRow(5);
+    m_window->findChild<QAction *>(QStringLiteral("showKeyAction"))->trigger();
+    QCOMPARE(m->rowCount(), 3);
+    m_window->findChild<QAction *>(QStringLiteral("jumpToFirstAction"))->trigger();
+    QCOMPARE(m_window->payloadView()->capture()->id, 1u);
+}
+
+void tst_MainWindow::ngrokTunnelGivesTheWebhookUrl()
+{
+    FakeNgrok agent;
+    agent.tunnels = "{\"tunnels\":[{\"name\":\"other\",\"public_url\":\"https://other.ngrok.app\","
+                    "\"proto\":\"https\",\"config\":{\"addr\":\"http://localhost:3000\"}}]}";
+    m_ngrok->setApiUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(agent.serverPort())));
+    m_ngrok->setInterval(50);
+    m_ngrok->start();
+    auto *url = find<QLineEdit>("webhookUrlEdit");
+    QTRY_VERIFY(m_ngrok->status().contains(QStringLiteral("no https tunnel")));
+    QCOMPARE(url->text(), QString()); // a tunnel to another port is not ours
+    agent.tunnels =
+        QByteArray("{\"tunnels\":[{\"name\":\"http\",\"public_url\":\"http://ab.ngrok.app\","
+                   "\"proto\":\"http\",\"config\":{\"addr\":\"http://localhost:") +
+        QByteArray::number(m_port) +
+        "\"}},{\"name\":\"https\",\"public_url\":\"https://ab.ngrok.app\","
+        "\"proto\":\"https\",\"config\":{\"addr\":\"http://localhost:" +
+        QByteArray::number(m_port) + "\"}}]}";
+    QTRY_COMPARE(url->text(), QStringLiteral("https://ab.ngrok.app/webhook/hoox"));
+    QVERIFY(m_window->listenerBar()->hooxCurl().contains(
+        QStringLiteral("\"webhook_url\":\"https://ab.ngrok.app/webhook/hoox\"")));
+    find<QLineEdit>("pathEdit")->setText(QStringLiteral("/hooks"));
+    QCOMPARE(url->text(), QStringLiteral("https://ab.ngrok.app/hooks"));
+    agent.tunnels = "{\"tunnels\":[]}";
+    QTRY_VERIFY(m_ngrok->status().contains(QStringLiteral("went away")));
+}
+
+void tst_MainWindow::failNextTwoThenRecover()
+{
+    find<QSpinBox>("failNextSpin")->setValue(2);
+    find<QSpinBox>("failStatusSpin")->setValue(503);
+    QTest::mouseClick(find<QPushButton>("failNextButton"), Qt::LeftButton);
+    const QByteArray body = payload("video_generate", "\"job_id\":\"run_r\"", "completed", kDone);
+    QList<int> statuses;
+    for (int i = 0; i < 3; ++i)
+        statuses << deliver(m_port, body);
+    QCOMPARE(statuses, (QList<int>{503, 503, 200}));
+    QTRY_COMPARE(m_window->captureModel()->rowCount(), 3);
+    QCOMPARE(m_window->captureModel()
+                 ->index(2, CaptureTableModel::AttemptColumn)
+                 .data()
+                 .toString()
+                 .left(6),
+             QStringLiteral("3 of 3"));
+}
+
+void tst_MainWindow::clearAsksFirst()
+{
+    sendSample();
+    bool asked = false;
+    m_window->setConfirmClear([&] {
+        asked = true;
+        return false;
+    });
+    m_window->findChild<QAction *>(QStringLiteral("clearAction"))->trigger();
+    QVERIFY(asked);
+    QCOMPARE(m_window->captureModel()->rowCount(), 7);
+    m_window->setConfirmClear([] { return true; });
+    m_window->findChild<QAction *>(QStringLiteral("clearAction"))->trigger();
+    QCOMPARE(m_window->captureModel()->rowCount(), 0);
+}
+
+void tst_MainWindow::takenPortIsExplainedInTheBar()
+{
+    Listener other;
+    QString error;
+    QVERIFY(other.start(QHostAddress::LocalHost, 0, &error));
+    QVERIFY(!m_window->listenerBar()->startListening(QHostAddress::LocalHost, other.port()));
+    QVERIFY(m_window->listenerBar()->stateText().contains(QStringLiteral("already in use")));
+    QCOMPARE(find<QPushButton>("startStopButton")->text(), QStringLiteral("Start"));
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"
