@@ -86,7 +86,7 @@ void MainWindow::setUpTable()
     table->verticalHeader()->hide();
     table->horizontalHeader()->setStretchLastSection(true);
     table->horizontalHeader()->setSortIndicator(CaptureTableModel::IdColumn, Qt::AscendingOrder);
-    const int widths[] = {56, 96, 60, 150, 110, 190, 80, 260, 160, 70, 60};
+    const int widths[] = {44, 92, 58, 110, 110, 180, 76, 250, 170, 64, 56};
     for (int c = 0; c < CaptureTableModel::ColumnCount; ++c)
         table->setColumnWidth(c, widths[c]);
     table->addActions({m_ui->showKeyAction, m_ui->jumpToFirstAction, m_ui->copyPayloadAction});
@@ -96,7 +96,8 @@ void MainWindow::setUpTable()
     connect(m_model, &CaptureTableModel::countsChanged, this, &MainWindow::updateCounts);
     connect(m_model, &CaptureTableModel::modelReset, this, &MainWindow::onSelectionChanged);
     m_ui->splitter->setStretchFactor(0, 3);
-    m_ui->splitter->setStretchFactor(1, 2);
+    m_ui->splitter->setStretchFactor(1, 1);
+    m_ui->splitter->setSizes({900, 380});
 }
 
 void MainWindow::setUpFilters()

@@ -186,6 +186,7 @@ void PayloadView::showTree()
     addTreeItems(root, value, QStringLiteral("$"));
     m_ui->jsonTree->expandToDepth(1);
     m_ui->jsonTree->resizeColumnToContents(0);
+    m_ui->jsonTree->resizeColumnToContents(1);
 }
 
 void PayloadView::addTreeItems(QTreeWidgetItem *parent, const QJsonValue &value,
