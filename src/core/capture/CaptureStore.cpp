@@ -10,7 +10,6 @@ void CaptureStore::append(const CaptureBatch &batch)
     const qsizetype first = m_captures.size();
     emit aboutToAppend(first, batch.size());
     m_captures.append(batch);
-    m_rows.reserve(m_captures.size());
     for (qsizetype i = 0; i < batch.size(); ++i) {
         const HooxClassification &h = batch.at(i)->hoox;
         const auto rowIndex = qint32(first + i);

@@ -50,8 +50,8 @@ CaptureBatch CaptureImporter::record(ImportResult *result, CaptureRecorder &reco
     captures.reserve(result->requests.size());
     for (ImportedRequest &r : result->requests) {
         QString error;
-        CapturePtr c = recorder.record(std::move(r.request), r.peer, r.receivedAtMs,
-                                       r.answerStatus, &error);
+        CapturePtr c =
+            recorder.record(std::move(r.request), r.peer, r.receivedAtMs, r.answerStatus, &error);
         if (!c) {
             result->error = error;
             break;

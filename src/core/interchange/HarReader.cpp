@@ -105,7 +105,8 @@ bool readRequest(const QJsonObject &request, const QJsonObject &ext, HttpRequest
     if (!Interchange::isToken(out->method))
         return fail(error, QStringLiteral("request.method \"%1\" is not an HTTP method")
                                .arg(request.value(QStringLiteral("method")).toString()));
-    out->httpMinor = Interchange::httpMinor(request.value(QStringLiteral("httpVersion")).toString());
+    out->httpMinor =
+        Interchange::httpMinor(request.value(QStringLiteral("httpVersion")).toString());
     out->chunked = ext.value(QStringLiteral("chunked")).toBool();
     return readTarget(request, ext, &out->target, error) &&
            readHeaders(request.value(QStringLiteral("headers")), &out->headers, error) &&
@@ -139,10 +140,8 @@ bool readEntry(const QJsonValue &value, ImportedRequest *out, QString *error)
         return fail(error, QStringLiteral("request is missing"));
     const QJsonObject ext = entry.value(QStringLiteral("_hookscope")).toObject();
     out->peer = ext.value(QStringLiteral("peer")).toString();
-    const int status = entry.value(QStringLiteral("response"))
-                           .toObject()
-                           .value(QStringLiteral("status"))
-                           .toInt();
+    const int status =
+        entry.value(QStringLiteral("response")).toObject().value(QStringLiteral("status")).toInt();
     out->answerStatus = quint16(qBound(0, status, 999));
     return readRequest(request.toObject(), ext, &out->request, error) &&
            readTime(entry.value(QStringLiteral("startedDateTime")), &out->receivedAtMs, error);
@@ -173,7 +172,8 @@ ImportResult HarReader::read(const QByteArray &data)
         if (readEntry(list.at(i), &r, &error))
             result.requests.append(std::move(r));
         else
-            result.problems.append({int(i), QStringLiteral("log.entries[%1]: %2").arg(i).arg(error)});
+            result.problems.append(
+                {int(i), QStringLiteral("log.entries[%1]: %2").arg(i).arg(error)});
     }
     return result;
 }

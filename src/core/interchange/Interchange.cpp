@@ -3,6 +3,8 @@
 
 #include <QJsonValue>
 
+#include <string_view>
+
 namespace {
 bool isTchar(char c)
 {
@@ -112,11 +114,17 @@ bool Interchange::readHeaderPairs(const QJsonValue &pairs, const QString &what, 
             return fail(error, where + QStringLiteral(" is not a [name, value] pair of strings"));
         const QByteArray name = pair.at(0).toString().toLatin1();
         QByteArray value = pair.at(1).toString().toUtf8();
-        if (pair.size() > 2)
-            value = QByteArray::fromBase64(pair.at(2).toString().toLatin1());
+        if (pair.size() > 2) {
+            const auto raw = QByteArray::fromBase64Encoding(
+                pair.at(2).toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+            if (raw.decodingStatus != QByteArray::Base64DecodingStatus::Ok)
+                return fail(error, where + QStringLiteral(": the third element is not base64"));
+            value = raw.decoded;
+        }
         if (!isToken(name))
-            return fail(error, where + QStringLiteral(": \"%1\" is not a header name")
-                                           .arg(pair.at(0).toString()));
+            return fail(
+                error,
+                where + QStringLiteral(": \"%1\" is not a header name").arg(pair.at(0).toString()));
         if (!isFieldValue(value))
             return fail(error, where + QStringLiteral(": the value holds control characters"));
         out->append(name, value);

@@ -151,7 +151,8 @@ ImportResult JsonLines::read(const QByteArray &data)
         if (readLine(line, &r, &error))
             result.requests.append(std::move(r));
         else
-            result.problems.append({int(i + 1), QStringLiteral("line %1: %2").arg(i + 1).arg(error)});
+            result.problems.append(
+                {int(i + 1), QStringLiteral("line %1: %2").arg(i + 1).arg(error)});
     }
     return result;
 }

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: MIT
+#include "ExportCommand.h"
+
+#include "capture/Journal.h"
+#include "interchange/HarWriter.h"
+#include "interchange/Interchange.h"
+#include "interchange/JsonLines.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QSaveFile>
+
+#include <cstdio>
+#include <optional>
+
+namespace {
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("export", text, nullptr, n);
+}
+
+void printErr(const QString &text)
+{
+    std::fprintf(stderr, "%s\n", text.toLocal8Bit().constData());
+}
+
+struct ExportOptions {
+    QString journal;
+    QString output; // "-" for stdout
+    Interchange::Format format = Interchange::Format::Har;
+};
+
+std::optional<Interchange::Format> formatNamed(const QString &name)
+{
+    if (name == QLatin1String("har"))
+        return Interchange::Format::Har;
+    if (name == QLatin1String("jsonl") || name == QLatin1String("ndjson"))
+        return Interchange::Format::JsonLines;
+    return std::nullopt;
+}
+
+// Without --format, the output file's extension decides.
+bool chooseFormat(const QCommandLineParser &p, ExportOptions *o, QString *error)
+{
+    QString name = p.value(QStringLiteral("format"));
+    if (!p.isSet(QStringLiteral("format")))
+        name = o->output.section(u'.', -1).toLower();
+    const auto format = formatNamed(name);
+    if (format) {
+        o->format = *format;
+        return true;
+    }
+    *error = p.isSet(QStringLiteral("format"))
+                 ? tr("--format needs har or jsonl, not \"%1\".").arg(name)
+                 : tr("--format is needed: har or jsonl.");
+    return false;
+}
+
+bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, ExportOptions *o,
+                    QString *error)
+{
+    p.setApplicationDescription(
+        tr("hookscope export: writes the journal's captures as HAR 1.2 (browser devtools, "
+           "HTTP Toolkit, Charles) or as JSON Lines (one capture per line)."));
+    p.addHelpOption();
+    p.addOptions({
+        {QStringLiteral("journal"), tr("Journal to read (default %1).").arg(Journal::defaultPath()),
+         QStringLiteral("PATH")},
+        {QStringLiteral("format"), tr("har or jsonl."), QStringLiteral("FORMAT")},
+        {{QStringLiteral("o"), QStringLiteral("output")},
+         tr("File to write; stdout when absent or \"-\"."),
+         QStringLiteral("FILE")},
+    });
+    QStringList args = app.arguments();
+    args.removeAt(1); // the subcommand's name
+    if (!p.parse(args)) {
+        *error = p.errorText();
+        return false;
+    }
+    if (!p.positionalArguments().isEmpty()) {
+        *error = tr("Unexpected argument \"%1\"; see hookscope export --help.")
+                     .arg(p.positionalArguments().constFirst());
+        return false;
+    }
+    o->journal = p.isSet(QStringLiteral("journal")) ? p.value(QStringLiteral("journal"))
+                                                    : Journal::defaultPath();
+    o->output =
+        p.isSet(QStringLiteral("output")) ? p.value(QStringLiteral("output")) : QStringLiteral("-");
+    return chooseFormat(p, o, error);
+}
+
+bool writeCaptures(QIODevice *out, const CaptureBatch &captures, Interchange::Format format)
+{
+    if (format == Interchange::Format::JsonLines) {
+        for (const CapturePtr &c : captures) {
+            const QByteArray line = JsonLines::line(*c) + '\n';
+            if (out->write(line) != line.size())
+                return false;
+        }
+        return true;
+    }
+    HarWriter writer(out);
+    bool ok = writer.begin();
+    for (qsizetype i = 0; ok && i < captures.size(); ++i)
+        ok = writer.write(*captures.at(i));
+    return ok && writer.finish();
+}
+
+int writeOutput(const ExportOptions &o, const CaptureBatch &captures)
+{
+    if (o.output == QLatin1String("-")) {
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly) || !writeCaptures(&out, captures, o.format)) {
+            printErr(tr("Cannot write to stdout: %1").arg(out.errorString()));
+            return 1;
+        }
+        return 0;
+    }
+    // A failed export leaves an existing file as it was.
+    QSaveFile out(o.output);
+    if (!out.open(QIODevice::WriteOnly) || !writeCaptures(&out, captures, o.format) ||
+        !out.commit()) {
+        printErr(tr("Cannot write %1: %2").arg(o.output, out.errorString()));
+        return 1;
+    }
+    printErr(tr("Exported %n capture(s) to %1.", int(captures.size())).arg(o.output));
+    return 0;
+}
+} // namespace
+
+int runExportCommand(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("hookscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HOOKSCOPE_VERSION));
+    QCommandLineParser parser;
+    ExportOptions options;
+    QString error;
+    const bool parsed = parseArguments(app, parser, &options, &error);
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return 0;
+    }
+    if (!parsed) {
+        printErr(error);
+        return 2;
+    }
+    if (!QFile::exists(options.journal)) {
+        printErr(tr("No journal at %1.").arg(options.journal));
+        return 1;
+    }
+    const JournalReadResult journal = Journal::read(options.journal);
+    if (!journal.error.isEmpty()) {
+        printErr(journal.error);
+        return 1;
+    }
+    if (!journal.warning.isEmpty())
+        printErr(journal.warning);
+    return writeOutput(options, journal.captures);
+}

@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: MIT
+// hookscope-bench: prints one "name: value unit" line per figure. A program, not a test:
+// the machine's speed never fails anything.
+#include "CaptureTableModel.h"
+#include "capture/CaptureRecorder.h"
+#include "capture/CaptureStore.h"
+#include "capture/Journal.h"
+#include "hoox/HooxClassifier.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+const QByteArray kSeed = QByteArrayLiteral(
+    "{\"task\":\"video_generate\",\"job_id\":\"run_01234567890abcdef\",\"status\":\"completed\","
+    "\"result\":{\"video_id\":\"video_abcdef1234567890\",\"thumbnail_url\":\"https://cdn.hoox.video/"
+    "thumbnails/video_123.jpg\",\"cost\":5,\"created_at\":\"2024-01-15T10:30:00Z\"}}");
+
+const char *const kTasks[] = {"video_generate", "video_export", "avatar_create", "avatar_edit"};
+
+void print(const char *name, double value, const char *unit)
+{
+    std::printf("%s: %.1f %s\n", name, value, unit);
+    std::fflush(stdout);
+}
+
+// Seed-sized deliveries spread over the four tasks, both outcomes, with about one key in
+// ten retried and one capture in a hundred carrying the marker "needle" in its body.
+HttpRequest request(int i)
+{
+    HttpRequest r;
+    r.method = "POST";
+    r.target = "/webhook/hoox";
+    r.headers.append("Host", "127.0.0.1:4477");
+    r.headers.append("Content-Type", "application/json");
+    r.headers.append("User-Agent", "Hoox-API/1.0");
+    r.headers.append("X-Hoox-Webhook", "true");
+    r.headers.append("Content-Length", QByteArray::number(kSeed.size()));
+    const int key = i % 10 == 9 ? i - 1 : i;
+    QByteArray body = kSeed;
+    const char *task = kTasks[i % 4];
+    body.replace("video_generate", task);
+    body.replace("run_01234567890abcdef", QByteArray("run_" + QByteArray::number(key)));
+    if (i % 4 >= 2)
+        body.replace("\"job_id\":", "\"avatar_id\":\"av\",\"look_id\":");
+    if (i % 100 == 42)
+        body.replace("video_123", "needle_1");
+    r.body = body;
+    return r;
+}
+
+qint64 rssMiB()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong() / 1024;
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
+    QApplication app(argc, argv);
+    const int n = argc > 1 ? QByteArray(argv[1]).toInt() : 1'000'000;
+    constexpr int kBatch = 500; // what the listener hands over in 30 ms at ~16k deliveries/s
+
+    {
+        const HttpRequest r = request(0);
+        QElapsedTimer t;
+        t.start();
+        constexpr int kRounds = 100'000;
+        for (int i = 0; i < kRounds; ++i)
+            HooxClassifier::classify(r.method, r.headers, r.body);
+        print("classify_us", double(t.nsecsElapsed()) / kRounds / 1000.0, "us");
+    }
+
+    CaptureRecorder recorder(nullptr);
+    std::vector<CaptureBatch> batches;
+    for (int i = 0; i < n; i += kBatch) {
+        CaptureBatch b;
+        for (int j = i; j < qMin(n, i + kBatch); ++j) {
+            QString error;
+            b.append(recorder.record(request(j), QStringLiteral("127.0.0.1:50000"), 1'700'000'000'000 + j, 200, &error));
+        }
+        batches.push_back(std::move(b));
+    }
+
+    CaptureStore store;
+    CaptureTableModel model(&store);
+    QElapsedTimer t;
+    t.start();
+    for (const CaptureBatch &b : batches)
+        store.append(b);
+    print("insert_1m_ms", double(t.elapsed()), "ms");
+    batches.clear();
+    print("rss_1m_mib", double(rssMiB()), "MiB");
+
+    CaptureFilter f;
+    f.tasks = CaptureFilter::AvatarEdit;
+    t.restart();
+    model.setFilter(f);
+    print("filter_1m_ms", double(t.elapsed()), "ms");
+    print("filter_1m_rows", double(model.rowCount()), "rows");
+    f.tasks = CaptureFilter::AllTasks;
+    t.restart();
+    model.setFilter(f);
+    print("filter_clear_1m_ms", double(t.elapsed()), "ms");
+
+    f.text = QStringLiteral("needle");
+    QEventLoop loop;
+    QObject::connect(&model, &CaptureTableModel::searchingChanged, &loop, [&](bool searching) {
+        if (!searching)
+            loop.quit();
+    });
+    t.restart();
+    model.setFilter(f);
+    loop.exec();
+    print("text_filter_1m_ms", double(t.elapsed()), "ms");
+    print("text_filter_1m_rows", double(model.rowCount()), "rows");
+    f.text.clear();
+    model.setFilter(f);
+
+    t.restart();
+    model.sort(CaptureTableModel::TimeColumn, Qt::DescendingOrder);
+    print("sort_1m_ms", double(t.elapsed()), "ms");
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bench.hkj"));
+    {
+        Journal journal;
+        QString error;
+        journal.open(path, &error);
+        for (qsizetype i = 0; i < store.size(); ++i)
+            journal.append(*store.at(i), &error);
+    }
+    store.clear();
+    t.restart();
+    {
+        Journal journal;
+        QString error;
+        journal.open(path, &error);
+        store.append(journal.takeLoaded());
+    }
+    print("reload_1m_ms", double(t.elapsed()), "ms");
+    print("reload_1m_rows", double(model.rowCount()), "rows");
+    return 0;
+}

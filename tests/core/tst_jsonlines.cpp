@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: MIT
+#include "InterchangeSamples.h"
+
+#include "capture/Journal.h"
+#include "interchange/CaptureImporter.h"
+#include "interchange/JsonLines.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+class tst_JsonLines : public QObject {
+    Q_OBJECT
+private slots:
+    void roundTrip_data();
+    void roundTrip();
+    void lineShape();
+    void badLinesAreListed();
+    void sniffing_data();
+    void sniffing();
+};
+
+void tst_JsonLines::roundTrip_data()
+{
+    QTest::addColumn<int>("shape");
+    const auto shapes = InterchangeSamples::shapes();
+    for (qsizetype i = 0; i < shapes.size(); ++i)
+        QTest::newRow(shapes.at(i).first) << int(i);
+}
+
+// Each shape twice, so that the second is numbered as a retry of the first on both sides.
+void tst_JsonLines::roundTrip()
+{
+    QFETCH(int, shape);
+    const HttpRequest request = InterchangeSamples::shapes().at(shape).second;
+    const CaptureBatch original = InterchangeSamples::record({request, request});
+    const QByteArray text = JsonLines::write(original);
+    QCOMPARE(text.count('\n'), 2);
+
+    ImportResult parsed = CaptureImporter::parse(text, QStringLiteral("captures.txt"));
+    QCOMPARE(parsed.problems.size(), 0);
+    QTemporaryDir dir;
+    Journal journal;
+    QString error;
+    QVERIFY(journal.open(dir.filePath(QStringLiteral("j.hkj")), &error));
+    CaptureRecorder recorder(&journal);
+    const CaptureBatch imported = CaptureImporter::record(&parsed, recorder);
+    QCOMPARE(imported.size(), original.size());
+    const JournalReadResult reread = Journal::read(journal.path());
+    QCOMPARE(reread.captures.size(), original.size());
+    for (qsizetype i = 0; i < original.size(); ++i) {
+        QCOMPARE(imported.at(i)->body, original.at(i)->body);
+        QCOMPARE(imported.at(i)->headers, original.at(i)->headers);
+        QCOMPARE(imported.at(i)->hoox, original.at(i)->hoox);
+        QVERIFY(*imported.at(i) == *original.at(i));
+        QVERIFY(*reread.captures.at(i) == *original.at(i));
+    }
+    // Exporting the imported captures gives the same text.
+    QCOMPARE(JsonLines::write(imported), text);
+}
+
+void tst_JsonLines::lineShape()
+{
+    const HttpRequest hoox = InterchangeSamples::hooxRequest();
+    const CaptureBatch captures = InterchangeSamples::record(
+        {hoox, hoox, InterchangeSamples::hooxRequest(InterchangeSamples::allBytes())});
+    const QJsonObject retry = QJsonDocument::fromJson(JsonLines::line(*captures.at(1))).object();
+    QCOMPARE(retry.value(u"id").toInt(), 2);
+    QCOMPARE(retry.value(u"received_at").toString(), QStringLiteral("2025-11-27T11:29:17.124Z"));
+    QCOMPARE(retry.value(u"http_version").toString(), QStringLiteral("HTTP/1.1"));
+    QCOMPARE(retry.value(u"answer").toInt(), 500);
+    QCOMPARE(retry.value(u"task").toString(), QStringLiteral("video_generate"));
+    QCOMPARE(retry.value(u"key").toString(), QStringLiteral("run_01234567890abcdef"));
+    QCOMPARE(retry.value(u"attempt").toInt(), 2);
+    QCOMPARE(retry.value(u"duplicate_of").toInt(), 1);
+    QCOMPARE(retry.value(u"body").toString().toUtf8(), InterchangeSamples::kHooxBody);
+    QVERIFY(!retry.contains(u"body_base64"));
+    const QJsonArray headers = retry.value(u"headers").toArray();
+    QCOMPARE(headers.at(1).toArray(),
+             (QJsonArray{QStringLiteral("user-agent"), QStringLiteral("Hoox-API/1.0")}));
+    QCOMPARE(headers.at(5).toArray().at(1).toString(), QStringLiteral("10.0.0.1"));
+
+    const QJsonObject binary = QJsonDocument::fromJson(JsonLines::line(*captures.at(2))).object();
+    QVERIFY(!binary.contains(u"body"));
+    QCOMPARE(QByteArray::fromBase64(binary.value(u"body_base64").toString().toLatin1()),
+             InterchangeSamples::allBytes());
+    QVERIFY(binary.value(u"task").isNull());
+    QVERIFY(binary.value(u"attempt").isNull());
+}
+
+void tst_JsonLines::badLinesAreListed()
+{
+    const QByteArray good =
+        JsonLines::line(*InterchangeSamples::record({InterchangeSamples::hooxRequest()}).first());
+    const QByteArray text =
+        good + "\n" +                                                                      // 1
+        "{\"method\":\"POST\",\"target\":\"/x\"\n" +                                       // 2
+        "{\"target\":\"/x\"}\n" +                                                          // 3
+        "[1,2]\n" +                                                                        // 4
+        "\n" +                                                                             // 5
+        "{\"method\":\"POST\",\"target\":\"/x\",\"body_base64\":\"*\"}\n" +                // 6
+        "{\"method\":\"POST\",\"target\":\"/x\",\"headers\":[[\"Bad Name\",\"v\"]]}\r\n" + // 7
+        "{\"method\":\"POST\",\"target\":\"/a b\"}\n" +                                    // 8
+        good + "\r\n";                                                                     // 9
+    const ImportResult result = JsonLines::read(text);
+    QVERIFY(result.error.isEmpty());
+    QCOMPARE(result.requests.size(), 2);
+    const QList<std::pair<int, QString>> expected = {
+        {2, QStringLiteral("line 2: not JSON: ")},
+        {3, QStringLiteral("line 3: \"method\" is missing")},
+        {4, QStringLiteral("line 4: not a JSON object")},
+        {6, QStringLiteral("line 6: \"body_base64\" is not valid base64")},
+        {7, QStringLiteral("line 7: \"headers\"[0]: \"Bad Name\" is not a header name")},
+        {8, QStringLiteral("line 8: \"target\" holds spaces or control characters")},
+    };
+    QCOMPARE(result.problems.size(), expected.size());
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        QCOMPARE(result.problems.at(i).index, expected.at(i).first);
+        // Qt words the JSON parser's errors; the rest is ours.
+        QVERIFY2(result.problems.at(i).message.startsWith(expected.at(i).second),
+                 qPrintable(result.problems.at(i).message));
+    }
+}
+
+void tst_JsonLines::sniffing_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<bool>("har");
+    const QByteArray line = "{\"method\":\"GET\",\"target\":\"/\"}\n";
+    const QByteArray har = "{\n  \"log\": {\"entries\": []}\n}\n";
+    QTest::newRow("jsonl by content") << line << QStringLiteral("dump.txt") << false;
+    QTest::newRow("har by content") << har << QStringLiteral("dump.txt") << true;
+    QTest::newRow("one-line har") << QByteArray("{\"log\":{\"entries\":[]}}")
+                                  << QStringLiteral("dump") << true;
+    QTest::newRow("har by extension") << line << QStringLiteral("dump.HAR") << true;
+    QTest::newRow("jsonl by extension") << har << QStringLiteral("dump.ndjson") << false;
+    QTest::newRow("leading blank lines") << "\n\n" + line << QStringLiteral("x") << false;
+}
+
+void tst_JsonLines::sniffing()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QString, fileName);
+    QFETCH(bool, har);
+    QCOMPARE(CaptureImporter::sniff(data, fileName) == Interchange::Format::Har, har);
+}
+
+QTEST_GUILESS_MAIN(tst_JsonLines)
+#include "tst_jsonlines.moc"
