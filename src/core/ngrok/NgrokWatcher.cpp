@@ -23,6 +23,8 @@ NgrokWatcher::NgrokWatcher(QObject *parent)
 
 void NgrokWatcher::setPort(quint16 port)
 {
+    if (port != m_port)
+        m_hadTunnel = false; // a tunnel to the old port says nothing about the new one
     m_port = port;
     if (m_timer.isActive())
         pollNow();
@@ -57,17 +59,23 @@ void NgrokWatcher::onReply(QNetworkReply *reply)
     reply->deleteLater();
     m_inFlight = false;
     if (reply->error() != QNetworkReply::NoError) {
-        setState({}, QCoreApplication::translate("NgrokWatcher",
-                                                 "No ngrok agent at %1: run `ngrok http %2`, "
-                                                 "or paste your public URL.")
-                         .arg(m_api.toString())
-                         .arg(m_port));
+        setState({}, m_hadTunnel
+                         ? QCoreApplication::translate("NgrokWatcher",
+                                                       "The ngrok tunnel to port %1 went away: "
+                                                       "the agent at %2 does not answer.")
+                               .arg(m_port)
+                               .arg(m_api.toString())
+                         : QCoreApplication::translate("NgrokWatcher",
+                                                       "No ngrok agent at %1: run `ngrok http "
+                                                       "%2`, or paste your public URL.")
+                               .arg(m_api.toString())
+                               .arg(m_port));
         return;
     }
     const QString url = pickTunnel(reply->readAll(), m_port);
     if (url.isEmpty()) {
-        const bool had = !m_publicUrl.isEmpty();
-        setState({}, had ? QCoreApplication::translate("NgrokWatcher",
+        setState({}, m_hadTunnel
+                         ? QCoreApplication::translate("NgrokWatcher",
                                                        "The ngrok tunnel to port %1 went away.")
                                .arg(m_port)
                          : QCoreApplication::translate("NgrokWatcher",
@@ -85,6 +93,7 @@ void NgrokWatcher::setState(const QString &url, const QString &status)
         m_status = status;
         emit statusChanged(status);
     }
+    m_hadTunnel = m_hadTunnel || !url.isEmpty();
     if (url != m_publicUrl) {
         m_publicUrl = url;
         emit publicUrlChanged(url);

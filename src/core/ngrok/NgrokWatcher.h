@@ -44,6 +44,8 @@ private:
     QUrl m_api = defaultApiUrl();
     quint16 m_port = 0;
     bool m_inFlight = false;
+    bool m_hadTunnel = false; // once found, its absence is news: "went away"
+
     QString m_publicUrl;
     QString m_status;
 };
