@@ -1,0 +1,420 @@
+// SPDX-License-Identifier: MIT
+#include "ResendPanel.h"
+
+#include "delivery/Deliverer.h"
+#include "delivery/DeliveryRequest.h"
+#include "delivery/Forwarder.h"
+#include "hoox/Templates.h"
+#include "ui_ResendPanel.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int kValidateDelayMs = 200; // typing is not slowed by parsing a large body
+constexpr int kMaxHistory = 10;
+constexpr qint64 kMaxSpacingMs = 60'000; // longer gaps are idle time, not retry timing
+enum TimelineColumn {
+    DeliveryColumn,
+    AttemptColumn,
+    TimeColumn,
+    StatusColumn,
+    LatencyColumn,
+    ErrorColumn
+};
+
+// "line 3, column 7" for a byte offset into UTF-8 text; columns count characters.
+QString position(const QByteArray &text, qsizetype offset)
+{
+    const QByteArray before = text.left(offset);
+    const qsizetype lineStart = before.lastIndexOf('\n') + 1;
+    const int line = int(before.count('\n')) + 1;
+    const int column = int(QString::fromUtf8(before.mid(lineStart)).size()) + 1;
+    return ResendPanel::tr("line %1, column %2").arg(line).arg(column);
+}
+
+QString headersText(const DeliveryAttempt &a)
+{
+    QString text;
+    for (const HttpHeader &h : a.headers)
+        text += QString::fromLatin1(h.name) + u": "_s + QString::fromLatin1(h.value) + u'\n';
+    return text;
+}
+
+} // namespace
+
+ResendPanel::ResendPanel(Listener *listener, QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::ResendPanel>())
+    , m_deliverer(std::make_unique<Deliverer>())
+    , m_forwarder(listener ? std::make_unique<Forwarder>(listener) : nullptr)
+{
+    m_ui->setupUi(this);
+    // The headers table and a capture's headers are complete sets: sent as they are.
+    m_options.addHooxHeaders = false;
+    m_ui->targetUrl->addItem(QString::fromLatin1(kDefaultTarget));
+    m_ui->templatePicker->addItems(Templates::names());
+    setHeaders(DeliveryRequest::hooxHeaders());
+    setUpHeaders();
+    setUpForwarding();
+    m_validateTimer.setSingleShot(true);
+    m_validateTimer.setInterval(kValidateDelayMs);
+    m_spacingTimer.setSingleShot(true);
+    connect(&m_validateTimer, &QTimer::timeout, this, &ResendPanel::validateBody);
+    connect(&m_spacingTimer, &QTimer::timeout, this, &ResendPanel::startNext);
+    connect(m_ui->bodyEdit, &QPlainTextEdit::textChanged, &m_validateTimer,
+            qOverload<>(&QTimer::start));
+    connect(m_ui->useTemplateButton, &QPushButton::clicked, this, &ResendPanel::useTemplate);
+    connect(m_ui->sendOnceButton, &QPushButton::clicked, this, &ResendPanel::sendOnce);
+    connect(m_ui->deliverLikeHooxButton, &QPushButton::clicked, this,
+            &ResendPanel::deliverLikeHoox);
+    connect(m_ui->sendTimesButton, &QPushButton::clicked, this,
+            [this] { sendTimes(m_ui->timesSpin->value()); });
+    connect(m_ui->cancelButton, &QPushButton::clicked, this, &ResendPanel::cancel);
+    connect(m_ui->timeline, &QTreeWidget::itemSelectionChanged, this, &ResendPanel::showAttempt);
+    connect(m_deliverer.get(), &Deliverer::attemptStarted, this, &ResendPanel::onAttemptStarted);
+    connect(m_deliverer.get(), &Deliverer::attemptFinished, this, &ResendPanel::onAttemptFinished);
+    connect(m_deliverer.get(), &Deliverer::finished, this, &ResendPanel::onDeliveryFinished);
+}
+
+ResendPanel::~ResendPanel() = default;
+
+void ResendPanel::setUpHeaders()
+{
+    connect(m_ui->addHeaderButton, &QPushButton::clicked, this, [this] {
+        const int row = m_ui->headersTable->rowCount();
+        m_ui->headersTable->insertRow(row);
+        m_ui->headersTable->setCurrentCell(row, 0);
+        m_ui->headersTable->editItem(m_ui->headersTable->item(row, 0));
+    });
+    connect(m_ui->removeHeaderButton, &QPushButton::clicked, this, [this] {
+        if (m_ui->headersTable->currentRow() >= 0)
+            m_ui->headersTable->removeRow(m_ui->headersTable->currentRow());
+    });
+}
+
+void ResendPanel::setUpForwarding()
+{
+    m_ui->answerMode->addItem(tr("Answer Hoox with the app's answer"),
+                              int(Forwarder::AnswerMode::AppAnswer));
+    m_ui->answerMode->addItem(tr("Always answer per the rule (200)"),
+                              int(Forwarder::AnswerMode::RuleAnswer));
+    if (!m_forwarder) {
+        m_ui->forwardToggle->setEnabled(false);
+        m_ui->answerMode->setEnabled(false);
+        return;
+    }
+    connect(m_ui->forwardToggle, &QCheckBox::toggled, this, &ResendPanel::updateForwarding);
+    connect(m_ui->answerMode, &QComboBox::currentIndexChanged, this,
+            &ResendPanel::updateForwarding);
+    connect(m_ui->targetUrl, &QComboBox::currentTextChanged, this, &ResendPanel::updateForwarding);
+    connect(m_forwarder.get(), &Forwarder::forwarded, this,
+            [this](quint64 id, const DeliveryAttempt &attempt) {
+                const QString summary = Forwarder::summary(attempt);
+                m_ui->forwardStatus->setText(tr("#%1 %2").arg(id).arg(summary));
+                emit forwarded(id, summary);
+            });
+}
+
+void ResendPanel::updateForwarding()
+{
+    const bool on = m_ui->forwardToggle->isChecked();
+    const QUrl url = targetUrl();
+    m_forwarder->setTarget(url);
+    m_forwarder->setAnswerMode(Forwarder::AnswerMode(m_ui->answerMode->currentData().toInt()));
+    if (on && url.isValid() && (url.scheme() == "http"_L1 || url.scheme() == "https"_L1)) {
+        m_forwarder->start();
+        m_ui->forwardStatus->setText(tr("Forwarding to %1").arg(url.toString()));
+    } else {
+        m_forwarder->stop();
+        m_ui->forwardStatus->setText(on ? tr("Forwarding needs an http:// or https:// target.")
+                                        : QString());
+    }
+}
+
+void ResendPanel::setDeliveryOptions(const DeliveryOptions &options)
+{
+    m_options = options;
+    m_options.addHooxHeaders = false;
+}
+
+QUrl ResendPanel::targetUrl() const
+{
+    return QUrl(m_ui->targetUrl->currentText().trimmed(), QUrl::StrictMode);
+}
+
+QStringList ResendPanel::targetHistory() const
+{
+    QStringList urls;
+    for (int i = 0; i < m_ui->targetUrl->count(); ++i)
+        urls.append(m_ui->targetUrl->itemText(i));
+    return urls;
+}
+
+void ResendPanel::setTargetHistory(const QStringList &urls)
+{
+    if (urls.isEmpty())
+        return;
+    m_ui->targetUrl->clear();
+    m_ui->targetUrl->addItems(urls.mid(0, kMaxHistory));
+    m_ui->targetUrl->setCurrentIndex(0);
+}
+
+void ResendPanel::rememberTarget()
+{
+    const QString url = m_ui->targetUrl->currentText().trimmed();
+    const int existing = m_ui->targetUrl->findText(url);
+    if (existing == 0)
+        return;
+    if (existing > 0)
+        m_ui->targetUrl->removeItem(existing);
+    m_ui->targetUrl->insertItem(0, url);
+    while (m_ui->targetUrl->count() > kMaxHistory)
+        m_ui->targetUrl->removeItem(m_ui->targetUrl->count() - 1);
+    m_ui->targetUrl->setCurrentIndex(0);
+}
+
+void ResendPanel::setHeaders(const HttpHeaders &headers)
+{
+    QTableWidget *table = m_ui->headersTable;
+    table->setRowCount(0);
+    for (const HttpHeader &h : headers) {
+        const int row = table->rowCount();
+        table->insertRow(row);
+        table->setItem(row, 0, new QTableWidgetItem(QString::fromLatin1(h.name)));
+        table->setItem(row, 1, new QTableWidgetItem(QString::fromUtf8(h.value)));
+    }
+}
+
+HttpHeaders ResendPanel::headers() const
+{
+    HttpHeaders out;
+    const QTableWidget *table = m_ui->headersTable;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        const QTableWidgetItem *name = table->item(row, 0);
+        const QTableWidgetItem *value = table->item(row, 1);
+        if (name && !name->text().trimmed().isEmpty())
+            out.append(name->text().trimmed().toLatin1(),
+                       value ? value->text().trimmed().toUtf8() : QByteArray());
+    }
+    return out;
+}
+
+void ResendPanel::setCapture(const CapturePtr &capture)
+{
+    if (!capture)
+        return;
+    m_originalBody = capture->body;
+    m_ui->bodyEdit->setPlainText(QString::fromUtf8(capture->body));
+    m_ui->bodyEdit->document()->setModified(false);
+    setHeaders(DeliveryRequest::withoutHopByHop(capture->headers));
+    validateBody();
+}
+
+void ResendPanel::useTemplate()
+{
+    const QByteArray body = Templates::render(m_ui->templatePicker->currentText());
+    m_originalBody = body;
+    m_ui->bodyEdit->setPlainText(QString::fromUtf8(body));
+    m_ui->bodyEdit->document()->setModified(false);
+    setHeaders(DeliveryRequest::hooxHeaders());
+    validateBody();
+}
+
+QByteArray ResendPanel::body() const
+{
+    // The editor holds text: bytes that are not UTF-8 would not survive a round trip.
+    if (!m_ui->bodyEdit->document()->isModified() && !m_originalBody.isNull())
+        return m_originalBody;
+    return m_ui->bodyEdit->toPlainText().toUtf8();
+}
+
+void ResendPanel::validateBody()
+{
+    m_validateTimer.stop();
+    const QByteArray text = body();
+    if (text.trimmed().isEmpty()) {
+        m_ui->jsonStatus->clear();
+        return;
+    }
+    QJsonParseError error{};
+    QJsonDocument::fromJson(text, &error);
+    if (error.error == QJsonParseError::NoError) {
+        m_ui->jsonStatus->setText(tr("Valid JSON."));
+        return;
+    }
+    // Sent anyway if the user wants: how the app copes with a broken body is worth seeing.
+    m_ui->jsonStatus->setText(
+        tr("Invalid JSON at %1: %2").arg(position(text, error.offset), error.errorString()));
+}
+
+bool ResendPanel::checkTarget()
+{
+    const QUrl url = targetUrl();
+    if (url.isValid() && !url.host().isEmpty() &&
+        (url.scheme() == "http"_L1 || url.scheme() == "https"_L1)) {
+        rememberTarget();
+        return true;
+    }
+    m_ui->statusLabel->setText(tr("The target must be an http:// or https:// URL."));
+    return false;
+}
+
+void ResendPanel::sendOnce()
+{
+    DeliveryOptions o = m_options;
+    o.likeHoox = false;
+    startRun({Job{body(), headers(), o, 0, tr("once")}});
+}
+
+void ResendPanel::deliverLikeHoox()
+{
+    DeliveryOptions o = m_options;
+    o.likeHoox = true;
+    startRun({Job{body(), headers(), o, 0, tr("like Hoox")}});
+}
+
+void ResendPanel::sendTimes(int count)
+{
+    DeliveryOptions o = m_options;
+    o.likeHoox = false;
+    QList<Job> jobs;
+    for (int i = 0; i < count; ++i)
+        jobs.append(Job{body(), headers(), o, 0, tr("%1 of %2").arg(i + 1).arg(count)});
+    startRun(jobs);
+}
+
+void ResendPanel::resend(const QList<CapturePtr> &captures, bool keepOriginalSpacing)
+{
+    DeliveryOptions o = m_options;
+    o.likeHoox = false;
+    QList<Job> jobs;
+    qint64 previousMs = -1;
+    for (const CapturePtr &c : captures) {
+        if (!c)
+            continue;
+        const qint64 gap = previousMs < 0 ? 0 : c->receivedAtMs - previousMs;
+        const int wait = keepOriginalSpacing ? int(qBound<qint64>(0, gap, kMaxSpacingMs)) : 0;
+        previousMs = c->receivedAtMs;
+        jobs.append(Job{c->body, DeliveryRequest::withoutHopByHop(c->headers), o, wait,
+                        tr("capture #%1").arg(c->id)});
+    }
+    startRun(jobs);
+}
+
+void ResendPanel::startRun(QList<Job> jobs)
+{
+    if (m_busy || jobs.isEmpty() || !checkTarget())
+        return;
+    m_queue = std::move(jobs);
+    m_queue.first().waitMs = 0;
+    m_runTotal = int(m_queue.size());
+    m_runDone = 0;
+    m_runDelivered = 0;
+    m_ui->progressBar->setRange(0, m_runTotal);
+    m_ui->progressBar->setValue(0);
+    m_ui->statusLabel->clear();
+    setBusy(true);
+    startNext();
+}
+
+void ResendPanel::startNext()
+{
+    if (m_queue.isEmpty())
+        return;
+    if (m_queue.first().waitMs > 0 && !m_spacingTimer.isActive()) {
+        m_spacingTimer.start(std::exchange(m_queue.first().waitMs, 0));
+        return;
+    }
+    const Job job = m_queue.takeFirst();
+    m_currentLabel = job.label;
+    m_deliverer->deliver(targetUrl(), job.body, job.headers, job.options);
+}
+
+void ResendPanel::onAttemptStarted(const DeliveryAttempt &attempt)
+{
+    auto *item = new QTreeWidgetItem(m_ui->timeline);
+    item->setText(DeliveryColumn, m_currentLabel);
+    item->setText(AttemptColumn, QString::number(attempt.number));
+    item->setText(TimeColumn, attempt.startedAt.toLocalTime().toString(u"HH:mm:ss.zzz"_s));
+    item->setText(StatusColumn, tr("sending…"));
+    item->setData(DeliveryColumn, Qt::UserRole, int(m_attempts.size()));
+    m_attempts.append(attempt);
+    m_ui->timeline->scrollToItem(item);
+}
+
+void ResendPanel::onAttemptFinished(const DeliveryAttempt &attempt)
+{
+    QTreeWidgetItem *item = m_ui->timeline->topLevelItem(m_ui->timeline->topLevelItemCount() - 1);
+    if (!item || m_attempts.isEmpty())
+        return;
+    m_attempts.last() = attempt;
+    item->setText(StatusColumn, attempt.status > 0 ? QString::number(attempt.status) : tr("—"));
+    item->setText(LatencyColumn, tr("%1 ms").arg(attempt.latencyMs));
+    item->setText(ErrorColumn, attempt.error);
+    if (item->isSelected())
+        showAttempt();
+}
+
+void ResendPanel::onDeliveryFinished(bool delivered)
+{
+    ++m_runDone;
+    m_runDelivered += delivered ? 1 : 0;
+    m_ui->progressBar->setValue(m_runDone);
+    emit deliveryFinished(delivered);
+    if (!m_queue.isEmpty()) {
+        startNext();
+        return;
+    }
+    m_ui->statusLabel->setText(tr("Delivered %1 of %2.").arg(m_runDelivered).arg(m_runTotal));
+    setBusy(false);
+    emit runFinished(m_runDelivered, m_runTotal);
+}
+
+void ResendPanel::cancel()
+{
+    if (!m_busy)
+        return;
+    m_queue.clear();
+    m_spacingTimer.stop();
+    if (m_deliverer->isRunning()) {
+        m_deliverer->cancel(); // finishes the run through onDeliveryFinished()
+        return;
+    }
+    setBusy(false); // waiting between captures: nothing in flight
+    emit runFinished(m_runDelivered, m_runTotal);
+}
+
+void ResendPanel::showAttempt()
+{
+    const QList<QTreeWidgetItem *> selected = m_ui->timeline->selectedItems();
+    if (selected.isEmpty()) {
+        m_ui->responseView->clear();
+        return;
+    }
+    const int index = selected.first()->data(DeliveryColumn, Qt::UserRole).toInt();
+    const DeliveryAttempt &a = m_attempts.at(index);
+    QString text = headersText(a) + u'\n' + QString::fromUtf8(a.body);
+    if (a.bodyTruncated)
+        text += u'\n' + tr("[cut at %1 KiB]").arg(DeliveryAttempt::kMaxBodyBytes / 1024);
+    m_ui->responseView->setPlainText(text);
+}
+
+void ResendPanel::setBusy(bool busy)
+{
+    m_busy = busy;
+    for (QWidget *w : {static_cast<QWidget *>(m_ui->sendOnceButton),
+                       static_cast<QWidget *>(m_ui->deliverLikeHooxButton),
+                       static_cast<QWidget *>(m_ui->sendTimesButton)})
+        w->setEnabled(!busy);
+    m_ui->cancelButton->setEnabled(busy);
+    emit busyChanged(busy);
+}
+
+bool ResendPanel::isBusy() const
+{
+    return m_busy;
+}

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "capture/Capture.h"
+#include "delivery/DeliveryAttempt.h"
+#include "delivery/DeliveryOptions.h"
+
+#include <QList>
+#include <QTimer>
+#include <QUrl>
+#include <QWidget>
+
+#include <memory>
+
+class Deliverer;
+class Forwarder;
+class Listener;
+namespace Ui {
+class ResendPanel;
+}
+
+// The delivery panel: sends a payload to the user's app the way Hoox does (once, like Hoox
+// with retries, or N times), resends captures in order, and drives live forwarding. Every
+// attempt lands in the timeline with what the app answered. The window embeds it and feeds
+// it the selected capture through setCapture().
+class ResendPanel : public QWidget {
+    Q_OBJECT
+public:
+    static constexpr auto kDefaultTarget = "http://localhost:3000/webhook/hoox";
+
+    // `listener` (may be null: no forwarding) must outlive the panel.
+    explicit ResendPanel(Listener *listener, QWidget *parent = nullptr);
+    ~ResendPanel() override;
+
+    QUrl targetUrl() const;
+    QStringList targetHistory() const; // most recent first, for the window to keep
+    void setTargetHistory(const QStringList &urls);
+    // Hoox's schedule and timeout by default; tests pass milliseconds.
+    void setDeliveryOptions(const DeliveryOptions &options);
+    // The payload as it would go out now: the capture's bytes unless the body was edited.
+    QByteArray body() const;
+    bool isBusy() const;
+    Forwarder *forwarder() const { return m_forwarder.get(); }
+
+public slots:
+    void setCapture(const CapturePtr &capture);
+    void sendOnce();
+    void deliverLikeHoox();
+    void sendTimes(int count);
+    // Sends each capture once, in order: back to back, or spaced as they arrived.
+    void resend(const QList<CapturePtr> &captures, bool keepOriginalSpacing);
+    void cancel();
+
+signals:
+    void busyChanged(bool busy);
+    // After each delivery of a run, and once more with the whole run.
+    void deliveryFinished(bool delivered);
+    void runFinished(int delivered, int total);
+    // A live forward's result, for the capture table: "forwarded → 200 in 12 ms".
+    void forwarded(quint64 captureId, const QString &summary);
+
+private:
+    struct Job {
+        QByteArray body;
+        HttpHeaders headers;
+        DeliveryOptions options;
+        int waitMs = 0; // before this job starts
+        QString label;
+    };
+
+    void setUpHeaders();
+    void setUpForwarding();
+    void setHeaders(const HttpHeaders &headers);
+    HttpHeaders headers() const;
+    void useTemplate();
+    void validateBody();
+    bool checkTarget();
+    void rememberTarget();
+    void startRun(QList<Job> jobs);
+    void startNext();
+    void onAttemptStarted(const DeliveryAttempt &attempt);
+    void onAttemptFinished(const DeliveryAttempt &attempt);
+    void onDeliveryFinished(bool delivered);
+    void showAttempt();
+    void setBusy(bool busy);
+    void updateForwarding();
+
+    std::unique_ptr<Ui::ResendPanel> m_ui;
+    std::unique_ptr<Deliverer> m_deliverer;
+    std::unique_ptr<Forwarder> m_forwarder;
+    DeliveryOptions m_options;
+    QByteArray m_originalBody; // the capture's or template's bytes, sent while unedited
+    QTimer m_validateTimer;
+    QTimer m_spacingTimer;
+    QList<Job> m_queue;
+    QList<DeliveryAttempt> m_attempts; // one per timeline row
+    QString m_currentLabel;
+    int m_runTotal = 0;
+    int m_runDone = 0;
+    int m_runDelivered = 0;
+    bool m_busy = false;
+};

@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: MIT
+#include "SendCommand.h"
+
+#include "delivery/Deliverer.h"
+#include "hoox/Templates.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cctype>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct SendRequest {
+    QUrl url;
+    HttpHeaders headers;
+    QByteArray body;
+    DeliveryOptions options;
+    bool json = false;
+};
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("send", text);
+}
+
+void print(FILE *stream, const QString &line)
+{
+    std::fprintf(stream, "%s\n", line.toUtf8().constData());
+    std::fflush(stream);
+}
+
+void addOptions(QCommandLineParser &p)
+{
+    p.setApplicationDescription(tr("Delivers a payload to URL the way Hoox does: POST with "
+                                   "Hoox's headers; with --like-hoox, retried until answered "
+                                   "2xx. The payload is a template, a FILE, or - for stdin."));
+    p.addHelpOption();
+    p.addPositionalArgument(u"payload"_s, tr("FILE, or - to read stdin."), u"[FILE | -]"_s);
+    p.addOptions({
+        {u"to"_s, tr("The http:// or https:// URL to deliver to."), u"URL"_s},
+        {u"like-hoox"_s, tr("Retry like Hoox (after 1 s, 2 s and 4 s) instead of sending once.")},
+        {u"header"_s, tr("An extra header field, 'Name: value'; repeatable."), u"HEADER"_s},
+        {u"json"_s, tr("Print one JSON object per attempt.")},
+        {u"timeout"_s, tr("Milliseconds an answer may take (default 10000)."), u"MS"_s},
+        {u"schedule"_s, tr("Retry delays in ms, at most 3 (default 1000,2000,4000)."),
+         u"MS,MS,MS"_s},
+        {u"template"_s,
+         tr("Send a sample payload with fresh ids: %1.").arg(Templates::names().join(u", "_s)),
+         u"NAME"_s},
+    });
+}
+
+bool isToken(const QByteArray &name)
+{
+    static const QByteArray kSpecials = "!#$%&'*+-.^_`|~";
+    if (name.isEmpty())
+        return false;
+    for (const char c : name) {
+        if (!std::isalnum(static_cast<unsigned char>(c)) && !kSpecials.contains(c))
+            return false;
+    }
+    return true;
+}
+
+bool parseUrl(const QCommandLineParser &p, SendRequest *r, QString *error)
+{
+    if (!p.isSet(u"to"_s)) {
+        *error = tr("--to URL is required, e.g. --to http://localhost:3000/webhook/hoox.");
+        return false;
+    }
+    r->url = QUrl(p.value(u"to"_s), QUrl::StrictMode);
+    const QString scheme = r->url.scheme();
+    if (!r->url.isValid() || r->url.host().isEmpty() ||
+        (scheme != "http"_L1 && scheme != "https"_L1)) {
+        *error = tr("--to needs an http:// or https:// URL, not \"%1\".").arg(p.value(u"to"_s));
+        return false;
+    }
+    return true;
+}
+
+bool parseHeaders(const QCommandLineParser &p, SendRequest *r, QString *error)
+{
+    for (const QString &h : p.values(u"header"_s)) {
+        const qsizetype colon = h.indexOf(u':');
+        const QByteArray name = h.left(colon).trimmed().toUtf8();
+        if (colon < 0 || !isToken(name) || h.contains(u'\n') || h.contains(u'\r')) {
+            *error = tr("--header needs 'Name: value' with a name of letters, digits or "
+                        "-_.!#$%&'*+^`|~, not \"%1\".")
+                         .arg(h);
+            return false;
+        }
+        r->headers.append(name, h.mid(colon + 1).trimmed().toUtf8());
+    }
+    return true;
+}
+
+bool parseTiming(const QCommandLineParser &p, SendRequest *r, QString *error)
+{
+    r->options.likeHoox = p.isSet(u"like-hoox"_s);
+    if (p.isSet(u"timeout"_s)) {
+        bool ok = false;
+        r->options.timeoutMs = p.value(u"timeout"_s).toInt(&ok);
+        if (!ok || r->options.timeoutMs <= 0) {
+            *error = tr("--timeout needs a positive number of milliseconds, not \"%1\".")
+                         .arg(p.value(u"timeout"_s));
+            return false;
+        }
+    }
+    if (!p.isSet(u"schedule"_s))
+        return true;
+    const QStringList parts = p.value(u"schedule"_s).split(u',');
+    r->options.retryDelaysMs.clear();
+    for (const QString &part : parts) {
+        bool ok = false;
+        const int ms = part.trimmed().toInt(&ok);
+        if (!ok || ms < 0 || parts.size() > DeliveryOptions::kMaxRetries) {
+            *error = tr("--schedule needs 1 to 3 delays in milliseconds such as 1000,2000,4000, "
+                        "not \"%1\".")
+                         .arg(p.value(u"schedule"_s));
+            return false;
+        }
+        r->options.retryDelaysMs.append(ms);
+    }
+    return true;
+}
+
+bool readBody(const QCommandLineParser &p, SendRequest *r, QString *error)
+{
+    const QStringList files = p.positionalArguments();
+    if (files.size() + (p.isSet(u"template"_s) ? 1 : 0) != 1) {
+        *error = tr("Give exactly one payload: --template NAME, a FILE, or - for stdin.");
+        return false;
+    }
+    if (p.isSet(u"template"_s)) {
+        const QString name = p.value(u"template"_s);
+        if (!Templates::contains(name)) {
+            *error = tr("Unknown template \"%1\"; choose one of %2.")
+                         .arg(name, Templates::names().join(u", "_s));
+            return false;
+        }
+        r->body = Templates::render(name);
+        return true;
+    }
+    QFile file(files.first());
+    const bool fromStdin = files.first() == "-"_L1;
+    if (!(fromStdin ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly))) {
+        *error = tr("Cannot read the payload \"%1\": %2").arg(files.first(), file.errorString());
+        return false;
+    }
+    r->body = file.readAll(); // byte for byte: no trimming, no re-encoding
+    return true;
+}
+
+QString attemptLine(const DeliveryAttempt &a)
+{
+    QString line = tr("attempt %1: %2 in %3 ms")
+                       .arg(a.number)
+                       .arg(a.status > 0 ? QString::number(a.status) : tr("no answer"))
+                       .arg(a.latencyMs);
+    if (!a.error.isEmpty())
+        line += u" — "_s + a.error;
+    return line;
+}
+
+QString attemptJson(const DeliveryAttempt &a)
+{
+    QJsonObject o{
+        {u"attempt"_s, a.number},
+        {u"started_at"_s, a.startedAt.toString(Qt::ISODateWithMs)},
+        {u"status"_s, a.status > 0 ? QJsonValue(a.status) : QJsonValue()},
+        {u"latency_ms"_s, a.latencyMs},
+        {u"error"_s, a.error.isEmpty() ? QJsonValue() : QJsonValue(a.error)},
+        {u"delivered"_s, a.delivered()},
+    };
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+int runSendCommand(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QStringList args = app.arguments();
+    args.removeAt(1); // "send"
+    QCommandLineParser p;
+    addOptions(p);
+    SendRequest r;
+    QString error;
+    if (!p.parse(args)) {
+        print(stderr, p.errorText());
+        return 2;
+    }
+    if (p.isSet(u"help"_s)) {
+        print(stdout, p.helpText());
+        return 0;
+    }
+    if (!parseUrl(p, &r, &error) || !parseHeaders(p, &r, &error) || !parseTiming(p, &r, &error) ||
+        !readBody(p, &r, &error)) {
+        print(stderr, error);
+        return 2;
+    }
+    r.json = p.isSet(u"json"_s);
+
+    Deliverer deliverer;
+    QObject::connect(&deliverer, &Deliverer::attemptFinished, &app, [&r](const DeliveryAttempt &a) {
+        print(stdout, r.json ? attemptJson(a) : attemptLine(a));
+    });
+    QObject::connect(&deliverer, &Deliverer::finished, &app, [&deliverer](bool delivered) {
+        if (delivered)
+            print(stderr, tr("Delivered."));
+        else
+            print(stderr, QCoreApplication::translate("send", "Not delivered after %n attempt(s).",
+                                                      nullptr, int(deliverer.attempts().size())));
+        QCoreApplication::exit(delivered ? 0 : 1);
+    });
+    deliverer.deliver(r.url, r.body, r.headers, r.options);
+    return app.exec();
+}

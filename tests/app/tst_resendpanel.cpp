@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: MIT
+// The delivery panel, driven offscreen through its widgets against local receivers.
+#include "../helpers/TestReceiver.h"
+#include "ResendPanel.h"
+#include "delivery/Deliverer.h"
+#include "delivery/Forwarder.h"
+#include "http/Listener.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTest>
+#include <QTreeWidget>
+
+namespace {
+
+constexpr int kStatusColumn = 3;
+constexpr int kErrorColumn = 5;
+
+CapturePtr capture(quint64 id, qint64 receivedAtMs, const QByteArray &body)
+{
+    auto c = std::make_shared<Capture>();
+    c->id = id;
+    c->receivedAtMs = receivedAtMs;
+    c->method = "POST";
+    c->body = body;
+    c->headers.append("Host", "abc.ngrok.app");
+    c->headers.append("Content-Type", "application/json");
+    c->headers.append("User-Agent", "Hoox-API/1.0");
+    c->headers.append("X-Hoox-Webhook", "true");
+    c->headers.append("Content-Length", QByteArray::number(body.size()));
+    return c;
+}
+
+} // namespace
+
+class TestResendPanel : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void startsWithHooxDefaults();
+    void editedBodyIsSentAndTimelineShowsTheAnswer();
+    void uneditedCaptureIsSentByteExact();
+    void invalidJsonShowsLineAndColumn();
+    void removedHeaderIsNotSent();
+    void deliverLikeHooxRetries();
+    void cancelADeliveryInProgress();
+    void sendNTimes();
+    void resendSelectionKeepsSpacing();
+    void rejectsANonHttpTarget();
+    void liveForwarding();
+
+private:
+    template <typename T> T *find(const char *name)
+    {
+        T *w = m_panel->findChild<T *>(QLatin1String(name));
+        if (!w)
+            qFatal("no widget named %s", name);
+        return w;
+    }
+    void setTarget(const QUrl &url)
+    {
+        QLineEdit *edit = find<QComboBox>("targetUrl")->lineEdit();
+        edit->clear();
+        QTest::keyClicks(edit, url.toString());
+    }
+    QTreeWidget *timeline() { return find<QTreeWidget>("timeline"); }
+    void click(const char *button) { QTest::mouseClick(find<QPushButton>(button), Qt::LeftButton); }
+
+    std::unique_ptr<ResendPanel> m_panel;
+};
+
+void TestResendPanel::init()
+{
+    m_panel = std::make_unique<ResendPanel>(nullptr);
+    DeliveryOptions fast;
+    fast.retryDelaysMs = {20, 40, 80};
+    fast.timeoutMs = 3000;
+    m_panel->setDeliveryOptions(fast);
+    m_panel->show();
+}
+
+void TestResendPanel::cleanup()
+{
+    m_panel.reset();
+}
+
+void TestResendPanel::startsWithHooxDefaults()
+{
+    QCOMPARE(find<QComboBox>("targetUrl")->currentText(),
+             QStringLiteral("http://localhost:3000/webhook/hoox"));
+    auto *headers = find<QTableWidget>("headersTable");
+    QCOMPARE(headers->rowCount(), 3);
+    QCOMPARE(headers->item(2, 0)->text(), QStringLiteral("X-Hoox-Webhook"));
+    QCOMPARE(find<QComboBox>("templatePicker")->count(), 8);
+    QVERIFY(!find<QPushButton>("cancelButton")->isEnabled());
+    QVERIFY(!find<QCheckBox>("forwardToggle")->isEnabled()); // no listener given
+}
+
+void TestResendPanel::editedBodyIsSentAndTimelineShowsTheAnswer()
+{
+    TestReceiver app({ReceiverStep{202, 0, false, {}, "thanks"}});
+    setTarget(app.url());
+    m_panel->setCapture(capture(1, 0, "{\"task\":\"video_generate\"}"));
+    auto *body = find<QPlainTextEdit>("bodyEdit");
+    body->selectAll();
+    QTest::keyClicks(body, QStringLiteral("{\"edited\":true}"));
+    QSignalSpy done(m_panel.get(), &ResendPanel::runFinished);
+    click("sendOnceButton");
+    QVERIFY(done.wait());
+    QCOMPARE(app.requests().size(), 1);
+    QCOMPARE(app.requests().first().body, QByteArray("{\"edited\":true}"));
+    QCOMPARE(app.requests().first().header("Host"), app.url().authority().toUtf8());
+    QCOMPARE(timeline()->topLevelItemCount(), 1);
+    QTreeWidgetItem *row = timeline()->topLevelItem(0);
+    QCOMPARE(row->text(kStatusColumn), QStringLiteral("202"));
+    QVERIFY(row->text(kErrorColumn).isEmpty());
+    timeline()->setCurrentItem(row);
+    QVERIFY(find<QPlainTextEdit>("responseView")->toPlainText().contains(QStringLiteral("thanks")));
+    QCOMPARE(find<QComboBox>("targetUrl")->itemText(0), app.url().toString()); // history
+}
+
+void TestResendPanel::uneditedCaptureIsSentByteExact()
+{
+    TestReceiver app;
+    setTarget(app.url());
+    const QByteArray bytes = "{ \"task\" :\t\"x\" }\xff\r\n";
+    m_panel->setCapture(capture(1, 0, bytes));
+    QSignalSpy done(m_panel.get(), &ResendPanel::runFinished);
+    click("sendOnceButton");
+    QVERIFY(done.wait());
+    QCOMPARE(app.requests().first().body, bytes);
+}
+
+void TestResendPanel::invalidJsonShowsLineAndColumn()
+{
+    auto *body = find<QPlainTextEdit>("bodyEdit");
+    body->setPlainText(QStringLiteral("{\n  \"task\": \"video_generate\",\n  oops\n}"));
+    auto *status = find<QLabel>("jsonStatus");
+    QTRY_VERIFY(status->text().contains(QStringLiteral("line 3, column")));
+    QVERIFY(status->text().startsWith(QStringLiteral("Invalid JSON")));
+    body->setPlainText(QStringLiteral("{\"ok\": 1}"));
+    QTRY_COMPARE(status->text(), QStringLiteral("Valid JSON."));
+}
+
+void TestResendPanel::removedHeaderIsNotSent()
+{
+    TestReceiver app;
+    setTarget(app.url());
+    m_panel->setCapture(capture(1, 0, "{}"));
+    auto *headers = find<QTableWidget>("headersTable");
+    const QList<QTableWidgetItem *> found =
+        headers->findItems(QStringLiteral("X-Hoox-Webhook"), Qt::MatchExactly);
+    QCOMPARE(found.size(), 1);
+    headers->setCurrentCell(found.first()->row(), 0);
+    click("removeHeaderButton");
+    QSignalSpy done(m_panel.get(), &ResendPanel::runFinished);
+    click("sendOnceButton");
+    QVERIFY(done.wait());
+    const ReceivedRequest &r = app.requests().first();
+    QVERIFY(r.header("X-Hoox-Webhook").isEmpty()); // to see the app reject a non-Hoox request
+    QVERIFY(r.header("User-Agent").contains("Hoox-API"));
+    QCOMPARE(r.header("Host"), app.url().authority().toUtf8()); // not the capture's
+}
+
+void TestResendPanel::deliverLikeHooxRetries()
+{
+    TestReceiver app({ReceiverStep{500, 0, false, {}, {}}, ReceiverStep{}});
+    setTarget(app.url());
+    find<QComboBox>("templatePicker")->setCurrentText(QStringLiteral("avatar_create.completed"));
+    click("useTemplateButton");
+    QVERIFY(
+        find<QPlainTextEdit>("bodyEdit")->toPlainText().contains(QStringLiteral("avatar_create")));
+    QSignalSpy done(m_panel.get(), &ResendPanel::runFinished);
+    click("deliverLikeHooxButton");
+    QVERIFY(done.wait());
+    QCOMPARE(done.first().at(0).toInt(), 1);
+    QCOMPARE(timeline()->topLevelItemCount(), 2);
+    QCOMPARE(timeline()->topLevelItem(0)->text(kStatusColumn), QStringLiteral("500"));
+    QCOMPARE(timeline()->topLevelItem(1)->text(kStatusColumn), QStringLiteral("200"));
+    QCOMPARE(app.requests().at(0).body, app.requests().at(1).body);
+}
+
+void TestResendPanel::cancelADeliveryInProgress()
+{
+    TestReceiver app({ReceiverStep{200, 0, true, {}, {}}}); // hangs
+    setTarget(app.url());
+    m_panel->setCapture(capture(1, 0, "{}"));
+    QSignalSpy done(m_panel.get(), &ResendPanel::runFinished);
+    click("deliverLikeHooxButton");
+    QVERIFY(m_panel->isBusy());
+    QVERIFY(!find<QPushButton>("sendOnceButton")->isEnabled());
+    QTRY_COMPARE(app.requests().size(), 1);
+    click("cancelButton");
+    QCOMPARE(done.size(), 1);
+    QVERIFY(!m_panel->isBusy());
+    QVERIFY(find<QPushButton>("sendOnceButton")->isEnabled());
+    QCOMPARE(timeline()->topLevelItemCount(), 1);
+    QCOMPARE(timeline()->topLevelItem(0)->text(kErrorColumn), QStringLiteral("cancelled"));
+}
+
+void TestResendPanel::sendNTimes()
+{
+    TestReceiver app;
+    setTarget(app.url());
+    m_panel->setCapture(capture(1, 0, "{\"job_id\":\"run_same\"}"));
+    find<QSpinBox>("timesSpin")->setValue(4);
+    QSignalSpy done(m_panel.get(), &ResendPanel::runFinished);
+    click("sendTimesButton");
+    QVERIFY(done.wait());
+    QCOMPARE(done.first().at(0).toInt(), 4);
+    QCOMPARE(app.requests().size(), 4);
+    for (const ReceivedRequest &r : app.requests())
+        QCOMPARE(r.body, QByteArray("{\"job_id\":\"run_same\"}"));
+    QCOMPARE(find<QProgressBar>("progressBar")->value(), 4);
+}
+
+void TestResendPanel::resendSelectionKeepsSpacing()
+{
+    TestReceiver app;
+    setTarget(app.url());
+    QSignalSpy done(m_panel.get(), &ResendPanel::runFinished);
+    m_panel->resend({capture(7, 1000, "first"), capture(8, 1150, "second")}, true);
+    QVERIFY(done.wait());
+    QCOMPARE(app.requests().size(), 2);
+    QCOMPARE(app.requests().at(0).body, QByteArray("first"));
+    QCOMPARE(app.requests().at(1).body, QByteArray("second"));
+    QVERIFY(app.requests().at(1).atMs - app.requests().at(0).atMs >= 150);
+    QCOMPARE(timeline()->topLevelItem(1)->text(0), QStringLiteral("capture #8"));
+}
+
+void TestResendPanel::rejectsANonHttpTarget()
+{
+    setTarget(QUrl(QStringLiteral("ftp://127.0.0.1/x")));
+    click("sendOnceButton");
+    QVERIFY(!m_panel->isBusy());
+    QCOMPARE(timeline()->topLevelItemCount(), 0);
+    QVERIFY(find<QLabel>("statusLabel")->text().contains(QStringLiteral("http://")));
+}
+
+void TestResendPanel::liveForwarding()
+{
+    Listener listener;
+    QString error;
+    QVERIFY(listener.start(QHostAddress::LocalHost, 0, &error));
+    m_panel = std::make_unique<ResendPanel>(&listener);
+    TestReceiver app({ReceiverStep{418, 0, false, {}, {}}});
+    setTarget(app.url());
+    find<QComboBox>("answerMode")->setCurrentIndex(0); // the app's answer
+    find<QCheckBox>("forwardToggle")->setChecked(true);
+    QVERIFY(m_panel->forwarder()->isActive());
+    QSignalSpy forwarded(m_panel.get(), &ResendPanel::forwarded);
+
+    Deliverer hoox;
+    QSignalSpy finished(&hoox, &Deliverer::finished);
+    DeliveryOptions once;
+    once.likeHoox = false;
+    hoox.deliver(QUrl(QStringLiteral("http://127.0.0.1:%1/webhook/hoox").arg(listener.port())),
+                 "{\"task\":\"video_generate\"}", {}, once);
+    QVERIFY(finished.wait());
+    QCOMPARE(hoox.attempts().first().status, 418);
+    QVERIFY(forwarded.wait());
+    QCOMPARE(
+        forwarded.first().at(1).toString(),
+        QStringLiteral("forwarded → 418 in %1 ms")
+            .arg(
+                m_panel->forwarder()->resultFor(forwarded.first().at(0).toULongLong())->latencyMs));
+    find<QCheckBox>("forwardToggle")->setChecked(false);
+    QVERIFY(!m_panel->forwarder()->isActive());
+    m_panel.reset(); // before the listener it holds
+}
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    TestResendPanel test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_resendpanel.moc"
