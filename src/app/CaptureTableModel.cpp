@@ -127,6 +127,8 @@ QVariant CaptureTableModel::display(const Capture &c, qsizetype storeRow, int co
         return QLocale().formattedDataSize(c.body.size(), 1, QLocale::DataSizeTraditionalFormat);
     case AnswerColumn:
         return int(c.answerStatus);
+    case ForwardColumn:
+        return m_forwarded.value(c.id);
     default:
         break;
     }
@@ -214,6 +216,8 @@ QVariant CaptureTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Size");
     case AnswerColumn:
         return tr("Answer");
+    case ForwardColumn:
+        return tr("Forwarded");
     default:
         break;
     }
@@ -277,6 +281,15 @@ bool CaptureTableModel::accepts(qsizetype storeRow) const
     if (size_t(storeRow) < m_textMatch.size())
         return m_textMatch[size_t(storeRow)] != 0;
     return m_matcher && m_matcher->isValid() && m_matcher->matches(*m_store->at(storeRow));
+}
+
+void CaptureTableModel::setForwardResult(quint64 captureId, const QString &summary)
+{
+    m_forwarded.insert(captureId, summary);
+    const qsizetype storeRow = m_store->rowOfId(captureId);
+    const int row = storeRow < 0 ? -1 : rowOfStoreRow(storeRow);
+    if (row >= 0)
+        emit dataChanged(index(row, ForwardColumn), index(row, ForwardColumn), {Qt::DisplayRole});
 }
 
 void CaptureTableModel::setFilter(const CaptureFilter &filter)

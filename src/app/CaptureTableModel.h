@@ -4,6 +4,7 @@
 #include "capture/CaptureFilter.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 #include <memory>
 #include <vector>
@@ -29,6 +30,7 @@ public:
         FindingsColumn,
         SizeColumn,
         AnswerColumn,
+        ForwardColumn,
         ColumnCount
     };
     enum Role { SortRole = Qt::UserRole, CaptureIdRole, StoreRowRole, GroupRole };
@@ -43,6 +45,8 @@ public:
                         int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
+    // What live forwarding made of a capture, e.g. "forwarded → 200 in 12 ms".
+    void setForwardResult(quint64 captureId, const QString &summary);
     void setFilter(const CaptureFilter &filter);
     const CaptureFilter &filter() const { return m_filter; }
     bool isSearching() const { return m_searching; }
@@ -79,4 +83,5 @@ private:
     std::vector<quint8> m_textMatch; // per store row, for rows the last search covered
     quint64 m_searchGeneration = 0;
     bool m_searching = false;
+    QHash<quint64, QString> m_forwarded;
 };

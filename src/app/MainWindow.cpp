@@ -4,6 +4,7 @@
 #include "CaptureTableModel.h"
 #include "ListenerBar.h"
 #include "PayloadView.h"
+#include "ResendPanel.h"
 #include "capture/CaptureStore.h"
 #include "http/Listener.h"
 #include "ui_MainWindow.h"
@@ -16,6 +17,9 @@
 #include <QMessageBox>
 #include <QScrollBar>
 #include <QSettings>
+#include <QTabWidget>
+
+#include <algorithm>
 
 namespace {
 constexpr int kFilterDebounceMs = 250;
@@ -30,6 +34,8 @@ MainWindow::MainWindow(CaptureStore *store, Listener *listener, NgrokWatcher *ng
     , m_model(new CaptureTableModel(store, this))
     , m_bar(nullptr)
     , m_payload(new PayloadView(this))
+    , m_resend(new ResendPanel(listener, this))
+    , m_sideTabs(new QTabWidget(this))
     , m_listenLabel(new QLabel(this))
     , m_totalLabel(new QLabel(this))
     , m_rateLabel(new QLabel(this))
@@ -38,7 +44,11 @@ MainWindow::MainWindow(CaptureStore *store, Listener *listener, NgrokWatcher *ng
     m_ui->setupUi(this);
     m_bar = new ListenerBar(listener, ngrok, m_ui->listenerBarHost);
     m_ui->listenerBarLayout->addWidget(m_bar);
-    m_ui->payloadLayout->addWidget(m_payload);
+    m_sideTabs->setObjectName(QStringLiteral("sideTabs"));
+    m_sideTabs->addTab(m_payload, tr("&Payload"));
+    m_sideTabs->addTab(m_resend, tr("&Deliver"));
+    m_ui->payloadLayout->addWidget(m_sideTabs);
+    connect(m_resend, &ResendPanel::forwarded, m_model, &CaptureTableModel::setForwardResult);
     m_bar->setConfirmExposure([this](const QString &address) {
         return QMessageBox::warning(this, tr("Listen on %1?").arg(address),
                                     tr("On %1, other machines on your network can send requests "
@@ -86,10 +96,11 @@ void MainWindow::setUpTable()
     table->verticalHeader()->hide();
     table->horizontalHeader()->setStretchLastSection(true);
     table->horizontalHeader()->setSortIndicator(CaptureTableModel::IdColumn, Qt::AscendingOrder);
-    const int widths[] = {44, 92, 58, 110, 110, 180, 76, 250, 170, 64, 56};
+    const int widths[] = {44, 92, 58, 110, 110, 180, 76, 250, 170, 64, 56, 160};
     for (int c = 0; c < CaptureTableModel::ColumnCount; ++c)
         table->setColumnWidth(c, widths[c]);
-    table->addActions({m_ui->showKeyAction, m_ui->jumpToFirstAction, m_ui->copyPayloadAction});
+    table->addActions({m_ui->showKeyAction, m_ui->jumpToFirstAction, m_ui->resendAction,
+                       m_ui->copyPayloadAction});
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onSelectionChanged);
     connect(m_store, &CaptureStore::appended, this, &MainWindow::onAppended);
@@ -154,6 +165,7 @@ void MainWindow::setUpActions()
     connect(m_ui->clearFiltersAction, &QAction::triggered, this, &MainWindow::clearFilters);
     connect(m_ui->showKeyAction, &QAction::triggered, this, &MainWindow::showKeyOfCurrent);
     connect(m_ui->jumpToFirstAction, &QAction::triggered, this, &MainWindow::jumpToFirstOfCurrent);
+    connect(m_ui->resendAction, &QAction::triggered, this, &MainWindow::resendSelection);
 }
 
 void MainWindow::applyFilter()
@@ -209,6 +221,8 @@ void MainWindow::onSelectionChanged()
 {
     const qsizetype row = currentStoreRow();
     m_payload->setCapture(row >= 0 ? m_store->at(row) : nullptr);
+    if (row >= 0 && !m_resend->isBusy())
+        m_resend->setCapture(m_store->at(row));
     const bool inGroup = row >= 0 && m_store->row(row).group >= 0;
     m_ui->showKeyAction->setEnabled(inGroup);
     m_ui->jumpToFirstAction->setEnabled(inGroup);
@@ -248,6 +262,23 @@ void MainWindow::jumpToFirstOfCurrent()
     if (m_model->rowOfStoreRow(first) < 0)
         clearFilters();
     selectStoreRow(first);
+}
+
+// Resends the selected captures in table order to the delivery panel's target.
+void MainWindow::resendSelection()
+{
+    QList<CapturePtr> captures;
+    const QModelIndexList rows = m_ui->captureTable->selectionModel()->selectedRows();
+    QList<int> order;
+    for (const QModelIndex &i : rows)
+        order << i.row();
+    std::sort(order.begin(), order.end());
+    for (int r : order)
+        captures << m_store->at(m_model->storeRow(r));
+    if (captures.isEmpty())
+        return;
+    m_sideTabs->setCurrentWidget(m_resend);
+    m_resend->resend(captures, false);
 }
 
 void MainWindow::clearCaptures()

@@ -16,6 +16,8 @@ class Listener;
 class ListenerBar;
 class NgrokWatcher;
 class PayloadView;
+class ResendPanel;
+class QTabWidget;
 class QLabel;
 
 class MainWindow : public QMainWindow {
@@ -27,6 +29,7 @@ public:
 
     ListenerBar *listenerBar() const { return m_bar; }
     PayloadView *payloadView() const { return m_payload; }
+    ResendPanel *resendPanel() const { return m_resend; }
     CaptureTableModel *captureModel() const { return m_model; }
     // Asks before emptying the view; tests replace the question.
     void setConfirmClear(std::function<bool()> confirm) { m_confirmClear = std::move(confirm); }
@@ -44,6 +47,7 @@ private:
     void showKeyOfCurrent();
     void jumpToFirstOfCurrent();
     void clearCaptures();
+    void resendSelection();
     void clearFilters();
     void updateCounts();
     void updateRate();
@@ -58,6 +62,8 @@ private:
     CaptureTableModel *m_model;
     ListenerBar *m_bar;
     PayloadView *m_payload;
+    ResendPanel *m_resend;
+    QTabWidget *m_sideTabs;
     QLabel *m_listenLabel;
     QLabel *m_totalLabel;
     QLabel *m_rateLabel;

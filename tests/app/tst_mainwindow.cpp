@@ -4,6 +4,7 @@
 #include "ListenerBar.h"
 #include "MainWindow.h"
 #include "PayloadView.h"
+#include "ResendPanel.h"
 #include "capture/CaptureStore.h"
 #include "http/Listener.h"
 #include "ngrok/NgrokWatcher.h"
@@ -98,9 +99,14 @@ private slots:
     void failNextTwoThenRecover();
     void clearAsksFirst();
     void takenPortIsExplainedInTheBar();
+    void forwardResultShowsPerRow();
 
 private:
     void sendSample();
+    template <typename T> T *viewer(const char *name) const
+    {
+        return m_window->payloadView()->findChild<T *>(QLatin1String(name));
+    }
     template <typename T> T *find(const char *name) const
     {
         return m_window->findChild<T *>(QLatin1String(name));
@@ -255,24 +261,24 @@ void tst_MainWindow::viewerTabsShowTheSelection()
     table->selectRow(0);
     QTest::keyClick(table, Qt::Key_Down); // to #2, video_export failed
     QCOMPARE(m_window->payloadView()->capture()->id, 2u);
-    const QString pretty = find<QPlainTextEdit>("prettyEdit")->toPlainText();
+    const QString pretty = viewer<QPlainTextEdit>("prettyEdit")->toPlainText();
     QVERIFY(pretty.contains(QStringLiteral("\n    \"error\": {")));
-    auto *tree = find<QTreeWidget>("jsonTree");
+    auto *tree = viewer<QTreeWidget>("jsonTree");
     QCOMPARE(tree->topLevelItemCount(), 1);
     QCOMPARE(tree->topLevelItem(0)->childCount(), 4); // error, job_id, status, task
-    auto *headers = find<QTableWidget>("headersTable");
+    auto *headers = viewer<QTableWidget>("headersTable");
     QVERIFY(headers->rowCount() >= 5);
     QCOMPARE(headers->item(1, 0)->text(), QStringLiteral("Content-Type"));
-    QVERIFY(find<QPlainTextEdit>("rawEdit")->toPlainText().startsWith(
+    QVERIFY(viewer<QPlainTextEdit>("rawEdit")->toPlainText().startsWith(
         QStringLiteral("{\"task\":\"video_export\"")));
-    QVERIFY(find<QPlainTextEdit>("findingsEdit")
+    QVERIFY(viewer<QPlainTextEdit>("findingsEdit")
                 ->toPlainText()
                 .contains(QStringLiteral("No findings")));
     QTest::keyClick(table, Qt::Key_End, Qt::ControlModifier);
     QCOMPARE(m_window->payloadView()->capture()->id, 7u);
     QVERIFY(
-        find<QPlainTextEdit>("findingsEdit")->toPlainText().contains(QStringLiteral("not_json")));
-    QCOMPARE(find<QTreeWidget>("jsonTree")->topLevelItemCount(), 0);
+        viewer<QPlainTextEdit>("findingsEdit")->toPlainText().contains(QStringLiteral("not_json")));
+    QCOMPARE(viewer<QTreeWidget>("jsonTree")->topLevelItemCount(), 0);
     // Ctrl+C copies the payload.
     QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
     QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("{not json"));
@@ -387,6 +393,19 @@ void tst_MainWindow::takenPortIsExplainedInTheBar()
     QVERIFY(!m_window->listenerBar()->startListening(QHostAddress::LocalHost, other.port()));
     QVERIFY(m_window->listenerBar()->stateText().contains(QStringLiteral("already in use")));
     QCOMPARE(find<QPushButton>("startStopButton")->text(), QStringLiteral("Start"));
+}
+
+void tst_MainWindow::forwardResultShowsPerRow()
+{
+    sendSample();
+    emit m_window->resendPanel()->forwarded(5, QStringLiteral("forwarded → 502 in 3 ms"));
+    const QAbstractItemModel *m = m_window->captureModel();
+    QCOMPARE(m->index(4, CaptureTableModel::ForwardColumn).data().toString(),
+             QStringLiteral("forwarded → 502 in 3 ms"));
+    QCOMPARE(m->index(3, CaptureTableModel::ForwardColumn).data().toString(), QString());
+    // The delivery panel follows the selection.
+    find<QTableView>("captureTable")->selectRow(1);
+    QVERIFY(m_window->resendPanel()->body().contains("video_export"));
 }
 
 QTEST_MAIN(tst_MainWindow)
