@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
+#include "AppSettings.h"
 #include "CaptureTableModel.h"
 #include "ListenerBar.h"
 #include "PayloadView.h"
+#include "PreferencesDialog.h"
 #include "ResendPanel.h"
 #include "capture/CaptureStore.h"
 #include "http/Listener.h"
@@ -156,6 +159,11 @@ void MainWindow::setUpActions()
             QGuiApplication::clipboard()->setText(m_payload->payloadText());
     });
     connect(m_ui->findAction, &QAction::triggered, this, [this] {
+        // Ctrl+F searches the payload while the reader is in it, the captures elsewhere.
+        if (m_payload->isReading()) {
+            m_payload->focusFind();
+            return;
+        }
         m_ui->filterEdit->setFocus();
         m_ui->filterEdit->selectAll();
     });
@@ -166,6 +174,8 @@ void MainWindow::setUpActions()
     connect(m_ui->showKeyAction, &QAction::triggered, this, &MainWindow::showKeyOfCurrent);
     connect(m_ui->jumpToFirstAction, &QAction::triggered, this, &MainWindow::jumpToFirstOfCurrent);
     connect(m_ui->resendAction, &QAction::triggered, this, &MainWindow::resendSelection);
+    connect(m_ui->preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
+    connect(m_ui->aboutAction, &QAction::triggered, this, [this] { AboutDialog(this).exec(); });
 }
 
 void MainWindow::applyFilter()
@@ -279,6 +289,34 @@ void MainWindow::resendSelection()
         return;
     m_sideTabs->setCurrentWidget(m_resend);
     m_resend->resend(captures, false);
+}
+
+void MainWindow::showPreferences()
+{
+    auto *dialog = new PreferencesDialog(AppSettings::load(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PreferencesDialog::settingsChanged, this, &MainWindow::applySettings);
+    dialog->open();
+}
+
+// What can change while running does: the answer, the delivery target, the address.
+// New limits take effect at the next start of HookScope.
+void MainWindow::applySettings(const AppSettings &settings)
+{
+    ResponseRule rule = m_listener->responseRule();
+    rule.status = settings.response.status;
+    rule.body = settings.response.body;
+    rule.delayMs = settings.response.delayMs;
+    m_listener->setResponseRule(rule);
+    m_bar->showRuleState();
+    QStringList targets = m_resend->targetHistory();
+    targets.removeAll(settings.deliveryTarget.toString());
+    targets.prepend(settings.deliveryTarget.toString());
+    m_resend->setTargetHistory(targets);
+    const QHostAddress bind(settings.bindAddress);
+    if (m_listener->isListening() &&
+        (m_listener->port() != settings.port || m_listener->address() != bind))
+        m_bar->startListening(bind, settings.port);
 }
 
 void MainWindow::clearCaptures()

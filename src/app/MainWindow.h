@@ -10,6 +10,7 @@
 namespace Ui {
 class MainWindow;
 }
+struct AppSettings;
 class CaptureStore;
 class CaptureTableModel;
 class Listener;
@@ -48,6 +49,8 @@ private:
     void jumpToFirstOfCurrent();
     void clearCaptures();
     void resendSelection();
+    void showPreferences();
+    void applySettings(const AppSettings &settings);
     void clearFilters();
     void updateCounts();
     void updateRate();

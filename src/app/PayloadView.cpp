@@ -270,6 +270,11 @@ QString PayloadView::payloadText() const
     return m_pretty;
 }
 
+bool PayloadView::isReading() const
+{
+    return m_ui->prettyEdit->hasFocus() || m_ui->findEdit->hasFocus();
+}
+
 void PayloadView::focusFind()
 {
     m_ui->tabs->setCurrentWidget(m_ui->prettyTab);

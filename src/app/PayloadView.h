@@ -32,6 +32,8 @@ public:
     // The body as the user would copy it: pretty JSON when it parses, else the raw text.
     QString payloadText() const;
     void focusFind();
+    // True while the user reads the pretty payload (or searches it): Ctrl+F then means it.
+    bool isReading() const;
 
 private:
     void showPretty(bool all);

@@ -100,6 +100,7 @@ private slots:
     void clearAsksFirst();
     void takenPortIsExplainedInTheBar();
     void forwardResultShowsPerRow();
+    void ctrlFInThePayloadSearchesIt();
 
 private:
     void sendSample();
@@ -406,6 +407,22 @@ void tst_MainWindow::forwardResultShowsPerRow()
     // The delivery panel follows the selection.
     find<QTableView>("captureTable")->selectRow(1);
     QVERIFY(m_window->resendPanel()->body().contains("video_export"));
+}
+
+void tst_MainWindow::ctrlFInThePayloadSearchesIt()
+{
+    sendSample();
+    find<QTableView>("captureTable")->selectRow(0);
+    auto *pretty = viewer<QPlainTextEdit>("prettyEdit");
+    pretty->setFocus();
+    QTRY_VERIFY(pretty->hasFocus());
+    QTest::keyClick(pretty, Qt::Key_F, Qt::ControlModifier);
+    auto *findEdit = viewer<QLineEdit>("findEdit");
+    QTRY_VERIFY(findEdit->hasFocus());
+    QTest::keyClicks(findEdit, QStringLiteral("video_id"));
+    QCOMPARE(pretty->textCursor().selectedText(), QStringLiteral("video_id"));
+    QTest::keyClicks(findEdit, QStringLiteral("zzz"));
+    QCOMPARE(viewer<QLabel>("findStatus")->text(), QStringLiteral("Not found"));
 }
 
 QTEST_MAIN(tst_MainWindow)
