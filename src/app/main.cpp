@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ExportCommand.h"
+#include "AppSettings.h"
 #include "HeadlessPrinter.h"
 #include "ImportCommand.h"
 #include "ListenerBar.h"
@@ -31,6 +32,7 @@ struct Options {
     QHostAddress bind{QHostAddress::LocalHost};
     quint16 port = kDefaultPort;
     bool portGiven = false;
+    bool bindGiven = false;
     QString journal;
     QUrl ngrokApi = NgrokWatcher::defaultApiUrl();
     AccessToken token;
@@ -141,6 +143,7 @@ bool parseOptions(const QCoreApplication &app, Options *o, QString *error)
                      .arg(p.value(QStringLiteral("bind")));
         return false;
     }
+    o->bindGiven = p.isSet(QStringLiteral("bind"));
     if (!parseToken(p, o, error))
         return false;
     o->journal = p.isSet(QStringLiteral("journal")) ? p.value(QStringLiteral("journal"))
@@ -239,7 +242,9 @@ int main(int argc, char **argv)
         printErr(journal.warning());
     const CaptureBatch loaded = journal.takeLoaded();
 
-    Listener listener(&journal, loaded);
+    // The window takes the user's preferences; headless runs take the command line alone.
+    const AppSettings settings = opts.headless ? AppSettings{} : AppSettings::load();
+    Listener listener(&journal, loaded, settings.limits);
     listener.setAccessToken(opts.token);
     NgrokWatcher ngrok;
     ngrok.setApiUrl(opts.ngrokApi);
@@ -284,13 +289,13 @@ int main(int argc, char **argv)
     CaptureStore store;
     store.append(loaded);
     QObject::connect(&listener, &Listener::captured, &store, &CaptureStore::append);
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.hookscope.HookScope"));
     MainWindow window(&store, &listener, &ngrok, opts.journal);
-    const quint16 port =
-        opts.portGiven
-            ? opts.port
-            : quint16(QSettings().value(QStringLiteral("listener/port"), opts.port).toUInt());
+    listener.setResponseRule(settings.response);
+    const quint16 port = opts.portGiven ? opts.port : settings.port;
+    const QHostAddress bind = opts.bindGiven ? opts.bind : QHostAddress(settings.bindAddress);
     // A taken port is explained in the listener bar, with what to do; the window still opens.
-    window.listenerBar()->startListening(opts.bind, port);
+    window.listenerBar()->startListening(bind, port);
     ngrok.start();
     window.show();
     quitOnSignals(app.get());

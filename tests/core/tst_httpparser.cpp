@@ -480,6 +480,13 @@ void TestHttpParser::refuses_data()
     // Under the limit alone, over it together with the head.
     refuse("trailer-and-head-bytes-over",
            kChunked + "0\r\nX-T: " + QByteArray(24, 'c') + "\r\n\r\n", 431, kSmall);
+    // Found by fuzzing: the first offending byte decides, however the bytes are split.
+    refuse("over-limit-before-bare-lf", kGet + "X-A: " + QByteArray(64, 'b') + "\n\r\n", 431,
+           kSmall);
+    refuse("bare-cr-before-limit", kGet + "X-A: b\rc" + QByteArray(64, 'b') + "\r\n\r\n", 400,
+           kSmall);
+    refuse("over-limit-before-bare-cr", kGet + "X-A: " + QByteArray(64, 'b') + "\rc\r\n\r\n", 431,
+           kSmall);
 }
 
 void TestHttpParser::refuses()

@@ -26,6 +26,9 @@ struct Capture {
     HttpHeaders trailers;
     QByteArray body;          // raw bytes, decoded from chunks when chunked
     quint16 answerStatus = 0; // the status code HookScope answered
+    // Turned away before it counted (no access token: 401). Shown apart, never journaled; its
+    // id comes from the same sequence, so ids still increase, and is a gap in the journal.
+    bool refused = false;
     HooxClassification hoox;
 
     QDateTime receivedAt() const { return QDateTime::fromMSecsSinceEpoch(receivedAtMs, Qt::UTC); }

@@ -59,6 +59,8 @@ QString CaptureFormat::humanLine(const Capture &c)
     if (h.duplicateOf != 0)
         line += QStringLiteral(" (duplicate of #") + QString::number(h.duplicateOf) + u')';
     line += QStringLiteral(" -> ") + QString::number(c.answerStatus);
+    if (c.refused)
+        line += QStringLiteral(" REFUSED (no access token; not journaled)");
     if (!h.findings.isEmpty())
         line += QStringLiteral(" findings: ") + h.findings.join(QStringLiteral(", "));
     return line;
@@ -82,5 +84,7 @@ QByteArray CaptureFormat::jsonLine(const Capture &c)
     o.insert(QStringLiteral("findings"), QJsonArray::fromStringList(h.findings));
     o.insert(QStringLiteral("answer"), int(c.answerStatus));
     o.insert(QStringLiteral("body_bytes"), qint64(c.body.size()));
+    if (c.refused) // only then, so that the lines of real captures keep their shape
+        o.insert(QStringLiteral("refused"), true);
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }

@@ -23,6 +23,8 @@ public:
                       quint16 answerStatus, QString *error);
 
     quint64 nextId() const { return m_nextId; }
+    // An id for a capture that is shown but not recorded (a refused request).
+    quint64 takeId() { return m_nextId++; }
 
 private:
     Journal *m_journal;

@@ -208,7 +208,8 @@ HttpParser::Event HttpParser::feed(QByteArrayView data, qsizetype *consumed)
 
 // Appends bytes up to and including the next LF to m_line (without the CRLF). Only CRLF
 // ends a line: a bare CR or bare LF is refused, since peers that disagree on line ends
-// can be made to see different requests.
+// can be made to see different requests. The verdict goes to the first offending byte, so
+// that it does not depend on how the bytes were split across reads.
 HttpParser::Event HttpParser::consumeLine(QByteArrayView data, qsizetype *pos, qsizetype maxLine,
                                           int overStatus, const char *overReason, bool *lineDone)
 {
@@ -218,21 +219,21 @@ HttpParser::Event HttpParser::consumeLine(QByteArrayView data, qsizetype *pos, q
     QByteArrayView seg(begin, nl ? nl - begin : avail);
     const qsizetype taken = nl ? seg.size() + 1 : avail;
 
+    // A CR held over from the previous piece came before every byte of this one.
     if (m_sawCR && !(seg.isEmpty() && nl))
         return fail(400, "bare CR in the request head");
-    bool crAtEnd = false;
+    const qsizetype room = maxLine - m_line.size();
     const qsizetype cr = seg.indexOf('\r');
-    if (cr >= 0) {
-        if (cr != seg.size() - 1)
-            return fail(400, "bare CR in the request head");
-        seg.chop(1);
-        crAtEnd = true;
-    }
-    if (nl && !crAtEnd && !m_sawCR)
-        return fail(400, "bare LF as a line end; lines must end with CRLF");
-    m_sawCR = nl ? false : crAtEnd;
-    if (m_line.size() + seg.size() > maxLine)
+    const bool crEndsLine = cr >= 0 && cr == seg.size() - 1;
+    if (cr >= 0 && !crEndsLine && cr <= room)
+        return fail(400, "bare CR in the request head");
+    if ((crEndsLine ? seg.size() - 1 : seg.size()) > room)
         return fail(overStatus, overReason);
+    if (nl && !crEndsLine && !m_sawCR)
+        return fail(400, "bare LF as a line end; lines must end with CRLF");
+    m_sawCR = nl ? false : crEndsLine;
+    if (crEndsLine)
+        seg.chop(1);
     m_line.append(seg);
     if (nl && (m_state == State::HeaderLine || m_state == State::TrailerLine))
         m_headerBytes += m_line.size() + 2; // counted once the line is whole, CRLF included

@@ -56,3 +56,23 @@ void Listener::setAnswerer(RequestAnswerer answerer)
         [this, a = std::move(answerer)]() mutable { m_worker->setAnswerer(std::move(a)); },
         Qt::BlockingQueuedConnection);
 }
+
+void Listener::setAccessToken(const AccessToken &token)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [this, token] { m_worker->setAccessToken(token); }, Qt::BlockingQueuedConnection);
+}
+
+int Listener::connectionCount() const
+{
+    int count = 0;
+    QMetaObject::invokeMethod(
+        m_worker, [this, &count] { count = m_worker->connectionCount(); },
+        Qt::BlockingQueuedConnection);
+    return count;
+}
+
+bool Listener::reachableFromOtherMachines(const QHostAddress &address)
+{
+    return !address.isLoopback();
+}

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "AccessToken.h"
 #include "HttpLimits.h"
 #include "ResponseRule.h"
 #include "capture/Capture.h"
@@ -36,6 +37,14 @@ public:
     ResponseRule responseRule() const { return m_policy.rule(); }
     // Lets `answerer` decide each answer (see RequestAnswerer); an empty one restores the rule.
     void setAnswerer(RequestAnswerer answerer);
+    // Requires `token` of every request from the next one on; a disabled token admits all.
+    void setAccessToken(const AccessToken &token);
+    // Open connections, refused ones still closing included; for tests and diagnostics.
+    int connectionCount() const;
+
+    // True when `address` lets other machines connect: the window asks the user to confirm
+    // such a bind, and headless mode warns about it.
+    static bool reachableFromOtherMachines(const QHostAddress &address);
 
 signals:
     void captured(const CaptureBatch &batch);

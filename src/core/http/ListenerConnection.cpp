@@ -15,6 +15,9 @@ namespace {
 // Answers queued but not yet written; past this the connection stops reading, so a
 // pipelining client cannot make us hold its requests without bound.
 constexpr size_t kMaxPendingAnswers = 32;
+// Answers written but not yet taken by the client; past this the connection stops reading too,
+// so a client that pipelines requests and never reads the answers cannot grow our memory.
+constexpr qint64 kMaxUnsentBytes = 1024 * 1024;
 constexpr int kLingerMs = 2000;
 } // namespace
 
@@ -38,6 +41,8 @@ ListenerConnection::ListenerConnection(QTcpSocket *socket, ListenerWorker *worke
     connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
         if (m_out.empty() && m_socket->bytesToWrite() == 0 && m_stopReading && !m_lingering)
             beginLingeringClose();
+        else if (m_outputFull && !outputFull())
+            resumeReading();
     });
     connect(m_socket, &QTcpSocket::disconnected, this, &ListenerConnection::finish);
     rearmTimer();
@@ -63,6 +68,8 @@ void ListenerConnection::onReadyRead()
     }
     if (m_out.size() >= kMaxPendingAnswers)
         return; // resumed from writeReady() once answers drain
+    if (outputFull())
+        return; // resumed from bytesWritten once the client reads
     m_in.append(m_socket->readAll());
     m_lastReadMs = m_clock.elapsed();
     processInput();
@@ -71,7 +78,8 @@ void ListenerConnection::onReadyRead()
 void ListenerConnection::processInput()
 {
     qsizetype offset = 0;
-    while (offset < m_in.size() && !m_stopReading && m_out.size() < kMaxPendingAnswers) {
+    while (offset < m_in.size() && !m_stopReading && m_out.size() < kMaxPendingAnswers &&
+           !outputFull()) {
         qsizetype used = 0;
         const HttpParser::Event e = m_parser.feed(QByteArrayView(m_in).sliced(offset), &used);
         offset += used;
@@ -180,12 +188,26 @@ void ListenerConnection::writeReady()
         return;
     }
     rearmTimer();
-    if (!m_in.isEmpty() || m_socket->bytesAvailable() > 0) {
-        // Reading paused while answers were pending: resume with what is buffered.
-        if (m_socket->bytesAvailable() > 0)
-            m_in.append(m_socket->readAll());
-        QMetaObject::invokeMethod(this, &ListenerConnection::processInput, Qt::QueuedConnection);
-    }
+    resumeReading();
+}
+
+// Records whether the client has left too much of our output unread (see kMaxUnsentBytes).
+bool ListenerConnection::outputFull()
+{
+    m_outputFull = m_socket->bytesToWrite() > kMaxUnsentBytes;
+    return m_outputFull;
+}
+
+// Reading paused while answers were pending or unread: go on with what is buffered.
+void ListenerConnection::resumeReading()
+{
+    if (m_finished || m_stopReading || m_lingering || outputFull())
+        return;
+    if (m_in.isEmpty() && m_socket->bytesAvailable() == 0)
+        return;
+    if (m_socket->bytesAvailable() > 0)
+        m_in.append(m_socket->readAll());
+    QMetaObject::invokeMethod(this, &ListenerConnection::processInput, Qt::QueuedConnection);
 }
 
 // After a final answer, shut our sending side and drain what the client still sends, so

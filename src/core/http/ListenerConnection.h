@@ -50,6 +50,8 @@ private:
     void onRequest(HttpRequest &&request);
     void queue(QByteArray bytes, int delayMs, bool close);
     void writeReady();
+    bool outputFull();
+    void resumeReading();
     void beginLingeringClose();
     void rearmTimer();
     void onTimer();
@@ -70,5 +72,6 @@ private:
     bool m_stopReading = false; // a final answer is queued; later bytes are not parsed
     bool m_lingering = false;   // our side is shut; draining the peer until it closes
     bool m_finished = false;
+    bool m_outputFull = false; // reading paused until the client takes our answers
     quint64 m_nextToken = 0;
 };

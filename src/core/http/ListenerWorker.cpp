@@ -3,6 +3,7 @@
 
 #include "ListenerConnection.h"
 #include "ResponseRule.h"
+#include "hoox/HooxClassifier.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -48,6 +49,9 @@ bool ListenerWorker::listen(const QHostAddress &address, quint16 port, QString *
     close();
     m_server = new QTcpServer(this);
     m_server->setMaxPendingConnections(m_limits.maxConnections);
+    // The default backlog of 50 drops the SYNs of a burst, and each dropped one costs its client
+    // a second or more before it retries; the kernel caps this at net.core.somaxconn.
+    m_server->setListenBacklogSize(qMax(50, m_limits.maxConnections));
     connect(m_server, &QTcpServer::newConnection, this, &ListenerWorker::onNewConnection);
     if (m_server->listen(address, port)) {
         m_sweepTimer.start();
@@ -115,6 +119,10 @@ void ListenerWorker::onNewConnection()
 
 void ListenerWorker::accept(HttpRequest &&request, ListenerConnection *connection, quint64 token)
 {
+    if (!m_token.admits(request)) {
+        refuse(std::move(request), connection, token);
+        return;
+    }
     const ResponseAnswer proposed = m_policy->next();
     const qint64 receivedAtMs = QDateTime::currentMSecsSinceEpoch();
     const QString peer = connection->peer();
@@ -161,6 +169,35 @@ void ListenerWorker::finish(HttpRequest &&request, const QString &peer, qint64 r
     if (connection)
         connection->resolve(token, answer.status, answer.contentType, answer.body, answer.delayMs,
                             false);
+}
+
+// A request without the access token is answered 401 and shown as refused, but not journaled
+// and kept out of duplicate groups: whoever sent it has no say in the session's history, and a
+// flood of them must not fill the disk.
+void ListenerWorker::refuse(HttpRequest &&request, ListenerConnection *connection, quint64 token)
+{
+    auto c = std::make_shared<Capture>();
+    c->id = m_recorder.takeId();
+    c->receivedAtMs = QDateTime::currentMSecsSinceEpoch();
+    c->peer = connection->peer();
+    c->method = std::move(request.method);
+    c->target = std::move(request.target);
+    c->httpMinor = request.httpMinor;
+    c->chunked = request.chunked;
+    c->headers = std::move(request.headers);
+    c->trailers = std::move(request.trailers);
+    c->body = std::move(request.body);
+    c->answerStatus = 401;
+    c->refused = true;
+    c->hoox = HooxClassifier::classify(c->method, c->headers, c->body);
+    // Without a key it joins no duplicate group, in the store either: anyone can send a body
+    // that names a real job_id, and it must not count as that job's next attempt.
+    c->hoox.key.clear();
+    m_batch.append(std::move(c));
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+    connection->resolve(token, 401, QByteArrayLiteral("text/plain; charset=utf-8"),
+                        m_token.refusalReason() + '\n', 0, true);
 }
 
 void ListenerWorker::flush()

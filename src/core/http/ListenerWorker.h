@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "AccessToken.h"
 #include "HttpLimits.h"
 #include "HttpRequest.h"
 #include "ResponseRule.h"
@@ -28,12 +29,13 @@ public:
     bool listen(const QHostAddress &address, quint16 port, QString *error);
     void close();
     quint16 port() const;
-    int connectionCount() const { return int(m_connections.size()); }
+    int connectionCount() const { return int(m_connections.size() + m_refused.size()); }
 
     // Called by a connection for each complete request: picks the answer (through the
     // answerer when one is set), records the request, then resolves the connection's token.
     void accept(HttpRequest &&request, ListenerConnection *connection, quint64 token);
     void setAnswerer(RequestAnswerer answerer) { m_answerer = std::move(answerer); }
+    void setAccessToken(const AccessToken &token) { m_token = token; }
 
 signals:
     void captured(const CaptureBatch &batch);
@@ -42,12 +44,14 @@ signals:
 private:
     void onNewConnection();
     void flush();
+    void refuse(HttpRequest &&request, ListenerConnection *connection, quint64 token);
     void sweep();
     void finish(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
                 const ResponseAnswer &answer, ListenerConnection *connection, quint64 token);
 
     ResponsePolicy *m_policy;
     RequestAnswerer m_answerer;
+    AccessToken m_token;
     HttpLimits m_limits;
     CaptureRecorder m_recorder;
     QTcpServer *m_server = nullptr;

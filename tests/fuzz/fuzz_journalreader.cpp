@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+// libFuzzer target for JournalReader. The input is written to a file and read back both ways
+// (whole captures and summaries). However hostile the file, the reader must not crash or read
+// out of bounds (ASan watches the memory map), both readers must agree on which records are
+// good, and every capture read must survive being written and read again unchanged.
+#include "capture/JournalFieldCache.h"
+#include "capture/JournalFormat.h"
+#include "capture/JournalReader.h"
+
+#include <QDir>
+#include <QFile>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <unistd.h>
+
+namespace {
+
+void check(bool condition, int line = __builtin_LINE())
+{
+    if (condition)
+        return;
+    std::fprintf(stderr, "%s:%d: invariant broken\n", __FILE__, line);
+    std::abort(); // libFuzzer saves the input that got here
+}
+
+const QString &scratchPath()
+{
+    static const QString path = [] {
+        const QString p = QDir::tempPath() +
+                          QStringLiteral("/hookscope-fuzz-%1.hkj").arg(QString::number(::getpid()));
+        std::atexit([] { QFile::remove(scratchPath()); });
+        return p;
+    }();
+    return path;
+}
+
+void checkRoundTrip(const Capture &c)
+{
+    QByteArray record;
+    QString error;
+    check(JournalFormat::appendRecord(&record, c, &error));
+    const auto *payload =
+        reinterpret_cast<const uchar *>(record.constData() + JournalFormat::RecordHeaderSize);
+    const auto size = quint32(record.size() - JournalFormat::RecordHeaderSize);
+    check(JournalFormat::isWellFormed(payload, size));
+    JournalFieldCache cache;
+    Capture again;
+    check(JournalFormat::decodeCapture(payload, size, cache, &again));
+    check(again == c);
+}
+
+void checkStatus(const JournalReadStatus &s, qint64 size)
+{
+    check(s.fileSize == size);
+    check(s.validEnd >= 0 && s.validEnd <= size);
+    check(s.droppedBytes >= 0 && s.droppedBytes <= size);
+    check(s.skippedBytes >= 0 && s.skippedBytes <= size);
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
+    {
+        QFile file(scratchPath());
+        check(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        check(file.write(bytes) == bytes.size());
+    }
+    const JournalReadResult full = JournalReader::read(scratchPath());
+    const JournalSummaryResult summaries = JournalReader::readSummaries(scratchPath());
+    checkStatus(full, bytes.size());
+    checkStatus(summaries, bytes.size());
+    check(full.error == summaries.error);
+    check(full.validEnd == summaries.validEnd && full.lastId == summaries.lastId);
+    check(full.captures.size() == summaries.summaries.size());
+    for (qsizetype i = 0; i < full.captures.size(); ++i) {
+        const Capture &c = *full.captures.at(i);
+        const JournalSummary &s = summaries.summaries.at(i);
+        check(c.id == s.id && c.method == s.method && c.target == s.target && c.peer == s.peer);
+        check(c.hoox.key == s.key && c.hoox.findings == s.findings);
+        check(s.bodyLength == c.body.size() && s.bodyOffset >= 0 &&
+              s.bodyOffset + s.bodyLength <= bytes.size());
+        check(QByteArrayView(bytes).sliced(s.bodyOffset, s.bodyLength) == c.body);
+        checkRoundTrip(c);
+    }
+    return 0;
+}
