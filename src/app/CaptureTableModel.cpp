@@ -74,6 +74,11 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
         return m_store->row(row).group;
     case Qt::BackgroundRole:
         return background(row);
+    case Qt::ForegroundRole:
+        // Refused for want of the access token: shown, but set apart from real captures.
+        if (c.refused)
+            return QApplication::palette().color(QPalette::Disabled, QPalette::Text);
+        break;
     case Qt::ToolTipRole:
         if (column == FindingsColumn && !c.hoox.findings.isEmpty()) {
             QStringList lines;
@@ -138,6 +143,8 @@ QVariant CaptureTableModel::display(const Capture &c, qsizetype storeRow, int co
 // "2 of 4 · +1.0 s fits Hoox's schedule": where the delivery stands in its retry chain.
 QString CaptureTableModel::attemptText(qsizetype storeRow) const
 {
+    if (m_store->at(storeRow)->refused)
+        return tr("refused: no access token");
     const CaptureStore::Row &r = m_store->row(storeRow);
     if (r.group < 0)
         return {};

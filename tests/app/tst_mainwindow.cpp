@@ -6,6 +6,7 @@
 #include "PayloadView.h"
 #include "ResendPanel.h"
 #include "capture/CaptureStore.h"
+#include "http/AccessToken.h"
 #include "http/Listener.h"
 #include "ngrok/NgrokWatcher.h"
 
@@ -101,6 +102,7 @@ private slots:
     void takenPortIsExplainedInTheBar();
     void forwardResultShowsPerRow();
     void ctrlFInThePayloadSearchesIt();
+    void refusedRowsStandApart();
 
 private:
     void sendSample();
@@ -423,6 +425,26 @@ void tst_MainWindow::ctrlFInThePayloadSearchesIt()
     QCOMPARE(pretty->textCursor().selectedText(), QStringLiteral("video_id"));
     QTest::keyClicks(findEdit, QStringLiteral("zzz"));
     QCOMPARE(viewer<QLabel>("findStatus")->text(), QStringLiteral("Not found"));
+}
+
+void tst_MainWindow::refusedRowsStandApart()
+{
+    m_listener->setAccessToken(AccessToken("s3cret", AccessToken::Place::PathOrHeader));
+    const QByteArray body = payload("video_generate", "\"job_id\":\"run_t\"", "completed", kDone);
+    QCOMPARE(deliver(m_port, body), 401);
+    QCOMPARE(deliver(m_port, body, "X-HookScope-Token: s3cret\r\n"), 200);
+    QTRY_COMPARE(m_window->captureModel()->rowCount(), 2);
+    const QAbstractItemModel *m = m_window->captureModel();
+    QCOMPARE(m->index(0, CaptureTableModel::AttemptColumn).data().toString(),
+             QStringLiteral("refused: no access token"));
+    QVERIFY(m->index(0, 0).data(Qt::ForegroundRole).isValid());
+    QCOMPARE(m->index(0, CaptureTableModel::AnswerColumn).data().toInt(), 401);
+    QVERIFY(!m->index(1, 0).data(Qt::ForegroundRole).isValid());
+    // The refused one is no attempt of the real job: the admitted delivery is its first.
+    QVERIFY(m->index(1, CaptureTableModel::AttemptColumn)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("1 of 1")));
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -69,6 +69,7 @@ void TestDeliverer::dropsHopByHopHeaders()
     user.append("Transfer-Encoding", "chunked");
     user.append("Proxy-Authorization", "Basic eA==");
     user.append("Keep-Alive", "timeout=5");
+    user.append("X-HookScope-Token", "secret");
     user.append("Content-Length", "3");
     user.append("User-Agent", "Hoox-API/2.0");
     d.deliver(receiver.url(), kBody, user, fastOptions());
@@ -78,6 +79,7 @@ void TestDeliverer::dropsHopByHopHeaders()
     QVERIFY(r.header("Transfer-Encoding").isEmpty());
     QVERIFY(r.header("Proxy-Authorization").isEmpty());
     QVERIFY(r.header("Keep-Alive").isEmpty());
+    QVERIFY(r.header("X-HookScope-Token").isEmpty());
     QCOMPARE(r.header("Content-Length").toInt(), kBody.size());
     QCOMPARE(r.header("User-Agent"), QByteArray("Hoox-API/2.0")); // the user's replaces Hoox's
     QCOMPARE(r.body, kBody);

@@ -18,11 +18,12 @@ void CaptureRecorder::restore(const CaptureBatch &loaded)
     }
 }
 
-CapturePtr CaptureRecorder::record(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
-                                   quint16 answerStatus, QString *error)
+std::shared_ptr<Capture> CaptureRecorder::build(HttpRequest &&request, quint64 id,
+                                                const QString &peer, qint64 receivedAtMs,
+                                                quint16 answerStatus)
 {
     auto c = std::make_shared<Capture>();
-    c->id = m_nextId;
+    c->id = id;
     c->receivedAtMs = receivedAtMs;
     c->peer = peer;
     c->method = std::move(request.method);
@@ -34,7 +35,13 @@ CapturePtr CaptureRecorder::record(HttpRequest &&request, const QString &peer, q
     c->body = std::move(request.body);
     c->answerStatus = answerStatus;
     c->hoox = HooxClassifier::classify(c->method, c->headers, c->body);
+    return c;
+}
 
+CapturePtr CaptureRecorder::record(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
+                                   quint16 answerStatus, QString *error)
+{
+    auto c = build(std::move(request), m_nextId, peer, receivedAtMs, answerStatus);
     m_duplicates.assign(c->id, c->hoox);
     if (m_journal && !m_journal->append(*c, error)) {
         // A capture the journal refused was never received: leave no trace in its group.

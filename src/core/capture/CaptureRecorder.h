@@ -19,6 +19,10 @@ public:
 
     // The capture, or null with *error set when the journal could not take it; the
     // request must then not be answered as received (503, so that Hoox retries).
+    // A classified capture of `request`, not numbered within its key's group, not journaled.
+    static std::shared_ptr<Capture> build(HttpRequest &&request, quint64 id, const QString &peer,
+                                          qint64 receivedAtMs, quint16 answerStatus);
+
     CapturePtr record(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
                       quint16 answerStatus, QString *error);
 

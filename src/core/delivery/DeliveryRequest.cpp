@@ -39,8 +39,10 @@ QString errorText(QNetworkReply::NetworkError error, const QString &fallback, bo
 bool DeliveryRequest::isHopByHop(QByteArrayView name)
 {
     static const QByteArrayView kNames[] = {
-        "connection", "keep-alive", "transfer-encoding", "te",
-        "upgrade",    "host",       "content-length",    "trailer"};
+        "connection", "keep-alive", "transfer-encoding", "te", "upgrade", "host", "content-length",
+        "trailer",
+        // HookScope's own access token: a resend or a forward must not hand it on.
+        "x-hookscope-token"};
     const QByteArray lower = name.toByteArray().toLower();
     if (lower.startsWith("proxy-"))
         return true;

@@ -176,20 +176,9 @@ void ListenerWorker::finish(HttpRequest &&request, const QString &peer, qint64 r
 // flood of them must not fill the disk.
 void ListenerWorker::refuse(HttpRequest &&request, ListenerConnection *connection, quint64 token)
 {
-    auto c = std::make_shared<Capture>();
-    c->id = m_recorder.takeId();
-    c->receivedAtMs = QDateTime::currentMSecsSinceEpoch();
-    c->peer = connection->peer();
-    c->method = std::move(request.method);
-    c->target = std::move(request.target);
-    c->httpMinor = request.httpMinor;
-    c->chunked = request.chunked;
-    c->headers = std::move(request.headers);
-    c->trailers = std::move(request.trailers);
-    c->body = std::move(request.body);
-    c->answerStatus = 401;
+    auto c = CaptureRecorder::build(std::move(request), m_recorder.takeId(), connection->peer(),
+                                    QDateTime::currentMSecsSinceEpoch(), 401);
     c->refused = true;
-    c->hoox = HooxClassifier::classify(c->method, c->headers, c->body);
     // Without a key it joins no duplicate group, in the store either: anyone can send a body
     // that names a real job_id, and it must not count as that job's next attempt.
     c->hoox.key.clear();
