@@ -63,6 +63,7 @@ ResendPanel::ResendPanel(Listener *listener, QWidget *parent)
     m_validateTimer.setSingleShot(true);
     m_validateTimer.setInterval(kValidateDelayMs);
     m_spacingTimer.setSingleShot(true);
+    m_spacingTimer.setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5% early
     connect(&m_validateTimer, &QTimer::timeout, this, &ResendPanel::validateBody);
     connect(&m_spacingTimer, &QTimer::timeout, this, &ResendPanel::startNext);
     connect(m_ui->bodyEdit, &QPlainTextEdit::textChanged, &m_validateTimer,
