@@ -79,6 +79,11 @@ MainWindow::MainWindow(CaptureStore *store, Listener *listener, NgrokWatcher *ng
                                          .arg(m_listener->port())
                                    : tr("Not listening"));
     });
+    // Deliveries are answered 503 meanwhile, so Hoox retries: say why, and what to do.
+    connect(listener, &Listener::journalFailed, this, [this](const QString &error) {
+        m_ui->statusBar->showMessage(
+            tr("Deliveries are refused with 503 until the journal can be written: %1").arg(error));
+    });
     m_rateTimer.setInterval(1000);
     connect(&m_rateTimer, &QTimer::timeout, this, &MainWindow::updateRate);
     m_rateTimer.start();
