@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "ExportCommand.h"
 #include "AppSettings.h"
+#include "ExportCommand.h"
 #include "HeadlessPrinter.h"
 #include "ImportCommand.h"
 #include "ListenerBar.h"

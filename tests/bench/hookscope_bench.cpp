@@ -19,7 +19,8 @@ namespace {
 
 const QByteArray kSeed = QByteArrayLiteral(
     "{\"task\":\"video_generate\",\"job_id\":\"run_01234567890abcdef\",\"status\":\"completed\","
-    "\"result\":{\"video_id\":\"video_abcdef1234567890\",\"thumbnail_url\":\"https://cdn.hoox.video/"
+    "\"result\":{\"video_id\":\"video_abcdef1234567890\",\"thumbnail_url\":\"https://"
+    "cdn.hoox.video/"
     "thumbnails/video_123.jpg\",\"cost\":5,\"created_at\":\"2024-01-15T10:30:00Z\"}}");
 
 const char *const kTasks[] = {"video_generate", "video_export", "avatar_create", "avatar_edit"};
@@ -71,7 +72,8 @@ qint64 rssMiB()
 
 int main(int argc, char **argv)
 {
-    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
+    qputenv("QT_QPA_PLATFORM",
+            qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
     QApplication app(argc, argv);
     const int n = argc > 1 ? QByteArray(argv[1]).toInt() : 1'000'000;
     constexpr int kBatch = 500; // what the listener hands over in 30 ms at ~16k deliveries/s
@@ -92,7 +94,8 @@ int main(int argc, char **argv)
         CaptureBatch b;
         for (int j = i; j < qMin(n, i + kBatch); ++j) {
             QString error;
-            b.append(recorder.record(request(j), QStringLiteral("127.0.0.1:50000"), 1'700'000'000'000 + j, 200, &error));
+            b.append(recorder.record(request(j), QStringLiteral("127.0.0.1:50000"),
+                                     1'700'000'000'000 + j, 200, &error));
         }
         batches.push_back(std::move(b));
     }
