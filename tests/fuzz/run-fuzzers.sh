@@ -35,7 +35,8 @@ for t in "${targets[@]}"; do
     work="$build/corpus/$t"
     mkdir -p "$work"
     echo "== fuzz_$t for ${seconds}s" >&2
-    "$build/tests/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    # A fixed seed (FUZZ_SEED to change it) makes a CI failure reproducible.
+    "$build/tests/fuzz/fuzz_$t" -seed="${FUZZ_SEED:-1}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="$build/artifacts/$t-" \
         "$work" "tests/fuzz/corpus/$t" 2>"$build/fuzz_$t.log" || {
         tail -n 60 "$build/fuzz_$t.log" >&2
