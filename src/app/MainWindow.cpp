@@ -8,16 +8,26 @@
 #include "PayloadView.h"
 #include "PreferencesDialog.h"
 #include "ResendPanel.h"
+#include "Session.h"
 #include "capture/CaptureStore.h"
 #include "http/Listener.h"
+#include "interchange/CopyAs.h"
+#include "interchange/HarWriter.h"
+#include "interchange/JsonLines.h"
 #include "ui_MainWindow.h"
 
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QSaveFile>
 #include <QScrollBar>
 #include <QSettings>
 #include <QTabWidget>
@@ -180,6 +190,11 @@ void MainWindow::setUpActions()
     connect(m_ui->jumpToFirstAction, &QAction::triggered, this, &MainWindow::jumpToFirstOfCurrent);
     connect(m_ui->resendAction, &QAction::triggered, this, &MainWindow::resendSelection);
     connect(m_ui->preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
+    connect(m_ui->copyCurlAction, &QAction::triggered, this, [this] { copyAs(&CopyAs::curl); });
+    connect(m_ui->copyFetchAction, &QAction::triggered, this,
+            [this] { copyAs(&CopyAs::nodeFetch); });
+    connect(m_ui->copyPythonAction, &QAction::triggered, this,
+            [this] { copyAs(&CopyAs::pythonRequests); });
     connect(m_ui->aboutAction, &QAction::triggered, this, [this] { AboutDialog(this).exec(); });
 }
 
@@ -282,18 +297,142 @@ void MainWindow::jumpToFirstOfCurrent()
 // Resends the selected captures in table order to the delivery panel's target.
 void MainWindow::resendSelection()
 {
-    QList<CapturePtr> captures;
-    const QModelIndexList rows = m_ui->captureTable->selectionModel()->selectedRows();
-    QList<int> order;
-    for (const QModelIndex &i : rows)
-        order << i.row();
-    std::sort(order.begin(), order.end());
-    for (int r : order)
-        captures << m_store->at(m_model->storeRow(r));
+    const CaptureBatch captures = selectedCaptures();
     if (captures.isEmpty())
         return;
     m_sideTabs->setCurrentWidget(m_resend);
     m_resend->resend(captures, false);
+}
+
+// The selected captures in table order.
+CaptureBatch MainWindow::selectedCaptures() const
+{
+    QList<int> rows;
+    for (const QModelIndex &i : m_ui->captureTable->selectionModel()->selectedRows())
+        rows << i.row();
+    std::sort(rows.begin(), rows.end());
+    CaptureBatch captures;
+    for (int r : rows)
+        captures << m_store->at(m_model->storeRow(r));
+    return captures;
+}
+
+void MainWindow::setSession(Session *session)
+{
+    m_session = session;
+    setAcceptDrops(true);
+    setUpSessionActions();
+    connect(session, &Session::opened, this, [this](const QString &path, const QString &warning) {
+        m_journalLabel->setText(tr("Journal: %1").arg(path));
+        m_ui->statusBar->showMessage(warning.isEmpty() ? tr("Opened %1").arg(path) : warning);
+        updateCounts();
+    });
+}
+
+void MainWindow::setUpSessionActions()
+{
+    connect(m_ui->newSessionAction, &QAction::triggered, this, [this] {
+        QString error;
+        if (!m_session->startNew(&error))
+            QMessageBox::warning(this, tr("New session"), error);
+    });
+    connect(m_ui->openJournalAction, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open journal"), QFileInfo(m_session->path()).absolutePath(),
+            tr("HookScope journals (*.hkj);;All files (*)"));
+        if (!path.isEmpty())
+            openJournal(path);
+    });
+    connect(m_ui->recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    connect(m_ui->importAction, &QAction::triggered, this, [this] {
+        const QStringList files = QFileDialog::getOpenFileNames(
+            this, tr("Import"), {},
+            tr("HAR or JSON Lines (*.har *.jsonl *.ndjson *.json);;All files (*)"));
+        importFiles(files);
+    });
+    for (QAction *a : {m_ui->exportAllAction, m_ui->exportSelectionAction}) {
+        connect(a, &QAction::triggered, this, [this, a] {
+            const QString file = QFileDialog::getSaveFileName(
+                this, a->text().remove(u'&'), {}, tr("HAR (*.har);;JSON Lines (*.jsonl)"));
+            QString error;
+            if (!file.isEmpty() && !exportTo(file, a == m_ui->exportSelectionAction, &error))
+                QMessageBox::warning(this, tr("Export"), error);
+        });
+    }
+    fillRecentMenu();
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_ui->recentMenu->clear();
+    for (const QString &path : m_session->recent()) {
+        QAction *a = m_ui->recentMenu->addAction(path);
+        a->setEnabled(path != QFileInfo(m_session->path()).absoluteFilePath());
+        connect(a, &QAction::triggered, this, [this, path] { openJournal(path); });
+    }
+}
+
+void MainWindow::openJournal(const QString &path)
+{
+    QString error;
+    if (!m_session->open(path, &error))
+        QMessageBox::warning(this, tr("Open journal"), error);
+}
+
+void MainWindow::importFiles(const QStringList &files)
+{
+    if (!m_session)
+        return;
+    QStringList reports;
+    for (const QString &f : files) {
+        QString report;
+        m_session->importFile(f, &report);
+        reports << report;
+    }
+    if (!reports.isEmpty())
+        m_ui->statusBar->showMessage(
+            reports.join(QStringLiteral(" · ")).replace(u'\n', QStringLiteral("; ")));
+}
+
+bool MainWindow::exportTo(const QString &file, bool selectionOnly, QString *error) const
+{
+    const CaptureBatch captures = selectionOnly ? selectedCaptures() : m_store->captures();
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly)) {
+        *error = tr("Cannot write %1: %2").arg(file, out.errorString());
+        return false;
+    }
+    out.write(file.endsWith(QLatin1String(".har"), Qt::CaseInsensitive)
+                  ? HarWriter::toHar(captures)
+                  : JsonLines::write(captures));
+    if (!out.commit()) {
+        *error = tr("Cannot write %1: %2").arg(file, out.errorString());
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::copyAs(QString (*render)(const Capture &, const QString &))
+{
+    if (const CapturePtr c = m_payload->capture())
+        QGuiApplication::clipboard()->setText(render(*c, {}));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (m_session && event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList files;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            files << url.toLocalFile();
+    }
+    importFiles(files);
+    event->acceptProposedAction();
 }
 
 void MainWindow::showPreferences()

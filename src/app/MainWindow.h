@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "capture/Capture.h"
 #include <QElapsedTimer>
+
 #include <QMainWindow>
 #include <QTimer>
 
@@ -12,6 +14,7 @@ class MainWindow;
 }
 struct AppSettings;
 class CaptureStore;
+class Session;
 class CaptureTableModel;
 class Listener;
 class ListenerBar;
@@ -34,9 +37,17 @@ public:
     CaptureTableModel *captureModel() const { return m_model; }
     // Asks before emptying the view; tests replace the question.
     void setConfirmClear(std::function<bool()> confirm) { m_confirmClear = std::move(confirm); }
+    // Enables the session actions (new, open, recent, import) and drops of files.
+    void setSession(Session *session);
+    // Writes the captures as HAR (.har) or JSON Lines (anything else); false with *error.
+    bool exportTo(const QString &file, bool selectionOnly, QString *error) const;
+    // Imports files (dropped or chosen) and reports in the status bar.
+    void importFiles(const QStringList &files);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void setUpTable();
@@ -50,6 +61,11 @@ private:
     void clearCaptures();
     void resendSelection();
     void showPreferences();
+    void setUpSessionActions();
+    void fillRecentMenu();
+    void openJournal(const QString &path);
+    void copyAs(QString (*render)(const Capture &, const QString &));
+    CaptureBatch selectedCaptures() const;
     void applySettings(const AppSettings &settings);
     void clearFilters();
     void updateCounts();
@@ -75,4 +91,5 @@ private:
     QTimer m_rateTimer;
     qsizetype m_lastCount = 0;
     std::function<bool()> m_confirmClear;
+    Session *m_session = nullptr;
 };

@@ -6,6 +6,7 @@
 #include "ListenerBar.h"
 #include "MainWindow.h"
 #include "SendCommand.h"
+#include "Session.h"
 #include "capture/CaptureStore.h"
 #include "capture/Journal.h"
 #include "http/Listener.h"
@@ -13,8 +14,12 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSocketNotifier>
+#include <QStatusBar>
 
 #include <csignal>
 #include <cstdio>
@@ -148,6 +153,13 @@ bool parseOptions(const QCoreApplication &app, Options *o, QString *error)
         return false;
     o->journal = p.isSet(QStringLiteral("journal")) ? p.value(QStringLiteral("journal"))
                                                     : Journal::defaultPath();
+    if (!o->headless && !p.isSet(QStringLiteral("journal"))) {
+        // The window reopens the session it last showed.
+        const QStringList recent =
+            QSettings().value(QStringLiteral("session/recent")).toStringList();
+        if (!recent.isEmpty() && QFileInfo::exists(recent.first()))
+            o->journal = recent.first();
+    }
     if (!p.positionalArguments().isEmpty()) {
         *error = QCoreApplication::translate("main", "Unexpected argument \"%1\"; see --help.")
                      .arg(p.positionalArguments().first());
@@ -236,6 +248,8 @@ int main(int argc, char **argv)
     Journal journal;
     if (!journal.open(opts.journal, &error)) {
         printErr(error);
+        if (!opts.headless) // a refused journal (say, from a newer HookScope) is not misread
+            QMessageBox::critical(nullptr, QStringLiteral("HookScope"), error);
         return 1;
     }
     if (!journal.warning().isEmpty())
@@ -287,10 +301,15 @@ int main(int argc, char **argv)
     }
 
     CaptureStore store;
-    store.append(loaded);
+    store.append(Session::retained(loaded, settings.maxCaptures, settings.maxAgeDays,
+                                   QDateTime::currentMSecsSinceEpoch()));
     QObject::connect(&listener, &Listener::captured, &store, &CaptureStore::append);
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.hookscope.HookScope"));
     MainWindow window(&store, &listener, &ngrok, opts.journal);
+    Session session(&journal, &store, &listener);
+    window.setSession(&session);
+    if (!journal.warning().isEmpty()) // e.g. how many bytes of a torn last record were dropped
+        window.statusBar()->showMessage(journal.warning());
     listener.setResponseRule(settings.response);
     const quint16 port = opts.portGiven ? opts.port : settings.port;
     const QHostAddress bind = opts.bindGiven ? opts.bind : QHostAddress(settings.bindAddress);

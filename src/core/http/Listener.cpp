@@ -76,3 +76,16 @@ bool Listener::reachableFromOtherMachines(const QHostAddress &address)
 {
     return !address.isLoopback();
 }
+
+void Listener::setJournal(Journal *journal, const CaptureBatch &loaded)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [this, journal, &loaded] { m_worker->setJournal(journal, loaded); },
+        Qt::BlockingQueuedConnection);
+}
+
+void Listener::importRequests(const QList<ImportedRequest> &requests)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [this, requests] { m_worker->importRequests(requests); }, Qt::QueuedConnection);
+}

@@ -5,6 +5,7 @@
 #include "HttpLimits.h"
 #include "ResponseRule.h"
 #include "capture/Capture.h"
+#include "interchange/ImportResult.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -39,6 +40,12 @@ public:
     void setAnswerer(RequestAnswerer answerer);
     // Requires `token` of every request from the next one on; a disabled token admits all.
     void setAccessToken(const AccessToken &token);
+    // Switches journals (a new or reopened session); `journal` must outlive the listener or
+    // the next switch. Blocks until the network thread has switched.
+    void setJournal(Journal *journal, const CaptureBatch &loaded);
+    // Records imported requests on the network thread: numbered, classified, journaled and
+    // emitted through captured() like deliveries.
+    void importRequests(const QList<ImportedRequest> &requests);
     // Open connections, refused ones still closing included; for tests and diagnostics.
     int connectionCount() const;
 

@@ -189,6 +189,29 @@ void ListenerWorker::refuse(HttpRequest &&request, ListenerConnection *connectio
                         m_token.refusalReason() + '\n', 0, true);
 }
 
+void ListenerWorker::setJournal(Journal *journal, const CaptureBatch &loaded)
+{
+    flush(); // what was recorded in the old journal travels before the switch
+    m_recorder = CaptureRecorder(journal);
+    m_recorder.restore(loaded);
+}
+
+void ListenerWorker::importRequests(const QList<ImportedRequest> &requests)
+{
+    for (const ImportedRequest &r : requests) {
+        QString error;
+        HttpRequest request = r.request;
+        CapturePtr c =
+            m_recorder.record(std::move(request), r.peer, r.receivedAtMs, r.answerStatus, &error);
+        if (!c) {
+            emit journalFailed(error);
+            break;
+        }
+        m_batch.append(std::move(c));
+    }
+    flush();
+}
+
 void ListenerWorker::flush()
 {
     m_flushTimer.stop();

@@ -7,6 +7,7 @@
 #include "ResponseRule.h"
 #include "capture/Capture.h"
 #include "capture/CaptureRecorder.h"
+#include "interchange/ImportResult.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -36,6 +37,10 @@ public:
     void accept(HttpRequest &&request, ListenerConnection *connection, quint64 token);
     void setAnswerer(RequestAnswerer answerer) { m_answerer = std::move(answerer); }
     void setAccessToken(const AccessToken &token) { m_token = token; }
+    // Journals from now on to `journal` (may be null), numbering on from `loaded`.
+    void setJournal(Journal *journal, const CaptureBatch &loaded);
+    // Records requests read from a file as if they had just arrived, in order.
+    void importRequests(const QList<ImportedRequest> &requests);
 
 signals:
     void captured(const CaptureBatch &batch);
