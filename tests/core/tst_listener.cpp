@@ -11,6 +11,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <QFileInfo>
+#include <QScopeGuard>
+
+#include <csignal>
+#include <sys/resource.h>
 #include <sys/socket.h>
 
 namespace {
@@ -123,6 +128,7 @@ private slots:
     void journalHoldsWhatWasAnswered();
     void portInUseIsExplained();
     void answererDecidesLater();
+    void unwritableJournalAnswers503();
 
 private:
     void startListener(const HttpLimits &limits = {}, Journal *journal = nullptr);
@@ -507,6 +513,51 @@ void tst_Listener::answererDecidesLater()
     m_listener->setAnswerer({});
     c.send(post("{}"));
     QCOMPARE(c.read().status, 200);
+}
+
+// A delivery the journal cannot take is not acknowledged: 503, so that Hoox retries.
+void tst_Listener::unwritableJournalAnswers503()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("j.hkj"));
+    Journal journal;
+    QString error;
+    QVERIFY2(journal.open(path, &error), qPrintable(error));
+    startListener({}, &journal);
+    QSignalSpy failed(m_listener.get(), &Listener::journalFailed);
+    {
+        Client c(m_listener->port());
+        c.send(post(kSeedBody));
+        QCOMPARE(c.read().status, 200);
+    }
+    {
+        // The file may not grow: as on a full disk.
+        rlimit original{};
+        QCOMPARE(getrlimit(RLIMIT_FSIZE, &original), 0);
+        const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+        rlimit tight = original;
+        tight.rlim_cur = rlim_t(QFileInfo(path).size() + 10);
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &tight), 0);
+        const auto restore = qScopeGuard([&] {
+            setrlimit(RLIMIT_FSIZE, &original);
+            std::signal(SIGXFSZ, oldHandler);
+        });
+        Client c(m_listener->port());
+        c.send(post(kSeedBody));
+        const Response r = c.read();
+        QCOMPARE(r.status, 503);
+        QVERIFY(r.body.startsWith("journal not writable"));
+        QVERIFY(c.closedByServer());
+    }
+    QTRY_COMPARE(failed.size(), 1);
+    Client c(m_listener->port());
+    c.send(post(kSeedBody));
+    QCOMPARE(c.read().status, 200); // writable again: received and kept
+    QTRY_COMPARE(m_captures.size(), 2);
+    const JournalReadResult read = JournalReader::read(path);
+    QCOMPARE(read.captures.size(), 2);
+    QCOMPARE(read.captures.at(1)->id, m_captures.at(1)->id);
+    QCOMPARE(read.captures.at(1)->hoox.attempt, 2u); // the refused one left no trace in the group
 }
 
 QTEST_GUILESS_MAIN(tst_Listener)
