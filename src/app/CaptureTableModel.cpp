@@ -15,6 +15,7 @@
 #include <QThreadPool>
 
 #include <algorithm>
+#include <functional>
 
 CaptureTableModel::CaptureTableModel(CaptureStore *store, QObject *parent)
     : QAbstractTableModel(parent)
@@ -50,7 +51,17 @@ qsizetype CaptureTableModel::totalCount() const
 
 int CaptureTableModel::rowOfStoreRow(qsizetype storeRow) const
 {
-    const auto it = std::find(m_visible.cbegin(), m_visible.cend(), qint32(storeRow));
+    const auto target = qint32(storeRow);
+    // In arrival order (the usual one) the visible rows are sorted: a binary search does,
+    // which matters when forward results arrive for rows of a million-row table.
+    if (m_sortColumn == IdColumn || m_sortColumn == TimeColumn) {
+        const auto it =
+            m_sortOrder == Qt::AscendingOrder
+                ? std::lower_bound(m_visible.cbegin(), m_visible.cend(), target)
+                : std::lower_bound(m_visible.cbegin(), m_visible.cend(), target, std::greater<>());
+        return it != m_visible.cend() && *it == target ? int(it - m_visible.cbegin()) : -1;
+    }
+    const auto it = std::find(m_visible.cbegin(), m_visible.cend(), target);
     return it == m_visible.cend() ? -1 : int(it - m_visible.cbegin());
 }
 

@@ -29,7 +29,7 @@
 
 namespace {
 
-constexpr quint16 kDefaultPort = 4477; // clear of 3000, where the user's own app tends to run
+constexpr quint16 kDefaultPort = AppSettings::kDefaultPort;
 
 struct Options {
     bool headless = false;
