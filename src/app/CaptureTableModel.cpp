@@ -2,6 +2,7 @@
 #include "CaptureTableModel.h"
 
 #include "capture/CaptureFormat.h"
+#include "capture/CaptureSearch.h"
 #include "capture/CaptureStore.h"
 #include "hoox/HooxClassifier.h"
 #include "hoox/RetrySchedule.h"
@@ -70,42 +71,43 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const qsizetype row = m_visible[size_t(index.row())];
-    const Capture &c = *m_store->at(row);
+    const CaptureIndex &x = m_store->index();
+    const CaptureStore::Row &r = x.row(row);
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
-        return display(c, row, column);
+        return display(row, column);
     case SortRole:
         return sortKey(row, column);
     case CaptureIdRole:
-        return qulonglong(c.id);
+        return qulonglong(r.id);
     case StoreRowRole:
         return qlonglong(row);
     case GroupRole:
-        return m_store->row(row).group;
+        return r.group;
     case Qt::BackgroundRole:
         return background(row);
     case Qt::ForegroundRole:
         // Refused for want of the access token: shown, but set apart from real captures.
-        if (c.refused)
+        if (r.flags & CaptureStore::Refused)
             return QApplication::palette().color(QPalette::Disabled, QPalette::Text);
         break;
     case Qt::ToolTipRole:
-        if (column == FindingsColumn && !c.hoox.findings.isEmpty()) {
+        if (column == FindingsColumn && (r.flags & CaptureStore::HasFindings)) {
             QStringList lines;
-            for (const QString &f : c.hoox.findings)
+            for (const QString &f : x.findings(row))
                 lines << f + QStringLiteral(": ") + HooxClassifier::explain(f);
             return lines.join(u'\n');
         }
-        if (column == AttemptColumn && (m_store->row(row).flags & CaptureStore::Conflict))
+        if (column == AttemptColumn && (r.flags & CaptureStore::Conflict))
             return tr("Same key as #%1 but a different status or result: the sender "
                       "contradicts itself.")
-                .arg(c.hoox.duplicateOf);
+                .arg(r.duplicateOf);
         break;
     case Qt::DecorationRole:
-        if (column == AttemptColumn && (m_store->row(row).flags & CaptureStore::Conflict))
+        if (column == AttemptColumn && (r.flags & CaptureStore::Conflict))
             return qApp->style()->standardIcon(QStyle::SP_MessageBoxWarning);
-        if (column == FindingsColumn && !c.hoox.findings.isEmpty())
+        if (column == FindingsColumn && (r.flags & CaptureStore::HasFindings))
             return qApp->style()->standardIcon(QStyle::SP_MessageBoxInformation);
         break;
     case Qt::TextAlignmentRole:
@@ -118,33 +120,35 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant CaptureTableModel::display(const Capture &c, qsizetype storeRow, int column) const
+QVariant CaptureTableModel::display(qsizetype storeRow, int column) const
 {
+    const CaptureIndex &x = m_store->index();
+    const CaptureStore::Row &r = x.row(storeRow);
     switch (column) {
     case IdColumn:
-        return qulonglong(c.id);
+        return qulonglong(r.id);
     case TimeColumn:
-        return CaptureFormat::clockTime(c.receivedAtMs);
+        return CaptureFormat::clockTime(r.receivedAtMs);
     case MethodColumn:
-        return QString::fromLatin1(c.method);
+        return QString::fromLatin1(x.method(storeRow));
     case PathColumn:
-        return QString::fromUtf8(c.target);
+        return QString::fromUtf8(x.target(storeRow));
     case TaskColumn:
-        return c.hoox.taskText;
+        return x.taskText(storeRow);
     case KeyColumn:
-        return c.hoox.key;
+        return x.key(storeRow).toString();
     case StatusColumn:
-        return c.hoox.statusText;
+        return x.statusText(storeRow);
     case AttemptColumn:
         return attemptText(storeRow);
     case FindingsColumn:
-        return c.hoox.findings.join(QStringLiteral(", "));
+        return x.findings(storeRow).join(QStringLiteral(", "));
     case SizeColumn:
-        return QLocale().formattedDataSize(c.body.size(), 1, QLocale::DataSizeTraditionalFormat);
+        return QLocale().formattedDataSize(r.bodySize, 1, QLocale::DataSizeTraditionalFormat);
     case AnswerColumn:
-        return int(c.answerStatus);
+        return int(r.answerStatus);
     case ForwardColumn:
-        return m_forwarded.value(c.id);
+        return m_forwarded.value(r.id);
     default:
         break;
     }
@@ -154,19 +158,18 @@ QVariant CaptureTableModel::display(const Capture &c, qsizetype storeRow, int co
 // "2 of 4 · +1.0 s fits Hoox's schedule": where the delivery stands in its retry chain.
 QString CaptureTableModel::attemptText(qsizetype storeRow) const
 {
-    if (m_store->at(storeRow)->refused)
-        return tr("refused: no access token");
     const CaptureStore::Row &r = m_store->row(storeRow);
+    if (r.flags & CaptureStore::Refused)
+        return tr("refused: no access token");
     if (r.group < 0)
         return {};
     const CaptureStore::Group &g = m_store->group(r.group);
-    const Capture &c = *m_store->at(storeRow);
-    QString text = tr("%1 of %2").arg(c.hoox.attempt).arg(g.count);
+    QString text = tr("%1 of %2").arg(r.attempt).arg(g.count);
     if (r.previous >= 0) {
-        const qint64 gap = c.receivedAtMs - m_store->at(r.previous)->receivedAtMs;
+        const qint64 gap = r.receivedAtMs - m_store->row(r.previous).receivedAtMs;
         text += QStringLiteral(" · +") + QLocale().toString(gap / 1000.0, 'f', 1) +
                 QStringLiteral(" s, ") +
-                RetrySchedule::describe(RetrySchedule::fit(c.hoox.attempt, gap));
+                RetrySchedule::describe(RetrySchedule::fit(r.attempt, gap));
     }
     return text;
 }
@@ -188,22 +191,22 @@ QVariant CaptureTableModel::background(qsizetype storeRow) const
 
 QVariant CaptureTableModel::sortKey(qsizetype storeRow, int column) const
 {
-    const Capture &c = *m_store->at(storeRow);
+    const CaptureStore::Row &r = m_store->row(storeRow);
     switch (column) {
     case IdColumn:
-        return qulonglong(c.id);
+        return qulonglong(r.id);
     case TimeColumn:
-        return c.receivedAtMs;
+        return r.receivedAtMs;
     case SizeColumn:
-        return qlonglong(c.body.size());
+        return qlonglong(r.bodySize);
     case AttemptColumn:
-        return c.hoox.attempt;
+        return r.attempt;
     case FindingsColumn:
-        return qlonglong(c.hoox.findings.size());
+        return qlonglong(m_store->index().findings(storeRow).size());
     case AnswerColumn:
-        return int(c.answerStatus);
+        return int(r.answerStatus);
     default:
-        return display(c, storeRow, column);
+        return display(storeRow, column);
     }
 }
 
@@ -244,30 +247,31 @@ QVariant CaptureTableModel::headerData(int section, Qt::Orientation orientation,
 
 bool CaptureTableModel::lessThan(qsizetype a, qsizetype b) const
 {
-    const Capture &x = *m_store->at(a);
-    const Capture &y = *m_store->at(b);
+    const CaptureIndex &i = m_store->index();
+    const CaptureStore::Row &x = i.row(a);
+    const CaptureStore::Row &y = i.row(b);
     switch (m_sortColumn) {
     case IdColumn:
     case TimeColumn:
         return a < b; // arrival order
     case SizeColumn:
-        return x.body.size() < y.body.size();
+        return x.bodySize < y.bodySize;
     case AttemptColumn:
-        return x.hoox.attempt < y.hoox.attempt;
+        return x.attempt < y.attempt;
     case FindingsColumn:
-        return x.hoox.findings.size() < y.hoox.findings.size();
+        return i.findings(a).size() < i.findings(b).size();
     case AnswerColumn:
         return x.answerStatus < y.answerStatus;
     case MethodColumn:
-        return x.method < y.method;
+        return x.method != y.method && i.method(a) < i.method(b);
     case PathColumn:
-        return x.target < y.target;
+        return x.target != y.target && i.target(a) < i.target(b);
     case TaskColumn:
-        return x.hoox.taskText < y.hoox.taskText;
+        return x.taskText != y.taskText && i.taskText(a) < i.taskText(b);
     case KeyColumn:
-        return x.hoox.key < y.hoox.key;
+        return x.group != y.group && i.key(a) < i.key(b);
     case StatusColumn:
-        return x.hoox.statusText < y.hoox.statusText;
+        return x.statusText != y.statusText && i.statusText(a) < i.statusText(b);
     default:
         return a < b;
     }
@@ -298,7 +302,7 @@ bool CaptureTableModel::accepts(qsizetype storeRow) const
         return true;
     if (size_t(storeRow) < m_textMatch.size())
         return m_textMatch[size_t(storeRow)] != 0;
-    return m_matcher && m_matcher->isValid() && m_matcher->matches(*m_store->at(storeRow));
+    return m_matcher && m_matcher->isValid() && m_store->matchesText(storeRow, *m_matcher);
 }
 
 void CaptureTableModel::setForwardResult(quint64 captureId, const QString &summary)
@@ -319,7 +323,7 @@ void CaptureTableModel::setFilter(const CaptureFilter &filter)
         return;
     }
     if (textChanged) {
-        ++m_searchGeneration; // a search still running is now moot
+        ++*m_searchGeneration; // a search still running is now moot
         m_matcher.reset();
         m_textMatch.clear();
         if (m_searching) {
@@ -353,22 +357,24 @@ void CaptureTableModel::startSearch()
         return;
     }
     m_matcher = matcher;
-    const quint64 generation = ++m_searchGeneration;
+    const quint64 generation = ++*m_searchGeneration;
     if (!m_searching) {
         m_searching = true;
         emit searchingChanged(true);
     }
     // The rows searched are a snapshot: rows that arrive meanwhile are matched as they come.
-    const CaptureBatch snapshot = m_store->captures();
+    const std::shared_ptr<const CaptureStore::SearchSource> source = m_store->searchSource();
     QPointer<CaptureTableModel> self(this);
-    QThreadPool::globalInstance()->start([self, generation, matcher, snapshot] {
-        auto result = std::make_shared<std::vector<quint8>>(size_t(snapshot.size()));
-        for (qsizetype i = 0; i < snapshot.size(); ++i)
-            (*result)[size_t(i)] = matcher->matches(*snapshot.at(i)) ? 1 : 0;
+    const std::shared_ptr<std::atomic<quint64>> current = m_searchGeneration;
+    QThreadPool::globalInstance()->start([self, generation, current, matcher, source] {
+        auto result = std::make_shared<std::vector<quint8>>(
+            CaptureSearch::run(*source, *matcher, current.get(), generation));
+        if (*current != generation)
+            return; // superseded: its successor reports
         QMetaObject::invokeMethod(
             qApp,
             [self, generation, result] {
-                if (!self || generation != self->m_searchGeneration)
+                if (!self || generation != *self->m_searchGeneration)
                     return; // a newer search, or the model is gone
                 self->m_textMatch = std::move(*result);
                 self->m_searching = false;

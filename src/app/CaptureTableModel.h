@@ -6,6 +6,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -63,7 +64,7 @@ signals:
 private:
     struct Search;
 
-    QVariant display(const Capture &c, qsizetype storeRow, int column) const;
+    QVariant display(qsizetype storeRow, int column) const;
     QVariant sortKey(qsizetype storeRow, int column) const;
     QString attemptText(qsizetype storeRow) const;
     QVariant background(qsizetype storeRow) const;
@@ -81,7 +82,9 @@ private:
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     std::shared_ptr<const TextMatcher> m_matcher;
     std::vector<quint8> m_textMatch; // per store row, for rows the last search covered
-    quint64 m_searchGeneration = 0;
+    // Shared with the search threads, which give up once it moves on.
+    std::shared_ptr<std::atomic<quint64>> m_searchGeneration =
+        std::make_shared<std::atomic<quint64>>(0);
     bool m_searching = false;
     QHash<quint64, QString> m_forwarded;
 };

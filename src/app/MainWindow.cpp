@@ -250,9 +250,13 @@ void MainWindow::selectStoreRow(qsizetype storeRow)
 void MainWindow::onSelectionChanged()
 {
     const qsizetype row = currentStoreRow();
-    m_payload->setCapture(row >= 0 ? m_store->at(row) : nullptr);
-    if (row >= 0 && !m_resend->isBusy())
-        m_resend->setCapture(m_store->at(row));
+    QString error;
+    const CapturePtr capture = row >= 0 ? m_store->capture(row, &error) : nullptr;
+    if (!error.isEmpty())
+        m_ui->statusBar->showMessage(error);
+    m_payload->setCapture(capture);
+    if (capture && !m_resend->isBusy())
+        m_resend->setCapture(capture);
     const bool inGroup = row >= 0 && m_store->row(row).group >= 0;
     m_ui->showKeyAction->setEnabled(inGroup);
     m_ui->jumpToFirstAction->setEnabled(inGroup);
@@ -280,7 +284,7 @@ void MainWindow::showKeyOfCurrent()
     m_model->setFilter(f);
     selectStoreRow(row);
     m_ui->countLabel->setText(m_ui->countLabel->text() +
-                              tr(" · key %1").arg(m_store->at(row)->hoox.key));
+                              tr(" · key %1").arg(m_store->key(row)));
 }
 
 void MainWindow::jumpToFirstOfCurrent()
@@ -304,16 +308,28 @@ void MainWindow::resendSelection()
     m_resend->resend(captures, false);
 }
 
-// The selected captures in table order.
-CaptureBatch MainWindow::selectedCaptures() const
+// The store rows of the selection, in table order.
+QList<qsizetype> MainWindow::selectedStoreRows() const
 {
     QList<int> rows;
     for (const QModelIndex &i : m_ui->captureTable->selectionModel()->selectedRows())
         rows << i.row();
     std::sort(rows.begin(), rows.end());
-    CaptureBatch captures;
+    QList<qsizetype> storeRows;
+    storeRows.reserve(rows.size());
     for (int r : rows)
-        captures << m_store->at(m_model->storeRow(r));
+        storeRows << m_model->storeRow(r);
+    return storeRows;
+}
+
+// The selected captures in table order, read back from the journal.
+CaptureBatch MainWindow::selectedCaptures() const
+{
+    CaptureBatch captures;
+    for (qsizetype row : selectedStoreRows()) {
+        if (CapturePtr c = m_store->capture(row))
+            captures << std::move(c);
+    }
     return captures;
 }
 
@@ -396,16 +412,35 @@ void MainWindow::importFiles(const QStringList &files)
 
 bool MainWindow::exportTo(const QString &file, bool selectionOnly, QString *error) const
 {
-    const CaptureBatch captures = selectionOnly ? selectedCaptures() : m_store->captures();
+    QList<qsizetype> rows;
+    if (selectionOnly) {
+        rows = selectedStoreRows();
+    } else {
+        rows.reserve(m_store->size());
+        for (qsizetype i = 0; i < m_store->size(); ++i)
+            rows << i;
+    }
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly)) {
         *error = tr("Cannot write %1: %2").arg(file, out.errorString());
         return false;
     }
-    out.write(file.endsWith(QLatin1String(".har"), Qt::CaseInsensitive)
-                  ? HarWriter::toHar(captures)
-                  : JsonLines::write(captures));
-    if (!out.commit()) {
+    // One capture at a time: a million of them are never in memory together.
+    const bool har = file.endsWith(QLatin1String(".har"), Qt::CaseInsensitive);
+    HarWriter writer(&out);
+    bool ok = !har || writer.begin();
+    for (qsizetype i = 0; ok && i < rows.size(); ++i) {
+        const CapturePtr c = m_store->capture(rows.at(i), error);
+        if (!c)
+            return false;
+        if (har) {
+            ok = writer.write(*c);
+        } else {
+            const QByteArray line = JsonLines::line(*c) + '\n';
+            ok = out.write(line) == line.size();
+        }
+    }
+    if (!ok || (har && !writer.finish()) || !out.commit()) {
         *error = tr("Cannot write %1: %2").arg(file, out.errorString());
         return false;
     }

@@ -65,6 +65,7 @@ private:
     void fillRecentMenu();
     void openJournal(const QString &path);
     void copyAs(QString (*render)(const Capture &, const QString &));
+    QList<qsizetype> selectedStoreRows() const;
     CaptureBatch selectedCaptures() const;
     void applySettings(const AppSettings &settings);
     void clearFilters();

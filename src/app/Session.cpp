@@ -53,14 +53,15 @@ bool Session::open(const QString &path, QString *error)
     auto journal = std::make_unique<Journal>();
     if (!journal->open(path, error))
         return false;
-    const CaptureBatch loaded = journal->takeLoaded();
+    CaptureIndex loaded = journal->takeLoaded();
     // The listener lets go of the old journal before it is closed.
     m_listener->setJournal(journal.get(), loaded);
     m_current = journal.get();
     m_owned = std::move(journal);
     const AppSettings settings = AppSettings::load();
     m_store->clear();
-    m_store->append(retained(loaded, settings.maxCaptures, settings.maxAgeDays,
+    m_store->setJournalPath(m_current->path());
+    m_store->appendLoaded(retained(std::move(loaded), settings.maxCaptures, settings.maxAgeDays,
                              QDateTime::currentMSecsSinceEpoch()));
     remember(path);
     emit opened(path, m_current->warning());
@@ -100,7 +101,7 @@ bool Session::importFile(const QString &file, QString *report)
     return result.problems.isEmpty();
 }
 
-CaptureBatch Session::retained(const CaptureBatch &loaded, int maxCaptures, int maxAgeDays,
+CaptureIndex Session::retained(CaptureIndex &&loaded, int maxCaptures, int maxAgeDays,
                                qint64 nowMs)
 {
     qsizetype first = 0;
@@ -108,8 +109,8 @@ CaptureBatch Session::retained(const CaptureBatch &loaded, int maxCaptures, int 
         first = loaded.size() - maxCaptures;
     if (maxAgeDays > 0) {
         const qint64 oldest = nowMs - qint64(maxAgeDays) * 86'400'000;
-        while (first < loaded.size() && loaded.at(first)->receivedAtMs < oldest)
+        while (first < loaded.size() && loaded.row(first).receivedAtMs < oldest)
             ++first;
     }
-    return loaded.mid(first);
+    return first == 0 ? std::move(loaded) : loaded.tail(first);
 }

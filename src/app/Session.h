@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "capture/Capture.h"
+#include "capture/CaptureIndex.h"
 
 #include <QObject>
 #include <QStringList>
@@ -34,7 +34,7 @@ public:
 
     // The captures shown of what a journal holds: retention keeps the newest, and those
     // younger than the age limit (0: no limit); the journal itself keeps everything.
-    static CaptureBatch retained(const CaptureBatch &loaded, int maxCaptures, int maxAgeDays,
+    static CaptureIndex retained(CaptureIndex &&loaded, int maxCaptures, int maxAgeDays,
                                  qint64 nowMs);
 
 signals:

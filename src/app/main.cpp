@@ -254,7 +254,7 @@ int main(int argc, char **argv)
     }
     if (!journal.warning().isEmpty())
         printErr(journal.warning());
-    const CaptureBatch loaded = journal.takeLoaded();
+    CaptureIndex loaded = journal.takeLoaded();
 
     // The window takes the user's preferences; headless runs take the command line alone.
     const AppSettings settings = opts.headless ? AppSettings{} : AppSettings::load();
@@ -272,6 +272,7 @@ int main(int argc, char **argv)
         printErr(QCoreApplication::translate("main", "Journal: %1 (%n capture(s) so far)", nullptr,
                                              int(loaded.size()))
                      .arg(opts.journal));
+        loaded.clear(); // the listener has what it needs; nothing shows the summaries
         if (Listener::reachableFromOtherMachines(opts.bind))
             printErr(QCoreApplication::translate(
                          "main",
@@ -301,8 +302,9 @@ int main(int argc, char **argv)
     }
 
     CaptureStore store;
-    store.append(Session::retained(loaded, settings.maxCaptures, settings.maxAgeDays,
-                                   QDateTime::currentMSecsSinceEpoch()));
+    store.setJournalPath(journal.path());
+    store.appendLoaded(Session::retained(std::move(loaded), settings.maxCaptures,
+                                         settings.maxAgeDays, QDateTime::currentMSecsSinceEpoch()));
     QObject::connect(&listener, &Listener::captured, &store, &CaptureStore::append);
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.hookscope.HookScope"));
     MainWindow window(&store, &listener, &ngrok, opts.journal);

@@ -84,10 +84,11 @@ void tst_Sessions::init()
     QString error;
     QVERIFY2(m_journal->open(m_dir.filePath(QStringLiteral("first.hkj")), &error),
              qPrintable(error));
-    const CaptureBatch loaded = m_journal->takeLoaded();
-    m_store = std::make_unique<CaptureStore>();
-    m_store->append(loaded);
+    CaptureIndex loaded = m_journal->takeLoaded();
     m_listener = std::make_unique<Listener>(m_journal.get(), loaded);
+    m_store = std::make_unique<CaptureStore>();
+    m_store->setJournalPath(m_journal->path());
+    m_store->appendLoaded(std::move(loaded));
     connect(m_listener.get(), &Listener::captured, m_store.get(), &CaptureStore::append);
     QVERIFY(m_listener->start(QHostAddress::LocalHost, 0, &error));
     m_port = m_listener->port();
@@ -204,18 +205,28 @@ void tst_Sessions::copyAsCurl()
 
 void tst_Sessions::retentionKeepsTheNewest()
 {
-    CaptureBatch all;
+    CaptureIndex all;
     for (int i = 0; i < 10; ++i) {
-        auto c = std::make_shared<Capture>();
-        c->id = quint64(i + 1);
-        c->receivedAtMs = qint64(i) * 86'400'000; // one a day
-        all << c;
+        Capture c;
+        c.id = quint64(i + 1);
+        c.receivedAtMs = qint64(i) * 86'400'000; // one a day
+        c.hoox.key = QStringLiteral("run_%1").arg(i % 2); // two retry chains
+        all.append(c);
     }
-    QCOMPARE(Session::retained(all, 0, 0, 0).size(), 10);
-    QCOMPARE(Session::retained(all, 3, 0, 0).first()->id, 8u);
+    const auto retained = [&all](int maxCaptures, int maxAgeDays, qint64 now) {
+        return Session::retained(CaptureIndex(all), maxCaptures, maxAgeDays, now);
+    };
+    QCOMPARE(retained(0, 0, 0).size(), 10);
+    const CaptureIndex newest = retained(3, 0, 0);
+    QCOMPARE(newest.row(0).id, 8u);
+    // Regrouped over what is kept: ids 8 and 10 share a key, 9 is alone in its chain.
+    QCOMPARE(newest.group(newest.row(0).group).count, 2);
+    QCOMPARE(newest.row(2).previous, 0);
+    QCOMPARE(newest.group(newest.row(1).group).count, 1);
+    QCOMPARE(newest.key(1), QStringLiteral("run_0"));
     const qint64 now = 9 * qint64(86'400'000);
-    QCOMPARE(Session::retained(all, 0, 2, now).size(), 3); // days 7, 8 and 9
-    QCOMPARE(Session::retained(all, 2, 5, now).size(), 2);
+    QCOMPARE(retained(0, 2, now).size(), 3); // days 7, 8 and 9
+    QCOMPARE(retained(2, 5, now).size(), 2);
 }
 
 QTEST_MAIN(tst_Sessions)

@@ -130,7 +130,7 @@ void tst_HostileClients::cleanup()
 
 void tst_HostileClients::startListener(const HttpLimits &limits)
 {
-    m_listener = std::make_unique<Listener>(nullptr, CaptureBatch{}, limits);
+    m_listener = std::make_unique<Listener>(nullptr, CaptureIndex{}, limits);
     connect(m_listener.get(), &Listener::captured, this,
             [this](const CaptureBatch &b) { m_captures += b; });
     QString error;

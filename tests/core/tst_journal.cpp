@@ -98,6 +98,34 @@ CaptureBatch batchOf(const QList<Capture> &captures)
     return batch;
 }
 
+QList<quint64> idsOf(const CaptureIndex &index)
+{
+    QList<quint64> ids;
+    for (qsizetype i = 0; i < index.size(); ++i)
+        ids.append(index.row(i).id);
+    return ids;
+}
+
+// What a reopened journal hands the table: the summary of each capture, and where it is.
+bool sameCaptures(const CaptureIndex &index, const CaptureBatch &b)
+{
+    if (index.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < index.size(); ++i) {
+        const CaptureIndex::Row &r = index.row(i);
+        const Capture &c = *b.at(i);
+        if (r.id != c.id || r.receivedAtMs != c.receivedAtMs || r.answerStatus != c.answerStatus ||
+            r.task != c.hoox.task || r.status != c.hoox.status || r.attempt != c.hoox.attempt ||
+            r.duplicateOf != c.hoox.duplicateOf || r.outcomeHash != c.hoox.outcomeHash ||
+            r.bodySize != quint32(c.body.size()) || index.method(i) != c.method ||
+            index.target(i) != c.target || index.taskText(i) != c.hoox.taskText ||
+            index.statusText(i) != c.hoox.statusText || index.key(i) != c.hoox.key ||
+            index.findings(i) != c.hoox.findings || r.journalOffset < 16 || r.recordSize == 0)
+            return false;
+    }
+    return true;
+}
+
 bool sameCaptures(const CaptureBatch &a, const CaptureBatch &b)
 {
     return std::equal(a.begin(), a.end(), b.begin(), b.end(),
@@ -294,16 +322,8 @@ void TestJournal::assortedCapturesInOneJournal()
         for (const HttpHeader &h : c->headers)
             QVERIFY(!h.value.isNull());
     }
-    const JournalSummaryResult summaries = JournalReader::readSummaries(path);
-    QCOMPARE(summaries.summaries.size(), captures.size());
-    for (qsizetype i = 0; i < captures.size(); ++i) {
-        const JournalSummary &s = summaries.summaries.at(i);
-        QCOMPARE(s.peer, captures.at(i).peer);
-        QCOMPARE(s.method, captures.at(i).method);
-        QCOMPARE(s.target, captures.at(i).target);
-        QCOMPARE(s.taskText, captures.at(i).hoox.taskText);
-        QCOMPARE(s.statusText, captures.at(i).hoox.statusText);
-    }
+    const JournalIndexResult summaries = JournalReader::readIndex(path);
+    QVERIFY(sameCaptures(summaries.index, batchOf(captures)));
 }
 
 // Journals outlive builds: a change here breaks every journal users already have.
@@ -353,27 +373,34 @@ void TestJournal::summariesLocateBodies()
     QCOMPARE(bounds.size(), captures.size() + 1);
     const QByteArray bytes = fileBytes(path);
 
-    const JournalSummaryResult result = JournalReader::readSummaries(path);
+    const JournalIndexResult result = JournalReader::readIndex(path);
     QCOMPARE(result.error, QString());
-    QCOMPARE(result.summaries.size(), captures.size());
+    QVERIFY(sameCaptures(result.index, batchOf(captures)));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
     for (qsizetype i = 0; i < captures.size(); ++i) {
-        const JournalSummary &s = result.summaries.at(i);
+        const CaptureIndex::Row &r = result.index.row(i);
         const Capture &c = captures.at(i);
-        QCOMPARE(s.id, c.id);
-        QCOMPARE(s.receivedAtMs, c.receivedAtMs);
-        QCOMPARE(s.chunked, c.chunked);
-        QCOMPARE(s.task, c.hoox.task);
-        QCOMPARE(s.status, c.hoox.status);
-        QCOMPARE(s.outcomeHash, c.hoox.outcomeHash);
-        QCOMPARE(s.peer, c.peer);
-        QCOMPARE(s.method, c.method);
-        QCOMPARE(s.target, c.target);
-        QCOMPARE(s.key, c.hoox.key);
-        QCOMPARE(s.findings, c.hoox.findings);
-        QCOMPARE(s.recordOffset, bounds.at(i));
-        QCOMPARE(s.bodyOffset + s.bodyLength, bounds.at(i + 1)); // the body ends the record
-        QCOMPARE(bytes.mid(s.bodyOffset, s.bodyLength), c.body);
+        QCOMPARE(bool(r.flags & CaptureIndex::Chunked), c.chunked);
+        QCOMPARE(r.journalOffset, bounds.at(i));
+        QCOMPARE(r.journalOffset + r.recordSize, bounds.at(i + 1));
+        // The body ends the record.
+        QCOMPARE(bytes.mid(r.journalOffset + r.recordSize - r.bodySize, r.bodySize), c.body);
+        // And the record alone reads back as the whole capture.
+        QString error;
+        const CapturePtr back = JournalReader::readRecord(file, r.journalOffset, r.recordSize,
+                                                          &error);
+        QVERIFY2(back, qPrintable(error));
+        QVERIFY(*back == c);
+        QCOMPARE(back->journalOffset, r.journalOffset);
     }
+    // A span that is not a record is refused, with the reason.
+    QString error;
+    QVERIFY(!JournalReader::readRecord(file, result.index.row(1).journalOffset + 1,
+                                       result.index.row(1).recordSize, &error));
+    QVERIFY2(error.contains(QLatin1String("does not match")), qPrintable(error));
+    QVERIFY(!JournalReader::readRecord(file, bytes.size() - 10, 4000, &error));
+    QVERIFY2(error.contains(QLatin1String("shorter")), qPrintable(error));
 }
 
 void TestJournal::idsContinueAfterReopen()
@@ -703,8 +730,8 @@ void TestJournal::hostileBytesAreNeverMisread()
         }
         QVERIFY(writeFile(path, bytes));
         const JournalReadResult read = Journal::read(path);
-        const JournalSummaryResult summaries = JournalReader::readSummaries(path);
-        QCOMPARE(summaries.summaries.size(), read.captures.size());
+        const JournalIndexResult summaries = JournalReader::readIndex(path);
+        QCOMPARE(idsOf(summaries.index), idsOf(read.captures));
         quint64 lastId = 0;
         for (const CapturePtr &c : read.captures) {
             QVERIFY2(c->id > lastId && c->id <= quint64(captures.size()),

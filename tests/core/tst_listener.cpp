@@ -150,7 +150,7 @@ void tst_Listener::cleanup()
 
 void tst_Listener::startListener(const HttpLimits &limits, Journal *journal)
 {
-    m_listener = std::make_unique<Listener>(journal, CaptureBatch{}, limits);
+    m_listener = std::make_unique<Listener>(journal, CaptureIndex{}, limits);
     connect(m_listener.get(), &Listener::captured, this,
             [this](const CaptureBatch &b) { m_captures += b; });
     QString error;

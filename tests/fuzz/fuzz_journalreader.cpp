@@ -70,20 +70,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check(file.write(bytes) == bytes.size());
     }
     const JournalReadResult full = JournalReader::read(scratchPath());
-    const JournalSummaryResult summaries = JournalReader::readSummaries(scratchPath());
+    const JournalIndexResult summaries = JournalReader::readIndex(scratchPath());
     checkStatus(full, bytes.size());
     checkStatus(summaries, bytes.size());
     check(full.error == summaries.error);
     check(full.validEnd == summaries.validEnd && full.lastId == summaries.lastId);
-    check(full.captures.size() == summaries.summaries.size());
+    const CaptureIndex &index = summaries.index;
+    check(full.captures.size() == index.size());
     for (qsizetype i = 0; i < full.captures.size(); ++i) {
         const Capture &c = *full.captures.at(i);
-        const JournalSummary &s = summaries.summaries.at(i);
-        check(c.id == s.id && c.method == s.method && c.target == s.target && c.peer == s.peer);
-        check(c.hoox.key == s.key && c.hoox.findings == s.findings);
-        check(s.bodyLength == c.body.size() && s.bodyOffset >= 0 &&
-              s.bodyOffset + s.bodyLength <= bytes.size());
-        check(QByteArrayView(bytes).sliced(s.bodyOffset, s.bodyLength) == c.body);
+        const CaptureIndex::Row &r = index.row(i);
+        check(c.id == r.id && c.method == index.method(i) && c.target == index.target(i));
+        check(c.hoox.key == index.key(i) && c.hoox.findings == index.findings(i));
+        check(r.journalOffset == c.journalOffset && r.recordSize == c.journalRecordSize);
+        check(r.bodySize == c.body.size() && r.journalOffset >= 0 &&
+              r.journalOffset + r.recordSize <= bytes.size());
+        check(QByteArrayView(bytes).sliced(r.journalOffset + r.recordSize - r.bodySize,
+                                           r.bodySize) == c.body);
         checkRoundTrip(c);
     }
     return 0;

@@ -30,9 +30,21 @@ struct Capture {
     // id comes from the same sequence, so ids still increase, and is a gap in the journal.
     bool refused = false;
     HooxClassification hoox;
+    // Where the journal keeps it (set once it is written or when it is read back): the view
+    // keeps only a summary and reads the rest from there. -1 when it is in no journal.
+    qint64 journalOffset = -1;
+    quint32 journalRecordSize = 0;
 
     QDateTime receivedAt() const { return QDateTime::fromMSecsSinceEpoch(receivedAtMs, Qt::UTC); }
-    friend bool operator==(const Capture &, const Capture &) = default;
+    // The same request and answer, wherever it is kept.
+    friend bool operator==(const Capture &a, const Capture &b)
+    {
+        return a.id == b.id && a.receivedAtMs == b.receivedAtMs && a.peer == b.peer &&
+               a.method == b.method && a.target == b.target && a.httpMinor == b.httpMinor &&
+               a.chunked == b.chunked && a.headers == b.headers && a.trailers == b.trailers &&
+               a.body == b.body && a.answerStatus == b.answerStatus && a.refused == b.refused &&
+               a.hoox == b.hoox;
+    }
 };
 
 using CapturePtr = std::shared_ptr<const Capture>;

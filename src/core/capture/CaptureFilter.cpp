@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "CaptureFilter.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace {
 quint8 taskBit(HooxTask t)
 {
@@ -30,31 +33,9 @@ quint8 statusBit(HooxStatus s)
     }
 }
 
-// ASCII case-insensitive search in bytes: a UTF-8 body needs no decoding to find an
-// ASCII needle, which keeps a search over a million bodies within a fraction of a second.
-bool containsAsciiCaseless(QByteArrayView hay, QByteArrayView lowerNeedle)
+constexpr uchar fold(uchar c)
 {
-    const qsizetype n = lowerNeedle.size();
-    if (n == 0)
-        return true;
-    const char first = lowerNeedle.front();
-    const char firstUpper = char(first >= 'a' && first <= 'z' ? first - 32 : first);
-    for (qsizetype i = 0; i + n <= hay.size(); ++i) {
-        const char c = hay[i];
-        if (c != first && c != firstUpper)
-            continue;
-        qsizetype j = 1;
-        for (; j < n; ++j) {
-            char h = hay[i + j];
-            if (h >= 'A' && h <= 'Z')
-                h = char(h + 32);
-            if (h != lowerNeedle[j])
-                break;
-        }
-        if (j == n)
-            return true;
-    }
-    return false;
+    return c >= 'A' && c <= 'Z' ? uchar(c + 32) : c;
 }
 } // namespace
 
@@ -85,21 +66,60 @@ TextMatcher::TextMatcher(const QString &text, bool regex)
     }
     for (QChar ch : text)
         m_ascii = m_ascii && ch.unicode() < 0x80;
-    m_utf8 = m_ascii ? text.toLower().toUtf8() : text.toUtf8();
+    if (!m_ascii)
+        return;
+    m_folded = text.toLower().toLatin1();
+    // Horspool's shift table, with both cases of each needle byte.
+    const qsizetype n = m_folded.size();
+    const auto longest = quint8(qMin<qsizetype>(n, 255));
+    std::fill(std::begin(m_skip), std::end(m_skip), longest == 0 ? 1 : longest);
+    for (qsizetype j = qMax<qsizetype>(0, n - 256); j + 1 < n; ++j) {
+        const auto c = uchar(m_folded[j]);
+        const auto shift = quint8(n - 1 - j);
+        m_skip[c] = shift;
+        if (c >= 'a' && c <= 'z')
+            m_skip[c - 32] = shift;
+    }
+}
+
+// ASCII case-insensitive search in bytes, skipping ahead Horspool's way: a UTF-8 body needs
+// no decoding to find an ASCII needle, and most of its bytes are never looked at.
+bool TextMatcher::containsCaseless(QByteArrayView hay) const
+{
+    const qsizetype n = m_folded.size();
+    if (n == 0)
+        return true;
+    const auto *h = reinterpret_cast<const uchar *>(hay.data());
+    const auto *needle = reinterpret_cast<const uchar *>(m_folded.constData());
+    const uchar last = needle[n - 1];
+    for (qsizetype i = 0; i + n <= hay.size(); i += m_skip[h[i + n - 1]]) {
+        if (fold(h[i + n - 1]) != last)
+            continue;
+        qsizetype j = n - 2;
+        while (j >= 0 && fold(h[i + j]) == needle[j])
+            --j;
+        if (j < 0)
+            return true;
+    }
+    return false;
 }
 
 bool TextMatcher::matches(const Capture &c) const
 {
+    return matches(c.hoox.key.toUtf8(), c.target, c.body);
+}
+
+bool TextMatcher::matches(QByteArrayView key, QByteArrayView target, QByteArrayView body) const
+{
     if (m_useRegex) {
-        return m_regex.match(c.hoox.key).hasMatch() ||
-               m_regex.match(QString::fromUtf8(c.target)).hasMatch() ||
-               m_regex.match(QString::fromUtf8(c.body)).hasMatch();
+        return m_regex.match(QString::fromUtf8(key)).hasMatch() ||
+               m_regex.match(QString::fromUtf8(target)).hasMatch() ||
+               m_regex.match(QString::fromUtf8(body)).hasMatch();
     }
     if (!m_ascii) {
-        return c.hoox.key.contains(m_text, Qt::CaseInsensitive) ||
-               QString::fromUtf8(c.target).contains(m_text, Qt::CaseInsensitive) ||
-               QString::fromUtf8(c.body).contains(m_text, Qt::CaseInsensitive);
+        return QString::fromUtf8(key).contains(m_text, Qt::CaseInsensitive) ||
+               QString::fromUtf8(target).contains(m_text, Qt::CaseInsensitive) ||
+               QString::fromUtf8(body).contains(m_text, Qt::CaseInsensitive);
     }
-    return c.hoox.key.contains(QLatin1String(m_utf8), Qt::CaseInsensitive) ||
-           containsAsciiCaseless(c.target, m_utf8) || containsAsciiCaseless(c.body, m_utf8);
+    return containsCaseless(key) || containsCaseless(target) || containsCaseless(body);
 }

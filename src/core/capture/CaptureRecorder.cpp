@@ -10,11 +10,12 @@ CaptureRecorder::CaptureRecorder(Journal *journal, quint64 firstId)
 {
 }
 
-void CaptureRecorder::restore(const CaptureBatch &loaded)
+void CaptureRecorder::restore(const CaptureIndex &loaded)
 {
-    for (const CapturePtr &c : loaded) {
-        m_duplicates.restore(c->id, c->hoox);
-        m_nextId = qMax(m_nextId, c->id + 1);
+    for (qsizetype i = 0; i < loaded.size(); ++i) {
+        const CaptureIndex::Row &r = loaded.row(i);
+        m_duplicates.restore(r.id, loaded.key(i), r.duplicateOf, r.attempt, r.outcomeHash);
+        m_nextId = qMax(m_nextId, r.id + 1);
     }
 }
 
@@ -47,6 +48,10 @@ CapturePtr CaptureRecorder::record(HttpRequest &&request, const QString &peer, q
         // A capture the journal refused was never received: leave no trace in its group.
         m_duplicates.unassign(c->hoox);
         return nullptr;
+    }
+    if (m_journal) {
+        c->journalOffset = m_journal->lastRecordOffset();
+        c->journalRecordSize = m_journal->lastRecordSize();
     }
     ++m_nextId;
     return c;

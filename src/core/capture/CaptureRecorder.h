@@ -2,6 +2,7 @@
 #pragma once
 
 #include "capture/Capture.h"
+#include "capture/CaptureIndex.h"
 #include "hoox/DuplicateIndex.h"
 #include "http/HttpRequest.h"
 
@@ -15,7 +16,7 @@ public:
     explicit CaptureRecorder(Journal *journal, quint64 firstId = 1);
 
     // Replays captures read back from the journal so that ids and duplicate groups go on.
-    void restore(const CaptureBatch &loaded);
+    void restore(const CaptureIndex &loaded);
 
     // The capture, or null with *error set when the journal could not take it; the
     // request must then not be answered as received (503, so that Hoox retries).

@@ -1,57 +1,113 @@
 // SPDX-License-Identifier: MIT
 #include "CaptureStore.h"
 
-#include <algorithm>
+#include "capture/CaptureSearch.h"
+#include "capture/JournalReader.h"
+
+CaptureStore::CaptureStore(QObject *parent)
+    : QObject(parent)
+{
+}
+
+CaptureStore::~CaptureStore() = default;
+
+void CaptureStore::setJournalPath(const QString &path)
+{
+    m_journal.close();
+    m_journal.setFileName(path);
+    m_cachedRow = -1;
+    m_cached.reset();
+}
 
 void CaptureStore::append(const CaptureBatch &batch)
 {
     if (batch.isEmpty())
         return;
-    const qsizetype first = m_captures.size();
+    const qsizetype first = m_index.size();
     emit aboutToAppend(first, batch.size());
-    m_captures.append(batch);
     for (qsizetype i = 0; i < batch.size(); ++i) {
-        const HooxClassification &h = batch.at(i)->hoox;
-        const auto rowIndex = qint32(first + i);
-        Row r;
-        r.task = h.task;
-        r.status = h.status;
-        r.flags = (h.findings.isEmpty() ? 0 : HasFindings) |
-                  (h.findings.contains(QLatin1String("conflicting_duplicate")) ? Conflict : 0);
-        if (!h.key.isEmpty()) {
-            auto it = m_groupOfKey.find(h.key);
-            if (it == m_groupOfKey.end()) {
-                it = m_groupOfKey.insert(h.key, qint32(m_groups.size()));
-                m_groups.push_back(Group{rowIndex, -1, 0, false});
-            } else {
-                r.flags |= Retry;
-            }
-            Group &g = m_groups[size_t(*it)];
-            r.group = *it;
-            r.previous = g.lastRow;
-            g.lastRow = rowIndex;
-            ++g.count;
-            g.conflict = g.conflict || (r.flags & Conflict);
-        }
-        m_rows.push_back(r);
+        const Capture &c = *batch.at(i);
+        m_index.append(c);
+        if (c.journalOffset < 0)
+            m_resident.insert(qint32(first + i), batch.at(i));
     }
     emit appended(first, batch.size());
+}
+
+void CaptureStore::appendLoaded(CaptureIndex &&loaded)
+{
+    if (loaded.isEmpty())
+        return;
+    const qsizetype first = m_index.size();
+    emit aboutToAppend(first, loaded.size());
+    if (first == 0) {
+        m_index = std::move(loaded);
+    } else {
+        for (qsizetype i = 0; i < loaded.size(); ++i)
+            m_index.append(loaded.entry(i));
+    }
+    emit appended(first, m_index.size() - first);
 }
 
 void CaptureStore::clear()
 {
     emit aboutToClear();
-    m_captures.clear();
-    m_rows.clear();
-    m_groups.clear();
-    m_groupOfKey.clear();
+    m_index.clear();
+    m_resident.clear();
+    m_cachedRow = -1;
+    m_cached.reset();
     emit cleared();
 }
 
-qsizetype CaptureStore::rowOfId(quint64 id) const
+CapturePtr CaptureStore::capture(qsizetype row, QString *error) const
 {
-    // Ids increase with the rows, so a binary search finds it.
-    const auto it = std::lower_bound(m_captures.cbegin(), m_captures.cend(), id,
-                                     [](const CapturePtr &c, quint64 v) { return c->id < v; });
-    return it != m_captures.cend() && (*it)->id == id ? it - m_captures.cbegin() : -1;
+    if (row < 0 || row >= size())
+        return nullptr;
+    if (const auto it = m_resident.constFind(qint32(row)); it != m_resident.cend())
+        return *it;
+    if (row == m_cachedRow)
+        return m_cached;
+    const Row &r = m_index.row(row);
+    if (!m_journal.isOpen() && !m_journal.open(QIODevice::ReadOnly)) {
+        if (error) {
+            *error = tr("Cannot read capture #%1 from the journal %2: %3.")
+                         .arg(r.id)
+                         .arg(m_journal.fileName(), m_journal.errorString());
+        }
+        return nullptr;
+    }
+    CapturePtr c = JournalReader::readRecord(m_journal, r.journalOffset, r.recordSize, error);
+    if (c && c->id != r.id) {
+        if (error) {
+            *error = tr("The journal %1 no longer holds capture #%2 where it was.")
+                         .arg(m_journal.fileName())
+                         .arg(r.id);
+        }
+        c.reset();
+    }
+    if (c) {
+        m_cachedRow = row;
+        m_cached = c;
+    }
+    return c;
+}
+
+std::shared_ptr<const CaptureStore::SearchSource> CaptureStore::searchSource() const
+{
+    auto source = std::make_shared<SearchSource>();
+    source->journalPath = m_journal.fileName();
+    source->resident = m_resident;
+    source->spans.resize(size_t(size()));
+    for (qsizetype i = 0; i < size(); ++i) {
+        const Row &r = m_index.row(i);
+        source->spans[size_t(i)] = SearchSource::Span{r.journalOffset, r.recordSize};
+    }
+    return source;
+}
+
+bool CaptureStore::matchesText(qsizetype row, const TextMatcher &matcher) const
+{
+    const Row &r = m_index.row(row);
+    return CaptureSearch::matchesRow(SearchSource::Span{r.journalOffset, r.recordSize},
+                                     m_resident.value(qint32(row)), m_journal, matcher);
 }

@@ -1,56 +1,73 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "capture/Capture.h"
+#include "capture/CaptureIndex.h"
 
+#include <QFile>
 #include <QHash>
 #include <QObject>
 
+#include <memory>
+
+class TextMatcher;
 #include <vector>
 
-// The captures of the open session, in arrival order. Lives on the GUI thread and grows
-// by whole batches. Beside the captures it keeps compact per-row columns, so that a
-// filter over a million rows scans a few megabytes instead of chasing a million pointers
-// (the way Wireshark's packet list keeps its frame data).
+// The captures of the open session, in arrival order, on the GUI thread. It grows by whole
+// batches and keeps a CaptureIndex of them: compact rows a filter scans in milliseconds at a
+// million captures. Headers and bodies are not kept: a capture that was journaled is read back
+// from the journal when it is opened, so memory grows by about a hundred bytes a capture.
+// Captures that are in no journal (refused ones, or every one when there is no journal) are
+// kept whole.
 class CaptureStore : public QObject {
     Q_OBJECT
 public:
+    using Row = CaptureIndex::Row;
+    using Group = CaptureIndex::Group;
     enum Flag : quint8 {
-        HasFindings = 1,
-        Conflict = 2, // conflicting_duplicate
-        Retry = 4,    // not the first delivery of its key
+        HasFindings = CaptureIndex::HasFindings,
+        Conflict = CaptureIndex::Conflict,
+        Retry = CaptureIndex::Retry,
+        Refused = CaptureIndex::Refused,
     };
 
-    struct Row {
-        HooxTask task = HooxTask::None;
-        HooxStatus status = HooxStatus::None;
-        quint8 flags = 0;
-        qint32 group = -1;    // index into groups(); -1 without a key
-        qint32 previous = -1; // row of the previous delivery of the same key
+    // Where the free-text search finds each row: a span of the journal, or the capture itself.
+    // A snapshot, so that the search can run on another thread while rows keep arriving.
+    struct SearchSource {
+        struct Span {
+            qint64 offset = -1; // -1: the capture is in `resident`
+            quint32 size = 0;
+        };
+        QString journalPath;
+        std::vector<Span> spans;
+        QHash<qint32, CapturePtr> resident;
     };
 
-    // The deliveries of one idempotency key.
-    struct Group {
-        qint32 firstRow = -1;
-        qint32 lastRow = -1;
-        qint32 count = 0;
-        bool conflict = false;
-    };
+    explicit CaptureStore(QObject *parent = nullptr);
+    ~CaptureStore() override;
 
-    using QObject::QObject;
+    // The journal that journaled rows are read back from. Set it before appending its rows.
+    void setJournalPath(const QString &path);
+    QString journalPath() const { return m_journal.fileName(); }
 
     void append(const CaptureBatch &batch);
+    // Appends the summaries read from the journal (Journal::takeLoaded()).
+    void appendLoaded(CaptureIndex &&loaded);
     void clear();
 
-    qsizetype size() const { return m_captures.size(); }
-    const CapturePtr &at(qsizetype row) const { return m_captures.at(row); }
-    // All captures; a copy is cheap (shared) and safe to read on another thread.
-    const CaptureBatch &captures() const { return m_captures; }
-    const Row &row(qsizetype row) const { return m_rows[size_t(row)]; }
-    const std::vector<Row> &rows() const { return m_rows; }
-    const Group &group(qint32 index) const { return m_groups[size_t(index)]; }
+    qsizetype size() const { return m_index.size(); }
+    const CaptureIndex &index() const { return m_index; }
+    const Row &row(qsizetype row) const { return m_index.row(row); }
+    const Group &group(qint32 index) const { return m_index.group(index); }
+    QStringView key(qsizetype row) const { return m_index.key(row); }
     // The row holding capture `id`, or -1.
-    qsizetype rowOfId(quint64 id) const;
+    qsizetype rowOfId(quint64 id) const { return m_index.rowOfId(id); }
+
+    // The whole capture, headers and body, read back from the journal when it is not in
+    // memory. Null, with *error set, when the journal can no longer give it (moved, cut).
+    CapturePtr capture(qsizetype row, QString *error = nullptr) const;
+    std::shared_ptr<const SearchSource> searchSource() const;
+    // Whether one row matches `matcher`, for rows that arrive after a search was made.
+    bool matchesText(qsizetype row, const TextMatcher &matcher) const;
 
 signals:
     void aboutToAppend(qsizetype first, qsizetype count);
@@ -59,8 +76,10 @@ signals:
     void cleared();
 
 private:
-    CaptureBatch m_captures;
-    std::vector<Row> m_rows;
-    std::vector<Group> m_groups;
-    QHash<QString, qint32> m_groupOfKey;
+    CaptureIndex m_index;
+    QHash<qint32, CapturePtr> m_resident; // by row
+    mutable QFile m_journal;
+    // Selecting a row opens it in several panels at once: read it once.
+    mutable qsizetype m_cachedRow = -1;
+    mutable CapturePtr m_cached;
 };

@@ -49,7 +49,7 @@ bool Journal::open(const QString &path, QString *error)
                                           "its permissions, or choose another location.")
                                .arg(path, m_file.errorString()));
     }
-    JournalReadResult result = JournalReader::read(m_file);
+    JournalIndexResult result = JournalReader::readIndex(m_file);
     if (!result.error.isEmpty()) {
         m_file.close();
         return fail(error, result.error);
@@ -58,7 +58,7 @@ bool Journal::open(const QString &path, QString *error)
         m_file.close();
         return false;
     }
-    m_loaded = std::move(result.captures);
+    m_loaded = std::move(result.index);
     m_warning = result.warning;
     m_droppedBytes = result.droppedBytes;
     m_skippedRecords = result.skippedRecords;
@@ -78,7 +78,7 @@ void Journal::close()
     m_damaged = false;
 }
 
-CaptureBatch Journal::takeLoaded()
+CaptureIndex Journal::takeLoaded()
 {
     return std::exchange(m_loaded, {});
 }
@@ -99,6 +99,8 @@ bool Journal::append(const Capture &capture, QString *error)
     m_buffer.truncate(0); // keeps the capacity
     if (!JournalFormat::appendRecord(&m_buffer, capture, error))
         return false;
+    const qint64 offset = m_end;
+    const auto size = quint32(m_buffer.size());
     const int code = writeAll(m_buffer);
     if (m_buffer.size() > KeptBufferSize)
         m_buffer = QByteArray(); // a rare big body
@@ -108,6 +110,8 @@ bool Journal::append(const Capture &capture, QString *error)
                                .arg(path(), osError(code), writeAdvice(code)));
     }
     m_lastId = capture.id;
+    m_lastRecordOffset = offset;
+    m_lastRecordSize = size;
     return true;
 }
 
@@ -130,7 +134,7 @@ bool Journal::createFolder(const QString &path, QString *error)
 
 // A new file, an empty one or one whose header was cut short gets a fresh header; a torn last
 // record is cut off, so that the next record starts where the reader expects one.
-bool Journal::adopt(const JournalReadResult &result, QString *error)
+bool Journal::adopt(const JournalReadStatus &result, QString *error)
 {
     m_end = result.validEnd;
     if (result.droppedBytes > 0 && ::ftruncate(m_file.handle(), m_end) != 0) {

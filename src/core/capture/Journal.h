@@ -23,8 +23,8 @@ public:
     bool isOpen() const { return m_file.isOpen(); }
     QString path() const { return m_file.fileName(); }
 
-    // The captures found by open(), in file order; the journal keeps no copy.
-    CaptureBatch takeLoaded();
+    // The summaries of the captures found by open(), in file order; the journal keeps no copy.
+    CaptureIndex takeLoaded();
     // What open() had to repair or skip; warning() is empty when the file was intact.
     qint64 droppedBytes() const { return m_droppedBytes; }
     int skippedRecords() const { return m_skippedRecords; }
@@ -34,22 +34,27 @@ public:
     // `capture.id` must be at least nextId(). Returns only once the record is in the operating
     // system's hands.
     bool append(const Capture &capture, QString *error);
+    // Where the last append() put its record: file offset and size.
+    qint64 lastRecordOffset() const { return m_lastRecordOffset; }
+    quint32 lastRecordSize() const { return m_lastRecordSize; }
 
     static JournalReadResult read(const QString &path) { return JournalReader::read(path); }
     static QString defaultPath();
 
 private:
     bool createFolder(const QString &path, QString *error);
-    bool adopt(const JournalReadResult &result, QString *error);
+    bool adopt(const JournalReadStatus &result, QString *error);
     int writeAll(const QByteArray &bytes);
     bool fail(QString *error, const QString &message);
 
     QFile m_file;
     QByteArray m_buffer; // reused, so that appending does not allocate
-    CaptureBatch m_loaded;
+    CaptureIndex m_loaded;
     QString m_warning;
     qint64 m_end = 0; // end of the last complete record: everything after it is garbage
     qint64 m_droppedBytes = 0;
+    qint64 m_lastRecordOffset = -1;
+    quint32 m_lastRecordSize = 0;
     int m_skippedRecords = 0;
     quint64 m_lastId = 0;
     bool m_damaged = false; // a failed write could not be undone; refuse to write after it

@@ -2,7 +2,6 @@
 #include "JournalFormat.h"
 
 #include "capture/JournalFieldCache.h"
-#include "capture/JournalReader.h"
 
 #include <QtEndian>
 
@@ -293,31 +292,63 @@ bool decodeCapture(const uchar *payload, quint32 size, JournalFieldCache &cache,
     return r.atEnd();
 }
 
-bool decodeSummary(const uchar *payload, quint32 size, JournalFieldCache &cache,
-                   JournalSummary *out, qint64 *bodyOffset)
+bool decodeIndexEntry(const uchar *payload, quint32 size, JournalFieldCache &cache,
+                      QString *keyBuffer, CaptureIndex::Entry *out)
 {
     Reader r(payload, size);
     Fixed f;
-    if (!readHead(r, cache, out, &f))
+    if (!readFixed(r, &f))
         return false;
     out->id = f.id;
     out->receivedAtMs = f.receivedAtMs;
     out->answerStatus = f.answerStatus;
-    out->httpMinor = f.httpMinor;
     out->chunked = (f.flags & ChunkedFlag) != 0;
+    out->refused = false; // refused requests are never journaled
     out->task = HooxTask(f.task);
     out->status = HooxStatus(f.status);
     out->attempt = f.attempt;
     out->duplicateOf = f.duplicateOf;
     out->outcomeHash = f.outcomeHash;
+    r.bytes(); // peer
+    out->method = cache.bytes(JournalFieldCache::Method, r.bytes());
+    out->target = cache.bytes(JournalFieldCache::Target, r.bytes());
     out->taskText = cache.text(JournalFieldCache::TaskText, r.bytes());
     out->statusText = cache.text(JournalFieldCache::StatusText, r.bytes());
-    out->key = QString::fromUtf8(r.bytes());
+    const QByteArrayView key = r.bytes();
+    // Keys are nearly always ASCII: widen them into the reused buffer without allocating.
+    keyBuffer->resize(key.size());
+    char16_t *to = reinterpret_cast<char16_t *>(keyBuffer->data());
+    bool ascii = true;
+    for (qsizetype i = 0; i < key.size() && ascii; ++i) {
+        to[i] = char16_t(uchar(key[i]));
+        ascii = uchar(key[i]) < 0x80;
+    }
+    if (!ascii)
+        *keyBuffer = QString::fromUtf8(key);
+    out->key = *keyBuffer;
     out->findings = readFindings(r);
     skipStrings(r, 2, 8);
     skipStrings(r, 2, 8);
-    out->bodyLength = r.bytes().size();
-    *bodyOffset = r.at() - payload - out->bodyLength;
+    out->bodySize = quint32(r.bytes().size());
+    return r.atEnd();
+}
+
+bool searchFields(const uchar *payload, quint32 size, SearchFields *out)
+{
+    Reader r(payload, size);
+    Fixed f;
+    if (!readFixed(r, &f))
+        return false;
+    r.bytes(); // peer
+    r.bytes(); // method
+    out->target = r.bytes();
+    r.bytes(); // taskText
+    r.bytes(); // statusText
+    out->key = r.bytes();
+    skipStrings(r, 1, 4);
+    skipStrings(r, 2, 8);
+    skipStrings(r, 2, 8);
+    out->body = r.bytes();
     return r.atEnd();
 }
 

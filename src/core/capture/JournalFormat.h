@@ -2,12 +2,12 @@
 #pragma once
 
 #include "capture/Capture.h"
+#include "capture/CaptureIndex.h"
 
 #include <QByteArray>
 #include <QString>
 
 class JournalFieldCache;
-struct JournalSummary;
 
 // The on-disk layout of a HookScope journal (format version 1). Little-endian throughout.
 //
@@ -53,9 +53,17 @@ bool appendRecord(QByteArray *out, const Capture &capture, QString *error);
 // Each decoder checks every length against the end of the payload and fails instead of reading
 // past it; on failure the output is unspecified. One cache serves all records of one read.
 bool decodeCapture(const uchar *payload, quint32 size, JournalFieldCache &cache, Capture *out);
-// `bodyOffset` is relative to `payload`.
-bool decodeSummary(const uchar *payload, quint32 size, JournalFieldCache &cache,
-                   JournalSummary *out, qint64 *bodyOffset);
+// The summary the capture table needs, without the headers and the body (of which it takes
+// the size). `out->key` views `keyBuffer`, which is reused from record to record.
+bool decodeIndexEntry(const uchar *payload, quint32 size, JournalFieldCache &cache,
+                      QString *keyBuffer, CaptureIndex::Entry *out);
+// What the free-text search looks at, as views into the payload (key and target UTF-8).
+struct SearchFields {
+    QByteArrayView key;
+    QByteArrayView target;
+    QByteArrayView body;
+};
+bool searchFields(const uchar *payload, quint32 size, SearchFields *out);
 bool isWellFormed(const uchar *payload, quint32 size);
 
 // Cheap tests on the fixed summary, for skipping over damage without computing a CRC at every

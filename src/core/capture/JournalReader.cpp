@@ -7,7 +7,9 @@
 #include <QFile>
 #include <QtEndian>
 
+#include <cerrno>
 #include <cstring>
+#include <unistd.h>
 
 namespace F = JournalFormat;
 
@@ -228,35 +230,80 @@ JournalReadResult JournalReader::read(QFile &file)
 {
     JournalReadResult result;
     JournalFieldCache cache;
-    scanFile(file, &result, [&result, &cache](qint64, const uchar *payload, quint32 size) {
+    scanFile(file, &result, [&result, &cache](qint64 offset, const uchar *payload, quint32 size) {
         auto capture = std::make_shared<Capture>();
         if (!F::decodeCapture(payload, size, cache, capture.get()))
             return false;
+        capture->journalOffset = offset;
+        capture->journalRecordSize = quint32(F::RecordHeaderSize) + size;
         result.captures.append(std::move(capture));
         return true;
     });
     return result;
 }
 
-JournalSummaryResult JournalReader::readSummaries(const QString &path)
+JournalIndexResult JournalReader::readIndex(const QString &path)
 {
-    JournalSummaryResult result;
     QFile file(path);
-    if (!openForReading(file, &result))
-        return result;
-    QList<JournalSummary> &summaries = result.summaries;
+    JournalIndexResult failed;
+    if (!openForReading(file, &failed))
+        return failed;
+    return readIndex(file);
+}
+
+JournalIndexResult JournalReader::readIndex(QFile &file)
+{
+    JournalIndexResult result;
     JournalFieldCache cache;
-    scanFile(file, &result,
-             [&summaries, &cache](qint64 offset, const uchar *payload, quint32 size) {
-                 JournalSummary &summary = summaries.emplaceBack();
-                 qint64 bodyOffset = 0;
-                 if (!F::decodeSummary(payload, size, cache, &summary, &bodyOffset)) {
-                     summaries.removeLast();
-                     return false;
-                 }
-                 summary.recordOffset = offset;
-                 summary.bodyOffset = offset + F::RecordHeaderSize + bodyOffset;
-                 return true;
-             });
+    QString key;
+    CaptureIndex::Entry entry;
+    scanFile(file, &result, [&](qint64 offset, const uchar *payload, quint32 size) {
+        if (!F::decodeIndexEntry(payload, size, cache, &key, &entry))
+            return false;
+        entry.journalOffset = offset;
+        entry.recordSize = quint32(F::RecordHeaderSize) + size;
+        result.index.append(entry);
+        return true;
+    });
     return result;
+}
+
+CapturePtr JournalReader::readRecord(QFile &file, qint64 offset, quint32 recordSize,
+                                     QString *error)
+{
+    const auto fail = [&](const QString &why) {
+        if (error) {
+            *error = QStringLiteral("Cannot read the capture at byte %1 of the journal %2: %3.")
+                         .arg(offset)
+                         .arg(file.fileName(), why);
+        }
+        return nullptr;
+    };
+    if (offset < F::FileHeaderSize || recordSize < F::RecordHeaderSize + F::MinPayloadSize ||
+        recordSize > F::RecordHeaderSize + F::MaxPayloadSize)
+        return fail(QStringLiteral("it is not a place a record can be"));
+    QByteArray bytes(qsizetype(recordSize), Qt::Uninitialized);
+    qint64 done = 0;
+    while (done < recordSize) {
+        const ssize_t n = ::pread(file.handle(), bytes.data() + done, size_t(recordSize - done),
+                                  offset + done);
+        if (n == 0)
+            return fail(QStringLiteral("the file is shorter than it was"));
+        if (n < 0 && errno != EINTR)
+            return fail(qt_error_string(errno));
+        done += qMax<ssize_t>(n, 0);
+    }
+    const auto *record = reinterpret_cast<const uchar *>(bytes.constData());
+    const quint32 size = qFromLittleEndian<quint32>(record);
+    if (size != recordSize - F::RecordHeaderSize ||
+        qFromLittleEndian<quint32>(record + 4) !=
+            F::checksum(record + F::RecordHeaderSize, size))
+        return fail(QStringLiteral("the record there does not match (was the file replaced?)"));
+    auto capture = std::make_shared<Capture>();
+    JournalFieldCache cache;
+    if (!F::decodeCapture(record + F::RecordHeaderSize, size, cache, capture.get()))
+        return fail(QStringLiteral("the record there is malformed"));
+    capture->journalOffset = offset;
+    capture->journalRecordSize = recordSize;
+    return capture;
 }

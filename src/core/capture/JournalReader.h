@@ -2,38 +2,13 @@
 #pragma once
 
 #include "capture/Capture.h"
+#include "capture/CaptureIndex.h"
 
 #include <QList>
 #include <QString>
 #include <QStringList>
 
 class QFile;
-
-// What the capture table needs of one capture, read without copying its headers or body.
-struct JournalSummary {
-    quint64 id = 0;
-    qint64 receivedAtMs = 0;
-    quint16 answerStatus = 0;
-    quint8 httpMinor = 1;
-    bool chunked = false;
-    HooxTask task = HooxTask::None;
-    HooxStatus status = HooxStatus::None;
-    quint32 attempt = 0;
-    quint64 duplicateOf = 0;
-    quint64 outcomeHash = 0;
-    QString peer;
-    QByteArray method;
-    QByteArray target;
-    QString taskText;
-    QString statusText;
-    QString key;
-    QStringList findings;
-    qint64 recordOffset = 0; // file offset of the record header
-    qint64 bodyOffset = 0;   // file offset of the first body byte
-    qint64 bodyLength = 0;
-};
-// Every member is relocatable, so QList grows by moving memory, not element by element.
-Q_DECLARE_TYPEINFO(JournalSummary, Q_RELOCATABLE_TYPE);
 
 // How a read went. When `error` is set the file was refused or could not be read to the end;
 // what was read before that is still returned.
@@ -56,8 +31,8 @@ struct JournalReadResult : JournalReadStatus {
     CaptureBatch captures;
 };
 
-struct JournalSummaryResult : JournalReadStatus {
-    QList<JournalSummary> summaries;
+struct JournalIndexResult : JournalReadStatus {
+    CaptureIndex index;
 };
 
 // Reads a journal through a memory map. A torn last record is dropped, a damaged record between
@@ -68,6 +43,10 @@ public:
     static JournalReadResult read(const QString &path);
     // Reads `file`, which must be open for reading, from its start.
     static JournalReadResult read(QFile &file);
-    // The fast path for loading the table: no headers, no bodies.
-    static JournalSummaryResult readSummaries(const QString &path);
+    // The fast path for loading the table: summaries only, no headers and no bodies.
+    static JournalIndexResult readIndex(const QString &path);
+    static JournalIndexResult readIndex(QFile &file);
+    // The one record of `recordSize` bytes at `offset` in `file` (open for reading), checked
+    // against its checksum. Null, with *error set, when it is not there (anymore).
+    static CapturePtr readRecord(QFile &file, qint64 offset, quint32 recordSize, QString *error);
 };

@@ -5,48 +5,66 @@
 
 using namespace Qt::StringLiterals;
 
+DuplicateIndex::Group &DuplicateIndex::groupOf(QStringView key, bool *isNew)
+{
+    bool added = false;
+    const qint32 index = m_keys.insert(key, &added);
+    if (added)
+        m_groups.push_back(Group{});
+    Group &g = m_groups[size_t(index)];
+    *isNew = g.count == 0;
+    if (*isNew)
+        ++m_live;
+    return g;
+}
+
 void DuplicateIndex::assign(quint64 id, HooxClassification &c)
 {
     c.attempt = 0;
     c.duplicateOf = 0;
     if (c.key.isEmpty())
         return;
-    const auto it = m_groups.find(c.key);
-    if (it == m_groups.end()) {
-        m_groups.insert(c.key, Group{id, c.outcomeHash, 1});
+    bool isNew = false;
+    Group &g = groupOf(c.key, &isNew);
+    if (isNew) {
+        g = Group{id, c.outcomeHash, 1};
         c.attempt = 1;
         return;
     }
-    c.attempt = ++it->count;
-    c.duplicateOf = it->firstId;
+    c.attempt = ++g.count;
+    c.duplicateOf = g.firstId;
     const QString conflict = u"conflicting_duplicate"_s;
-    if (c.outcomeHash != it->outcomeHash && !c.findings.contains(conflict))
+    if (c.outcomeHash != g.outcomeHash && !c.findings.contains(conflict))
         c.findings.append(conflict);
 }
 
-void DuplicateIndex::restore(quint64 id, const HooxClassification &c)
+void DuplicateIndex::restore(quint64 id, QStringView key, quint64 duplicateOf, quint32 attempt,
+                             quint64 outcomeHash)
 {
-    if (c.key.isEmpty())
+    if (key.isEmpty())
         return;
     // Trusting the stored attempt and duplicateOf keeps the numbering going when the journal
     // no longer holds a group's first capture (whose outcome is then lost, so this one's stands
     // in); for a complete journal read in id order they agree with plain counting.
-    const auto it = m_groups.find(c.key);
-    if (it == m_groups.end()) {
-        const quint64 firstId = c.duplicateOf != 0 ? c.duplicateOf : id;
-        m_groups.insert(c.key, Group{firstId, c.outcomeHash, std::max<quint32>(c.attempt, 1)});
+    bool isNew = false;
+    Group &g = groupOf(key, &isNew);
+    if (isNew) {
+        g = Group{duplicateOf != 0 ? duplicateOf : id, outcomeHash, std::max<quint32>(attempt, 1)};
         return;
     }
-    it->count = std::max(it->count + 1, c.attempt);
+    g.count = std::max(g.count + 1, attempt);
 }
 
 void DuplicateIndex::unassign(const HooxClassification &c)
 {
     if (c.key.isEmpty())
         return;
-    const auto it = m_groups.find(c.key);
-    if (it == m_groups.end() || it->count != c.attempt)
+    const qint32 index = m_keys.find(c.key);
+    if (index == KeyTable::NotFound)
         return;
-    if (--it->count == 0)
-        m_groups.erase(it);
+    Group &g = m_groups[size_t(index)];
+    if (g.count == 0 || g.count != c.attempt)
+        return;
+    if (--g.count == 0)
+        --m_live;
 }

@@ -3,7 +3,7 @@
 
 #include "ListenerWorker.h"
 
-Listener::Listener(Journal *journal, const CaptureBatch &loaded, const HttpLimits &limits,
+Listener::Listener(Journal *journal, const CaptureIndex &loaded, const HttpLimits &limits,
                    QObject *parent)
     : QObject(parent)
     , m_worker(new ListenerWorker(&m_policy, limits, journal, loaded))
@@ -77,7 +77,7 @@ bool Listener::reachableFromOtherMachines(const QHostAddress &address)
     return !address.isLoopback();
 }
 
-void Listener::setJournal(Journal *journal, const CaptureBatch &loaded)
+void Listener::setJournal(Journal *journal, const CaptureIndex &loaded)
 {
     QMetaObject::invokeMethod(
         m_worker, [this, journal, &loaded] { m_worker->setJournal(journal, loaded); },

@@ -4,7 +4,7 @@
 #include "AccessToken.h"
 #include "HttpLimits.h"
 #include "ResponseRule.h"
-#include "capture/Capture.h"
+#include "capture/CaptureIndex.h"
 #include "interchange/ImportResult.h"
 
 #include <QHostAddress>
@@ -22,7 +22,7 @@ class Listener : public QObject {
 public:
     // `journal` (may be null) must outlive the listener; `loaded` holds the captures read
     // back from it, so that ids and duplicate groups carry on.
-    explicit Listener(Journal *journal = nullptr, const CaptureBatch &loaded = {},
+    explicit Listener(Journal *journal = nullptr, const CaptureIndex &loaded = {},
                       const HttpLimits &limits = {}, QObject *parent = nullptr);
     ~Listener() override;
 
@@ -42,7 +42,7 @@ public:
     void setAccessToken(const AccessToken &token);
     // Switches journals (a new or reopened session); `journal` must outlive the listener or
     // the next switch. Blocks until the network thread has switched.
-    void setJournal(Journal *journal, const CaptureBatch &loaded);
+    void setJournal(Journal *journal, const CaptureIndex &loaded);
     // Records imported requests on the network thread: numbered, classified, journaled and
     // emitted through captured() like deliveries.
     void importRequests(const QList<ImportedRequest> &requests);

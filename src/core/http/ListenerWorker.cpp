@@ -21,7 +21,7 @@ constexpr int kBatchIntervalMs = 30;
 } // namespace
 
 ListenerWorker::ListenerWorker(ResponsePolicy *policy, const HttpLimits &limits, Journal *journal,
-                               const CaptureBatch &loaded)
+                               const CaptureIndex &loaded)
     : m_policy(policy)
     , m_limits(limits)
     , m_recorder(journal)
@@ -189,7 +189,7 @@ void ListenerWorker::refuse(HttpRequest &&request, ListenerConnection *connectio
                         m_token.refusalReason() + '\n', 0, true);
 }
 
-void ListenerWorker::setJournal(Journal *journal, const CaptureBatch &loaded)
+void ListenerWorker::setJournal(Journal *journal, const CaptureIndex &loaded)
 {
     flush(); // what was recorded in the old journal travels before the switch
     m_recorder = CaptureRecorder(journal);

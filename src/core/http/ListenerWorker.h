@@ -24,7 +24,7 @@ class ListenerWorker : public QObject {
     Q_OBJECT
 public:
     ListenerWorker(ResponsePolicy *policy, const HttpLimits &limits, Journal *journal,
-                   const CaptureBatch &loaded);
+                   const CaptureIndex &loaded);
     ~ListenerWorker() override;
 
     bool listen(const QHostAddress &address, quint16 port, QString *error);
@@ -38,7 +38,7 @@ public:
     void setAnswerer(RequestAnswerer answerer) { m_answerer = std::move(answerer); }
     void setAccessToken(const AccessToken &token) { m_token = token; }
     // Journals from now on to `journal` (may be null), numbering on from `loaded`.
-    void setJournal(Journal *journal, const CaptureBatch &loaded);
+    void setJournal(Journal *journal, const CaptureIndex &loaded);
     // Records requests read from a file as if they had just arrived, in order.
     void importRequests(const QList<ImportedRequest> &requests);
 

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "capture/Capture.h"
+#include "capture/KeyTable.h"
+
+#include <QHash>
+#include <QList>
+
+#include <vector>
+
+// What the capture table shows, filters and sorts on, for every capture, in about a hundred
+// bytes each; headers and bodies stay in the journal and are read back when a capture is
+// opened. Rows are in arrival order; strings that repeat from row to row (method, path, task,
+// status, findings) are stored once, and the deliveries of one idempotency key form a group
+// (the way Wireshark keeps per-frame data apart from the packet bytes).
+class CaptureIndex {
+public:
+    enum Flag : quint8 {
+        HasFindings = 1,
+        Conflict = 2, // conflicting_duplicate
+        Retry = 4,    // not the first delivery of its key in this index
+        Refused = 8,  // turned away for want of the access token
+        Chunked = 16,
+    };
+
+    struct Row {
+        quint64 id = 0;
+        qint64 receivedAtMs = 0;
+        quint64 duplicateOf = 0;
+        quint64 outcomeHash = 0;
+        qint64 journalOffset = -1; // where its journal record starts; -1 when not journaled
+        quint32 recordSize = 0;    // record header and payload
+        quint32 bodySize = 0;
+        quint32 attempt = 0;
+        qint32 group = -1;    // index into groups(), which is also the key's number; -1: no key
+        qint32 previous = -1; // row of the previous delivery of the same key
+        quint32 method = 0;   // numbers in the string pools below
+        quint32 target = 0;
+        quint32 taskText = 0;
+        quint32 statusText = 0;
+        quint32 findings = 0;
+        quint16 answerStatus = 0;
+        HooxTask task = HooxTask::None;
+        HooxStatus status = HooxStatus::None;
+        quint8 flags = 0;
+    };
+
+    // The deliveries of one idempotency key.
+    struct Group {
+        qint32 firstRow = -1;
+        qint32 lastRow = -1;
+        qint32 count = 0;
+        bool conflict = false;
+    };
+
+    // One capture's summary as it is appended, from a Capture or straight from a journal record.
+    struct Entry {
+        quint64 id = 0;
+        qint64 receivedAtMs = 0;
+        quint64 duplicateOf = 0;
+        quint64 outcomeHash = 0;
+        qint64 journalOffset = -1;
+        quint32 recordSize = 0;
+        quint32 bodySize = 0;
+        quint32 attempt = 0;
+        quint16 answerStatus = 0;
+        HooxTask task = HooxTask::None;
+        HooxStatus status = HooxStatus::None;
+        bool refused = false;
+        bool chunked = false;
+        QByteArray method;
+        QByteArray target;
+        QString taskText;
+        QString statusText;
+        QStringView key;
+        QStringList findings;
+    };
+
+    CaptureIndex();
+
+    void append(const Entry &entry);
+    void append(const Capture &capture);
+    void clear();
+    // A new index of rows [first, size()), regrouped as if the earlier rows had never been.
+    CaptureIndex tail(qsizetype first) const;
+
+    qsizetype size() const { return qsizetype(m_rows.size()); }
+    bool isEmpty() const { return m_rows.empty(); }
+    const Row &row(qsizetype row) const { return m_rows[size_t(row)]; }
+    const Group &group(qint32 index) const { return m_groups[size_t(index)]; }
+    qsizetype groupCount() const { return qsizetype(m_groups.size()); }
+    // The row holding capture `id`, or -1.
+    qsizetype rowOfId(quint64 id) const;
+
+    const QByteArray &method(qsizetype row) const
+    {
+        return m_methods.at(m_rows[size_t(row)].method);
+    }
+    const QByteArray &target(qsizetype row) const
+    {
+        return m_targets.at(m_rows[size_t(row)].target);
+    }
+    const QString &taskText(qsizetype row) const
+    {
+        return m_taskTexts.at(m_rows[size_t(row)].taskText);
+    }
+    const QString &statusText(qsizetype row) const
+    {
+        return m_statusTexts.at(m_rows[size_t(row)].statusText);
+    }
+    const QStringList &findings(qsizetype row) const
+    {
+        return m_findings.at(m_rows[size_t(row)].findings);
+    }
+    QStringView key(qsizetype row) const
+    {
+        const qint32 g = m_rows[size_t(row)].group;
+        return g < 0 ? QStringView() : m_keys.at(g);
+    }
+    Entry entry(qsizetype row) const;
+
+private:
+    // Values numbered in order of first appearance. Consecutive rows mostly repeat the last
+    // value, which is checked before any hashing.
+    template <typename T> class Pool {
+    public:
+        quint32 intern(const T &value);
+        const T &at(quint32 index) const { return m_values.at(index); }
+        void clear();
+
+    private:
+        QList<T> m_values;
+        QHash<T, quint32> m_ids;
+        quint32 m_last = 0;
+    };
+
+    std::vector<Row> m_rows;
+    std::vector<Group> m_groups;
+    KeyTable m_keys;
+    Pool<QByteArray> m_methods;
+    Pool<QByteArray> m_targets;
+    Pool<QString> m_taskTexts;
+    Pool<QString> m_statusTexts;
+    Pool<QStringList> m_findings;
+};

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+#include "CaptureSearch.h"
+
+#include "capture/CaptureFilter.h"
+#include "capture/JournalFormat.h"
+
+#include <QThread>
+
+#include <cerrno>
+#include <thread>
+#include <unistd.h>
+
+namespace F = JournalFormat;
+
+namespace {
+constexpr qint64 WindowSize = 4 * 1024 * 1024;
+constexpr qsizetype CheckEvery = 4096; // rows between looks at the generation
+
+// Reads the journal through a window that slides forward as the rows do.
+class JournalWindow {
+public:
+    explicit JournalWindow(int fd)
+        : m_fd(fd)
+    {
+    }
+
+    // The record's bytes, or null when they cannot be read.
+    const uchar *record(qint64 offset, quint32 size)
+    {
+        if (offset < m_start || offset + size > m_start + m_buffer.size()) {
+            if (!fill(offset, qMax<qint64>(WindowSize, size)))
+                return nullptr;
+            if (offset + size > m_start + m_buffer.size())
+                return nullptr; // the file is shorter than the index says
+        }
+        return reinterpret_cast<const uchar *>(m_buffer.constData()) + (offset - m_start);
+    }
+
+private:
+    bool fill(qint64 offset, qint64 length)
+    {
+        m_buffer.resize(length);
+        qint64 done = 0;
+        while (done < length) {
+            const ssize_t n =
+                ::pread(m_fd, m_buffer.data() + done, size_t(length - done), offset + done);
+            if (n == 0)
+                break;
+            if (n < 0) {
+                if (errno == EINTR)
+                    continue;
+                m_buffer.clear();
+                m_start = -1;
+                return false;
+            }
+            done += n;
+        }
+        m_buffer.truncate(done);
+        m_start = offset;
+        return true;
+    }
+
+    int m_fd;
+    qint64 m_start = -1;
+    QByteArray m_buffer;
+};
+
+bool matchesRecord(const uchar *record, quint32 size, const TextMatcher &matcher)
+{
+    F::SearchFields fields;
+    if (size < F::RecordHeaderSize ||
+        !F::searchFields(record + F::RecordHeaderSize, size - quint32(F::RecordHeaderSize),
+                         &fields))
+        return false;
+    return matcher.matches(fields.key, fields.target, fields.body);
+}
+
+bool searchRange(const CaptureStore::SearchSource &source, const TextMatcher &matcher,
+                 qsizetype begin, qsizetype end, quint8 *out, const std::atomic<quint64> *current,
+                 quint64 generation)
+{
+    QFile file(source.journalPath);
+    const bool journal = !source.journalPath.isEmpty() && file.open(QIODevice::ReadOnly);
+    JournalWindow window(journal ? file.handle() : -1);
+    for (qsizetype i = begin; i < end; ++i) {
+        if ((i - begin) % CheckEvery == 0 && current && current->load() != generation)
+            return false;
+        const CaptureStore::SearchSource::Span &span = source.spans[size_t(i)];
+        if (span.offset < 0) {
+            const CapturePtr c = source.resident.value(qint32(i));
+            out[i] = c && matcher.matches(*c) ? 1 : 0;
+            continue;
+        }
+        const uchar *record = journal ? window.record(span.offset, span.size) : nullptr;
+        out[i] = record && matchesRecord(record, span.size, matcher) ? 1 : 0;
+    }
+    return true;
+}
+} // namespace
+
+std::vector<quint8> CaptureSearch::run(const CaptureStore::SearchSource &source,
+                                       const TextMatcher &matcher,
+                                       const std::atomic<quint64> *current, quint64 generation)
+{
+    const auto n = qsizetype(source.spans.size());
+    std::vector<quint8> result(size_t(n), 0);
+    // Below a few thousand rows a second thread costs more than it saves.
+    const int threads = n < 20'000 ? 1 : qBound(1, QThread::idealThreadCount(), 8);
+    std::vector<std::thread> helpers;
+    std::vector<char> finished(size_t(threads), 0);
+    for (int t = 1; t < threads; ++t) {
+        helpers.emplace_back([&, t] {
+            finished[size_t(t)] = searchRange(source, matcher, n * t / threads,
+                                              n * (t + 1) / threads, result.data(), current,
+                                              generation);
+        });
+    }
+    finished[0] =
+        searchRange(source, matcher, 0, n / threads, result.data(), current, generation);
+    for (std::thread &h : helpers)
+        h.join();
+    for (char done : finished) {
+        if (!done)
+            return {};
+    }
+    return result;
+}
+
+bool CaptureSearch::matchesRow(const CaptureStore::SearchSource::Span &span,
+                               const CapturePtr &resident, QFile &journal,
+                               const TextMatcher &matcher)
+{
+    if (span.offset < 0)
+        return resident && matcher.matches(*resident);
+    if (!journal.isOpen() && !journal.open(QIODevice::ReadOnly))
+        return false;
+    // Just this record: live rows arrive a batch at a time, not in a long run.
+    QByteArray bytes(qsizetype(span.size), Qt::Uninitialized);
+    qint64 done = 0;
+    while (done < span.size) {
+        const ssize_t n = ::pread(journal.handle(), bytes.data() + done,
+                                  size_t(span.size - done), span.offset + done);
+        if (n <= 0 && !(n < 0 && errno == EINTR))
+            return false;
+        done += qMax<ssize_t>(n, 0);
+    }
+    return matchesRecord(reinterpret_cast<const uchar *>(bytes.constData()), span.size, matcher);
+}
