@@ -283,8 +283,7 @@ void MainWindow::showKeyOfCurrent()
     clearFilters();
     m_model->setFilter(f);
     selectStoreRow(row);
-    m_ui->countLabel->setText(m_ui->countLabel->text() +
-                              tr(" · key %1").arg(m_store->key(row)));
+    m_ui->countLabel->setText(m_ui->countLabel->text() + tr(" · key %1").arg(m_store->key(row)));
 }
 
 void MainWindow::jumpToFirstOfCurrent()

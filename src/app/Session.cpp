@@ -62,7 +62,7 @@ bool Session::open(const QString &path, QString *error)
     m_store->clear();
     m_store->setJournalPath(m_current->path());
     m_store->appendLoaded(retained(std::move(loaded), settings.maxCaptures, settings.maxAgeDays,
-                             QDateTime::currentMSecsSinceEpoch()));
+                                   QDateTime::currentMSecsSinceEpoch()));
     remember(path);
     emit opened(path, m_current->warning());
     return true;
@@ -101,8 +101,7 @@ bool Session::importFile(const QString &file, QString *report)
     return result.problems.isEmpty();
 }
 
-CaptureIndex Session::retained(CaptureIndex &&loaded, int maxCaptures, int maxAgeDays,
-                               qint64 nowMs)
+CaptureIndex Session::retained(CaptureIndex &&loaded, int maxCaptures, int maxAgeDays, qint64 nowMs)
 {
     qsizetype first = 0;
     if (maxCaptures > 0 && loaded.size() > maxCaptures)

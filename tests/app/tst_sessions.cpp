@@ -209,7 +209,7 @@ void tst_Sessions::retentionKeepsTheNewest()
     for (int i = 0; i < 10; ++i) {
         Capture c;
         c.id = quint64(i + 1);
-        c.receivedAtMs = qint64(i) * 86'400'000; // one a day
+        c.receivedAtMs = qint64(i) * 86'400'000;          // one a day
         c.hoox.key = QStringLiteral("run_%1").arg(i % 2); // two retry chains
         all.append(c);
     }

@@ -388,8 +388,8 @@ void TestJournal::summariesLocateBodies()
         QCOMPARE(bytes.mid(r.journalOffset + r.recordSize - r.bodySize, r.bodySize), c.body);
         // And the record alone reads back as the whole capture.
         QString error;
-        const CapturePtr back = JournalReader::readRecord(file, r.journalOffset, r.recordSize,
-                                                          &error);
+        const CapturePtr back =
+            JournalReader::readRecord(file, r.journalOffset, r.recordSize, &error);
         QVERIFY2(back, qPrintable(error));
         QVERIFY(*back == c);
         QCOMPARE(back->journalOffset, r.journalOffset);

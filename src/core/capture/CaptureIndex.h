@@ -7,8 +7,6 @@
 #include <QHash>
 #include <QList>
 
-#include <vector>
-
 // What the capture table shows, filters and sorts on, for every capture, in about a hundred
 // bytes each; headers and bodies stay in the journal and are read back when a capture is
 // opened. Rows are in arrival order; strings that repeat from row to row (method, path, task,
@@ -135,8 +133,8 @@ private:
         quint32 m_last = 0;
     };
 
-    std::vector<Row> m_rows;
-    std::vector<Group> m_groups;
+    HugeVector<Row> m_rows;
+    HugeVector<Group> m_groups;
     KeyTable m_keys;
     Pool<QByteArray> m_methods;
     Pool<QByteArray> m_targets;

@@ -110,13 +110,12 @@ std::vector<quint8> CaptureSearch::run(const CaptureStore::SearchSource &source,
     std::vector<char> finished(size_t(threads), 0);
     for (int t = 1; t < threads; ++t) {
         helpers.emplace_back([&, t] {
-            finished[size_t(t)] = searchRange(source, matcher, n * t / threads,
-                                              n * (t + 1) / threads, result.data(), current,
-                                              generation);
+            finished[size_t(t)] =
+                searchRange(source, matcher, n * t / threads, n * (t + 1) / threads, result.data(),
+                            current, generation);
         });
     }
-    finished[0] =
-        searchRange(source, matcher, 0, n / threads, result.data(), current, generation);
+    finished[0] = searchRange(source, matcher, 0, n / threads, result.data(), current, generation);
     for (std::thread &h : helpers)
         h.join();
     for (char done : finished) {
@@ -138,8 +137,8 @@ bool CaptureSearch::matchesRow(const CaptureStore::SearchSource::Span &span,
     QByteArray bytes(qsizetype(span.size), Qt::Uninitialized);
     qint64 done = 0;
     while (done < span.size) {
-        const ssize_t n = ::pread(journal.handle(), bytes.data() + done,
-                                  size_t(span.size - done), span.offset + done);
+        const ssize_t n = ::pread(journal.handle(), bytes.data() + done, size_t(span.size - done),
+                                  span.offset + done);
         if (n <= 0 && !(n < 0 && errno == EINTR))
             return false;
         done += qMax<ssize_t>(n, 0);

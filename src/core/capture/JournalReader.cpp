@@ -268,8 +268,7 @@ JournalIndexResult JournalReader::readIndex(QFile &file)
     return result;
 }
 
-CapturePtr JournalReader::readRecord(QFile &file, qint64 offset, quint32 recordSize,
-                                     QString *error)
+CapturePtr JournalReader::readRecord(QFile &file, qint64 offset, quint32 recordSize, QString *error)
 {
     const auto fail = [&](const QString &why) {
         if (error) {
@@ -285,8 +284,8 @@ CapturePtr JournalReader::readRecord(QFile &file, qint64 offset, quint32 recordS
     QByteArray bytes(qsizetype(recordSize), Qt::Uninitialized);
     qint64 done = 0;
     while (done < recordSize) {
-        const ssize_t n = ::pread(file.handle(), bytes.data() + done, size_t(recordSize - done),
-                                  offset + done);
+        const ssize_t n =
+            ::pread(file.handle(), bytes.data() + done, size_t(recordSize - done), offset + done);
         if (n == 0)
             return fail(QStringLiteral("the file is shorter than it was"));
         if (n < 0 && errno != EINTR)
@@ -296,8 +295,7 @@ CapturePtr JournalReader::readRecord(QFile &file, qint64 offset, quint32 recordS
     const auto *record = reinterpret_cast<const uchar *>(bytes.constData());
     const quint32 size = qFromLittleEndian<quint32>(record);
     if (size != recordSize - F::RecordHeaderSize ||
-        qFromLittleEndian<quint32>(record + 4) !=
-            F::checksum(record + F::RecordHeaderSize, size))
+        qFromLittleEndian<quint32>(record + 4) != F::checksum(record + F::RecordHeaderSize, size))
         return fail(QStringLiteral("the record there does not match (was the file replaced?)"));
     auto capture = std::make_shared<Capture>();
     JournalFieldCache cache;

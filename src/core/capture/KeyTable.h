@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <QHash>
-#include <QString>
+#include "capture/HugePageAllocator.h"
+
 #include <QStringView>
 
-#include <vector>
-
-// A set of strings numbered densely from 0 in insertion order, kept in one flat buffer. A
-// million idempotency keys cost their characters and a hash slot each, not a million heap
-// strings. Lookups are exact: the 64-bit hash only finds the candidate, the text decides.
+// A set of strings numbered densely from 0 in insertion order, kept in one flat buffer with an
+// open-addressing hash table beside it. A million idempotency keys cost their characters and
+// 24 bytes each, not a million heap strings and hash nodes, and a lookup touches one or two
+// cache lines. Lookups are exact: the hash only finds candidates, the text decides.
 class KeyTable {
 public:
     static constexpr qint32 NotFound = -1;
@@ -30,12 +29,16 @@ private:
         quint64 offset;
         quint32 length;
     };
+    struct Slot {
+        quint32 tag = 0; // the hash's high half, to skip most text comparisons
+        qint32 index = NotFound;
+    };
     static quint64 hashOf(QStringView key);
+    // The slot holding `key`, or the empty slot where it would go.
+    size_t probe(QStringView key, quint64 hash) const;
+    void grow();
 
-    std::vector<char16_t> m_chars;
-    std::vector<Span> m_spans;
-    QHash<quint64, qint32> m_byHash;
-    // Keys whose hash an earlier key already took: practically never used, but it keeps
-    // lookups exact.
-    QHash<QString, qint32> m_collided;
+    HugeVector<char16_t> m_chars;
+    HugeVector<Span> m_spans;
+    HugeVector<Slot> m_slots; // a power of two in size, at most half full
 };

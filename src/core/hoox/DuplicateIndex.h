@@ -40,7 +40,7 @@ private:
     struct Group {
         quint64 firstId = 0;
         quint64 outcomeHash = 0; // of the first delivery: later ones are compared against it
-        quint32 count = 0; // 0: every delivery was taken back, as if the key were new
+        quint32 count = 0;       // 0: every delivery was taken back, as if the key were new
     };
     Group &groupOf(QStringView key, bool *isNew);
 
