@@ -3,6 +3,7 @@
 
 #include "AboutDialog.h"
 #include "AppSettings.h"
+#include "CaptureItemDelegate.h"
 #include "CaptureTableModel.h"
 #include "ListenerBar.h"
 #include "PayloadView.h"
@@ -108,6 +109,7 @@ void MainWindow::setUpTable()
 {
     QTableView *table = m_ui->captureTable;
     table->setModel(m_model);
+    table->setItemDelegate(new CaptureItemDelegate(table));
     // Fixed row heights: measuring rows costs seconds at a hundred thousand captures.
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
