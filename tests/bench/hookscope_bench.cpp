@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// hookscope-bench: prints one "name: value unit" line per figure. A program, not a test:
-// the machine's speed never fails anything.
+// hookscope-bench [CAPTURES [JOURNAL]]: prints one "name: value unit" line per figure. A
+// program, not a test: the machine's speed never fails anything.
 #include "BenchPayload.h"
 #include "CaptureTableModel.h"
 #include "GuiLatency.h"
@@ -76,7 +76,10 @@ int main(int argc, char **argv)
     // The listener journals each capture, then hands the store batches of them; the store
     // keeps summaries and reads the rest back from the journal. Only the hand-over is timed.
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("bench.hkj"));
+    // A second argument keeps the journal there, e.g. to open a million captures in the window.
+    const QString path =
+        argc > 2 ? QString::fromLocal8Bit(argv[2]) : dir.filePath(QStringLiteral("bench.hkj"));
+    QFile::remove(path);
     Journal journal;
     QString error;
     if (!journal.open(path, &error)) {
