@@ -391,8 +391,14 @@ void MainWindow::fillRecentMenu()
 
 void MainWindow::openJournal(const QString &path)
 {
+    // A journal of a million captures takes a couple of seconds to read: say so while it does.
+    m_ui->statusBar->showMessage(tr("Opening %1…").arg(path));
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    m_ui->statusBar->repaint();
     QString error;
-    if (!m_session->open(path, &error))
+    const bool opened = m_session->open(path, &error);
+    QGuiApplication::restoreOverrideCursor();
+    if (!opened)
         QMessageBox::warning(this, tr("Open journal"), error);
 }
 

@@ -65,10 +65,14 @@ private:
     QByteArray m_buffer;
 };
 
-bool matchesRecord(const uchar *record, quint32 size, const TextMatcher &matcher)
+// A record that is not the row's (the file was replaced under us) matches nothing.
+bool matchesRecord(const uchar *record, const CaptureStore::SearchSource::Span &span,
+                   const TextMatcher &matcher)
 {
     F::SearchFields fields;
-    if (size < F::RecordHeaderSize ||
+    const quint32 size = span.size;
+    if (size < F::RecordHeaderSize + F::FixedSummarySize ||
+        F::idOf(record + F::RecordHeaderSize) != span.id ||
         !F::searchFields(record + F::RecordHeaderSize, size - quint32(F::RecordHeaderSize),
                          &fields))
         return false;
@@ -92,7 +96,7 @@ bool searchRange(const CaptureStore::SearchSource &source, const TextMatcher &ma
             continue;
         }
         const uchar *record = journal ? window.record(span.offset, span.size) : nullptr;
-        out[i] = record && matchesRecord(record, span.size, matcher) ? 1 : 0;
+        out[i] = record && matchesRecord(record, span, matcher) ? 1 : 0;
     }
     return true;
 }
@@ -143,5 +147,5 @@ bool CaptureSearch::matchesRow(const CaptureStore::SearchSource::Span &span,
             return false;
         done += qMax<ssize_t>(n, 0);
     }
-    return matchesRecord(reinterpret_cast<const uchar *>(bytes.constData()), span.size, matcher);
+    return matchesRecord(reinterpret_cast<const uchar *>(bytes.constData()), span, matcher);
 }

@@ -80,8 +80,7 @@ CapturePtr CaptureStore::capture(qsizetype row, QString *error) const
     if (c && c->id != r.id) {
         if (error) {
             *error = tr("The journal %1 no longer holds capture #%2 where it was.")
-                         .arg(m_journal.fileName())
-                         .arg(r.id);
+                         .arg(m_journal.fileName(), QString::number(r.id));
         }
         c.reset();
     }
@@ -100,7 +99,7 @@ std::shared_ptr<const CaptureStore::SearchSource> CaptureStore::searchSource() c
     source->spans.resize(size_t(size()));
     for (qsizetype i = 0; i < size(); ++i) {
         const Row &r = m_index.row(i);
-        source->spans[size_t(i)] = SearchSource::Span{r.journalOffset, r.recordSize};
+        source->spans[size_t(i)] = SearchSource::Span{r.journalOffset, r.recordSize, r.id};
     }
     return source;
 }
@@ -108,6 +107,6 @@ std::shared_ptr<const CaptureStore::SearchSource> CaptureStore::searchSource() c
 bool CaptureStore::matchesText(qsizetype row, const TextMatcher &matcher) const
 {
     const Row &r = m_index.row(row);
-    return CaptureSearch::matchesRow(SearchSource::Span{r.journalOffset, r.recordSize},
+    return CaptureSearch::matchesRow(SearchSource::Span{r.journalOffset, r.recordSize, r.id},
                                      m_resident.value(qint32(row)), m_journal, matcher);
 }

@@ -36,6 +36,7 @@ public:
         struct Span {
             qint64 offset = -1; // -1: the capture is in `resident`
             quint32 size = 0;
+            quint64 id = 0; // what the record there must hold
         };
         QString journalPath;
         std::vector<Span> spans;

@@ -20,7 +20,8 @@ quint64 KeyTable::hashOf(QStringView key)
         left -= 8;
     }
     quint64 w = 0;
-    std::memcpy(&w, bytes, left);
+    if (left > 0) // memcpy from a null source is undefined even for 0 bytes
+        std::memcpy(&w, bytes, left);
     h = (h ^ w) * K;
     h ^= h >> 32;
     h *= 0xD6E8FEB86659FD93ull;
