@@ -234,8 +234,9 @@ void appendKeyed(CaptureIndex &index, quint64 id, const QString &key,
 {
     CaptureIndex::Entry e;
     e.id = id;
-    e.receivedAtMs = BaseMs + qint64(id) * 1000;
-    e.journalOffset = 16 + qint64(id) * 300;
+    // Ids go up to the largest quint64 in some rows: keep the derived numbers in range.
+    e.receivedAtMs = BaseMs + qint64(id % 1'000'000) * 1000;
+    e.journalOffset = 16 + qint64(id % 1'000'000) * 300;
     e.recordSize = 300;
     e.method = "POST";
     e.target = "/webhook/" + QByteArray::number(id % 3);
