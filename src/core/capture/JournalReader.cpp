@@ -215,15 +215,19 @@ bool openForReading(QFile &file, JournalReadStatus *status)
                         : QStringLiteral("There is no journal at %1.").arg(file.fileName());
     return false;
 }
+template <typename Result, typename Read> Result readPath(const QString &path, Read &&read)
+{
+    QFile file(path);
+    Result failed;
+    if (!openForReading(file, &failed))
+        return failed;
+    return read(file);
+}
 } // namespace
 
 JournalReadResult JournalReader::read(const QString &path)
 {
-    QFile file(path);
-    JournalReadResult failed;
-    if (!openForReading(file, &failed))
-        return failed;
-    return read(file);
+    return readPath<JournalReadResult>(path, [](QFile &file) { return read(file); });
 }
 
 JournalReadResult JournalReader::read(QFile &file)
@@ -244,11 +248,7 @@ JournalReadResult JournalReader::read(QFile &file)
 
 JournalIndexResult JournalReader::readIndex(const QString &path)
 {
-    QFile file(path);
-    JournalIndexResult failed;
-    if (!openForReading(file, &failed))
-        return failed;
-    return readIndex(file);
+    return readPath<JournalIndexResult>(path, [](QFile &file) { return readIndex(file); });
 }
 
 JournalIndexResult JournalReader::readIndex(QFile &file)
