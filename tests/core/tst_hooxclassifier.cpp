@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "hoox/HooxClassifier.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 #include <QTest>
 
@@ -99,6 +102,8 @@ private slots:
     void outcomeHash_data();
     void outcomeHash();
     void outcomeHashIsStable();
+    void outcomeHashSpellsCompactJson_data();
+    void outcomeHashSpellsCompactJson();
     void explain_data();
     void explain();
     void explainCoversEveryCode();
@@ -500,6 +505,57 @@ void TestHooxClassifier::outcomeHashIsStable()
     // FNV-1a 64 of "completed" in UTF-16LE, a NUL byte and the compact, key-sorted result.
     QCOMPARE(classify(seedCompleted).outcomeHash, 0x95d6086d3610ea43ULL);
     QCOMPARE(classify("not json").outcomeHash, 0u);
+}
+
+void TestHooxClassifier::outcomeHashSpellsCompactJson_data()
+{
+    QTest::addColumn<QByteArray>("result");
+
+    QTest::addRow("seed") << QByteArray(R"({"video_id":"v","thumbnail_url":"https://c/t.jpg",)"
+                                        R"("cost":5,"created_at":"2024-01-15T10:30:00Z"})");
+    QTest::addRow("empty object") << QByteArray("{}");
+    QTest::addRow("nested") << QByteArray(R"({"a":[1,[],{},{"b":[true,false,null]}],"c":{}})");
+    QTest::addRow("escapes") << QByteArray(R"({"q\"b\\":"\b\f\n\r\t\u0001\u001f/\u007f"})");
+    QTest::addRow("non-ASCII") << QByteArray(R"({"k\u00e9":"\u00e9\ud83d\ude00\ud800x"})");
+    QTest::addRow("integers") << QByteArray(R"([0,-0,-1,9007199254740993,-9223372036854775808])");
+    QTest::addRow("integral doubles") << QByteArray(R"([5.0,1e3,1E6,100000,-0.0,1e15,1e16])");
+    QTest::addRow("fractions") << QByteArray(R"([1.5,-0.25,1e-7,3.141592653589793,1e300])");
+    QTest::addRow("beyond 64 bits") << QByteArray(R"([12345678901234567890,-1e19,-1.7976931348623157e308])");
+    QTest::addRow("scalar string") << QByteArray(R"("v1")");
+    QTest::addRow("scalar number") << QByteArray("42");
+    QTest::addRow("scalar null") << QByteArray("null");
+    QTest::addRow("array") << QByteArray(R"(["x",{"y":1}])");
+}
+
+// The hash is of the outcome as QJsonDocument writes it compactly; hashes journaled by earlier
+// versions must keep matching, however the value is spelt.
+void TestHooxClassifier::outcomeHashSpellsCompactJson()
+{
+    QFETCH(QByteArray, result);
+
+    const QByteArray body =
+        R"({"task":"video_generate","job_id":"j","status":"completed","result":)" + result + '}';
+    const QJsonValue outcome = QJsonDocument::fromJson(body).object().value("result"_L1);
+    QVERIFY(!outcome.isUndefined());
+    const QJsonArray wrapped{outcome};
+    const QByteArray spelt =
+        outcome.isObject()  ? QJsonDocument(outcome.toObject()).toJson(QJsonDocument::Compact)
+        : outcome.isArray() ? QJsonDocument(outcome.toArray()).toJson(QJsonDocument::Compact)
+                            : QJsonDocument(wrapped).toJson(QJsonDocument::Compact);
+    quint64 expected = 14695981039346656037ULL;
+    const auto add = [&expected](char byte) {
+        expected ^= quint8(byte);
+        expected *= 1099511628211ULL;
+    };
+    for (const QChar ch : QStringView(u"completed")) {
+        const char16_t u = ch.unicode();
+        add(char(u & 0xff));
+        add(char(u >> 8));
+    }
+    add('\0');
+    for (const char byte : spelt)
+        add(byte);
+    QCOMPARE(classify(body).outcomeHash, expected);
 }
 
 void TestHooxClassifier::explain_data()

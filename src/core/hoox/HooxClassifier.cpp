@@ -6,8 +6,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QLocale>
+#include <QVariant>
 
 #include <algorithm>
+#include <charconv>
 #include <iterator>
 
 using namespace Qt::StringLiterals;
@@ -32,14 +35,13 @@ public:
         }
     }
     quint64 value() const { return m_hash; }
-
-private:
     void addByte(quint8 byte)
     {
         m_hash ^= byte;
         m_hash *= 1099511628211ULL;
     }
 
+private:
     quint64 m_hash = 14695981039346656037ULL;
 };
 
@@ -163,15 +165,149 @@ QJsonValue classifyOutcome(const QJsonObject &payload, HooxClassification &c)
     return QJsonValue(QJsonValue::Undefined);
 }
 
+// Feeds `text` as QJsonDocument's writer spells a string's content. Only ASCII is spelled
+// here; returns false for anything else, whose UTF-8 and surrogate handling stays Qt's.
+bool hashJsonString(QStringView text, Fnv1a64 &hash)
+{
+    for (const QChar ch : text) {
+        const char16_t u = ch.unicode();
+        if (u >= 0x80)
+            return false;
+        if (u >= 0x20 && u != '"' && u != '\\') {
+            hash.addByte(quint8(u));
+            continue;
+        }
+        hash.addByte('\\');
+        switch (u) {
+        case '"':
+        case '\\':
+            hash.addByte(quint8(u));
+            break;
+        case '\b':
+            hash.addByte('b');
+            break;
+        case '\f':
+            hash.addByte('f');
+            break;
+        case '\n':
+            hash.addByte('n');
+            break;
+        case '\r':
+            hash.addByte('r');
+            break;
+        case '\t':
+            hash.addByte('t');
+            break;
+        default:
+            hash.add(QByteArrayView("u00", 3));
+            hash.addByte(quint8("0123456789abcdef"[u >> 4]));
+            hash.addByte(quint8("0123456789abcdef"[u & 0xf]));
+        }
+    }
+    return true;
+}
+
+// The parser stores integral numbers that fit in 64 bits as integers, which the writer spells
+// in plain decimal; other numbers take its shortest floating-point form, or null.
+bool hashJsonNumber(const QJsonValue &value, Fnv1a64 &hash)
+{
+    const QVariant variant = value.toVariant();
+    if (variant.typeId() != QMetaType::LongLong) {
+        const double d = value.toDouble();
+        hash.add(qIsFinite(d)
+                     ? QByteArrayView(QByteArray::number(d, 'g', QLocale::FloatingPointShortest))
+                     : QByteArrayView("null", 4));
+        return true;
+    }
+    char digits[24];
+    const auto [end, ec] =
+        std::to_chars(std::begin(digits), std::end(digits), variant.toLongLong());
+    hash.add(QByteArrayView(digits, end - digits));
+    return ec == std::errc();
+}
+
+bool hashCompactJson(const QJsonValue &value, Fnv1a64 &hash);
+
+bool hashJsonObject(const QJsonObject &object, Fnv1a64 &hash)
+{
+    hash.addByte('{');
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (it != object.constBegin())
+            hash.addByte(',');
+        hash.addByte('"');
+        if (!hashJsonString(it.key(), hash))
+            return false;
+        hash.add(QByteArrayView("\":", 2));
+        if (!hashCompactJson(it.value(), hash))
+            return false;
+    }
+    hash.addByte('}');
+    return true;
+}
+
+bool hashJsonArray(const QJsonArray &array, Fnv1a64 &hash)
+{
+    hash.addByte('[');
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        if (i > 0)
+            hash.addByte(',');
+        if (!hashCompactJson(array.at(i), hash))
+            return false;
+    }
+    hash.addByte(']');
+    return true;
+}
+
+// Feeds `value` to `hash` byte for byte as compactJson() would spell it, without building
+// that text: serialising every delivery's outcome cost as much as parsing its body. Returns
+// false, with `hash` spoilt, for what it does not spell itself.
+bool hashCompactJson(const QJsonValue &value, Fnv1a64 &hash)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        hash.add(QByteArrayView("null", 4));
+        return true;
+    case QJsonValue::Bool:
+        hash.add(value.toBool() ? QByteArrayView("true", 4) : QByteArrayView("false", 5));
+        return true;
+    case QJsonValue::Double:
+        return hashJsonNumber(value, hash);
+    case QJsonValue::String:
+        hash.addByte('"');
+        if (!hashJsonString(value.toString(), hash))
+            return false;
+        hash.addByte('"');
+        return true;
+    case QJsonValue::Array:
+        return hashJsonArray(value.toArray(), hash);
+    case QJsonValue::Object:
+        return hashJsonObject(value.toObject(), hash);
+    case QJsonValue::Undefined:
+        break;
+    }
+    return false;
+}
+
 quint64 outcomeHash(const QString &statusText, const QJsonValue &outcome)
 {
     Fnv1a64 hash;
     hash.add(QStringView(statusText));
     // The separator keeps "a" + "bc" apart from "ab" + "c".
     hash.add(QByteArrayView("\0", 1));
-    if (!outcome.isUndefined())
+    if (outcome.isUndefined())
+        return hash.value();
+    Fnv1a64 streamed = hash;
+    // compactJson() wraps a scalar in an array, and so does this.
+    const bool scalar = !outcome.isObject() && !outcome.isArray();
+    if (scalar)
+        streamed.addByte('[');
+    if (!hashCompactJson(outcome, streamed)) {
         hash.add(QByteArrayView(compactJson(outcome)));
-    return hash.value();
+        return hash.value();
+    }
+    if (scalar)
+        streamed.addByte(']');
+    return streamed.value();
 }
 
 void classifyPayload(const QJsonObject &payload, HooxClassification &c)
