@@ -168,36 +168,35 @@ HttpParser::Event HttpParser::feed(QByteArrayView data, qsizetype *consumed)
             break;
         }
         default: {
-            bool lineDone = false;
+            QByteArrayView line;
             Event e = Event::NeedMore;
             if (m_state == State::RequestLine)
                 e = consumeLine(data, &pos, m_limits.maxTargetBytes + kRequestLineSlack, 414,
-                                "request target too long", &lineDone);
+                                "request target too long", &line);
             else if (m_state == State::ChunkSize)
-                e = consumeLine(data, &pos, kChunkLineMax, 400, "chunk size line too long",
-                                &lineDone);
+                e = consumeLine(data, &pos, kChunkLineMax, 400, "chunk size line too long", &line);
             else
                 e = consumeLine(data, &pos, m_limits.maxHeaderBytes - m_headerBytes, 431,
-                                "header section too large", &lineDone);
+                                "header section too large", &line);
             if (e == Event::Failed)
                 return done(e);
-            if (!lineDone)
+            if (line.isNull())
                 break;
             switch (m_state) {
             case State::RequestLine:
-                e = onRequestLine();
+                e = onRequestLine(line);
                 break;
             case State::HeaderLine:
-                e = onHeaderLine(m_request.headers);
+                e = onHeaderLine(line, m_request.headers);
                 break;
             case State::ChunkSize:
-                e = onChunkSizeLine();
+                e = onChunkSizeLine(line);
                 break;
             default:
-                e = onHeaderLine(m_request.trailers);
+                e = onHeaderLine(line, m_request.trailers);
                 break;
             }
-            m_line.clear();
+            m_line.truncate(0); // keeps its capacity for the next line split across reads
             if (e != Event::NeedMore)
                 return done(e);
         }
@@ -206,12 +205,15 @@ HttpParser::Event HttpParser::feed(QByteArrayView data, qsizetype *consumed)
     return done(m_state == State::Failed ? Event::Failed : Event::NeedMore);
 }
 
-// Appends bytes up to and including the next LF to m_line (without the CRLF). Only CRLF
-// ends a line: a bare CR or bare LF is refused, since peers that disagree on line ends
-// can be made to see different requests. The verdict goes to the first offending byte, so
-// that it does not depend on how the bytes were split across reads.
+// Takes bytes up to and including the next LF. A whole line is viewed in place; only a line
+// split across reads is assembled in m_line. *line is the finished line without its CRLF, or
+// null while it is unfinished. Only CRLF ends a line: a bare CR or bare LF is refused, since
+// peers that disagree on line ends can be made to see different requests. The verdict goes
+// to the first offending byte, so that it does not depend on how the bytes were split across
+// reads.
 HttpParser::Event HttpParser::consumeLine(QByteArrayView data, qsizetype *pos, qsizetype maxLine,
-                                          int overStatus, const char *overReason, bool *lineDone)
+                                          int overStatus, const char *overReason,
+                                          QByteArrayView *line)
 {
     const char *begin = data.data() + *pos;
     const qsizetype avail = data.size() - *pos;
@@ -234,21 +236,25 @@ HttpParser::Event HttpParser::consumeLine(QByteArrayView data, qsizetype *pos, q
     m_sawCR = nl ? false : crEndsLine;
     if (crEndsLine)
         seg.chop(1);
-    m_line.append(seg);
-    if (nl && (m_state == State::HeaderLine || m_state == State::TrailerLine))
-        m_headerBytes += m_line.size() + 2; // counted once the line is whole, CRLF included
     *pos += taken;
-    *lineDone = nl != nullptr;
+    if (nl && m_line.isEmpty()) {
+        *line = seg.isNull() ? QByteArrayView("", 0) : seg;
+    } else {
+        m_line.append(seg);
+        if (nl)
+            *line = QByteArrayView(m_line.isNull() ? "" : m_line.constData(), m_line.size());
+    }
+    if (nl && (m_state == State::HeaderLine || m_state == State::TrailerLine))
+        m_headerBytes += line->size() + 2; // counted once the line is whole, CRLF included
     return Event::NeedMore;
 }
 
-HttpParser::Event HttpParser::onRequestLine()
+HttpParser::Event HttpParser::onRequestLine(QByteArrayView line)
 {
-    if (m_line.isEmpty()) {
+    if (line.isEmpty()) {
         m_started = false; // empty lines before a request line are ignored (RFC 9112 2.2)
         return Event::NeedMore;
     }
-    const QByteArrayView line(m_line);
     const qsizetype sp1 = line.indexOf(' ');
     const qsizetype sp2 = sp1 < 0 ? -1 : line.indexOf(' ', sp1 + 1);
     if (sp1 < 0 || sp2 < 0)
@@ -279,16 +285,15 @@ HttpParser::Event HttpParser::onRequestLine()
     return Event::NeedMore;
 }
 
-HttpParser::Event HttpParser::onHeaderLine(HttpHeaders &into)
+HttpParser::Event HttpParser::onHeaderLine(QByteArrayView line, HttpHeaders &into)
 {
-    if (m_line.isEmpty()) {
+    if (line.isEmpty()) {
         if (m_state == State::TrailerLine) {
             m_state = State::Complete;
             return Event::Complete;
         }
         return onHeadEnd();
     }
-    const QByteArrayView line(m_line);
     if (line.front() == ' ' || line.front() == '\t')
         return fail(400, "obsolete line folding in a header");
     const qsizetype colon = line.indexOf(':');
@@ -398,9 +403,8 @@ HttpParser::Event HttpParser::checkExpect()
     return Event::NeedMore;
 }
 
-HttpParser::Event HttpParser::onChunkSizeLine()
+HttpParser::Event HttpParser::onChunkSizeLine(QByteArrayView line)
 {
-    const QByteArrayView line(m_line);
     const qsizetype semi = line.indexOf(';');
     const QByteArrayView size = semi < 0 ? line : line.first(semi);
     if (size.isEmpty())

@@ -60,18 +60,18 @@ private:
 
     Event fail(int status, const char *reason);
     Event consumeLine(QByteArrayView data, qsizetype *pos, qsizetype maxLine, int overStatus,
-                      const char *overReason, bool *lineDone);
-    Event onRequestLine();
-    Event onHeaderLine(HttpHeaders &into);
+                      const char *overReason, QByteArrayView *line);
+    Event onRequestLine(QByteArrayView line);
+    Event onHeaderLine(QByteArrayView line, HttpHeaders &into);
     Event onHeadEnd();
-    Event onChunkSizeLine();
+    Event onChunkSizeLine(QByteArrayView line);
     Event checkFraming();
     Event checkExpect();
 
     HttpLimits m_limits;
     State m_state = State::RequestLine;
     HttpRequest m_request;
-    QByteArray m_line;      // the line being assembled, without CRLF
+    QByteArray m_line;      // a line split across reads, being assembled, without CRLF
     bool m_sawCR = false;   // the last byte of m_line's input was CR
     bool m_started = false; // a byte of this request arrived
     qsizetype m_headerBytes = 0;
