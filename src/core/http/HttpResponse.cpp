@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "HttpResponse.h"
 
+namespace {
+// A bigger answer body is serialised afresh each time rather than kept alive for reuse.
+constexpr qsizetype kMaxReusedBody = 64 * 1024;
+} // namespace
+
 QByteArray HttpResponse::reasonPhrase(int status)
 {
     switch (status) {
@@ -75,6 +80,36 @@ QByteArray HttpResponse::serialize(int status, QByteArrayView contentType, QByte
     if (!headOnly)
         out.append(body);
     return out;
+}
+
+QByteArray HttpResponse::serializeReusing(int status, const QByteArray &contentType,
+                                          const QByteArray &body, bool close, bool http10KeepAlive,
+                                          bool headOnly)
+{
+    struct Last {
+        int status = 0;
+        QByteArray contentType;
+        QByteArray body;
+        bool close = false;
+        bool http10KeepAlive = false;
+        bool headOnly = false;
+        QByteArray bytes;
+    };
+    // One per thread: the listener's thread reuses its own, and nothing is shared unlocked.
+    thread_local Last last;
+    if (body.size() > kMaxReusedBody)
+        return serialize(status, contentType, body, close, http10KeepAlive, headOnly);
+    if (last.status != status || last.close != close || last.http10KeepAlive != http10KeepAlive ||
+        last.headOnly != headOnly || last.contentType != contentType || last.body != body) {
+        last = Last{status,
+                    contentType,
+                    body,
+                    close,
+                    http10KeepAlive,
+                    headOnly,
+                    serialize(status, contentType, body, close, http10KeepAlive, headOnly)};
+    }
+    return last.bytes;
 }
 
 QByteArray HttpResponse::refusal(int status, QByteArrayView reason)

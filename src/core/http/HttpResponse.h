@@ -12,6 +12,12 @@ public:
     // client that asked to be kept alive gets "Connection: keep-alive".
     static QByteArray serialize(int status, QByteArrayView contentType, QByteArrayView body,
                                 bool close, bool http10KeepAlive = false, bool headOnly = false);
+    // The same as serialize(), but the last answer serialised on this thread is kept and
+    // handed out again (shared, not copied) when the next one is alike, as it is when a rule
+    // answers every delivery the same way.
+    static QByteArray serializeReusing(int status, const QByteArray &contentType,
+                                       const QByteArray &body, bool close,
+                                       bool http10KeepAlive = false, bool headOnly = false);
     // A refusal: the reason as a one-line plain-text body, and the connection closes.
     static QByteArray refusal(int status, QByteArrayView reason);
     static QByteArray continue100();

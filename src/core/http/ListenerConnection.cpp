@@ -19,6 +19,8 @@ constexpr size_t kMaxPendingAnswers = 32;
 // so a client that pipelines requests and never reads the answers cannot grow our memory.
 constexpr qint64 kMaxUnsentBytes = 1024 * 1024;
 constexpr int kLingerMs = 2000;
+// Input room kept between reads; more is given back once the bytes in it are parsed.
+constexpr qsizetype kKeptInputCapacity = 256 * 1024;
 } // namespace
 
 ListenerConnection::ListenerConnection(QTcpSocket *socket, ListenerWorker *worker,
@@ -70,7 +72,7 @@ void ListenerConnection::onReadyRead()
         return; // resumed from writeReady() once answers drain
     if (outputFull())
         return; // resumed from bytesWritten once the client reads
-    m_in.append(m_socket->readAll());
+    appendAvailable();
     m_lastReadMs = m_clock.elapsed();
     processInput();
 }
@@ -87,6 +89,8 @@ void ListenerConnection::processInput()
             break;
     }
     m_in.remove(0, offset);
+    if (m_in.isEmpty() && m_in.capacity() > kKeptInputCapacity)
+        m_in = QByteArray(); // a rare big body: do not hold its room for the connection's life
     if (m_parser.inProgress() && !m_parser.headComplete() && m_headStartMs < 0)
         m_headStartMs = m_clock.elapsed();
     if (!m_stopReading)
@@ -139,8 +143,8 @@ void ListenerConnection::resolve(quint64 token, int status, const QByteArray &co
     it->close = it->close || close;
     if (it->close)
         m_stopReading = true;
-    it->bytes = HttpResponse::serialize(status, contentType, body, it->close,
-                                        it->http10 && !it->close, it->headOnly);
+    it->bytes = HttpResponse::serializeReusing(status, contentType, body, it->close,
+                                               it->http10 && !it->close, it->headOnly);
     it->readyAtMs = m_clock.elapsed() + delayMs;
     it->waiting = false;
     writeReady();
@@ -198,6 +202,18 @@ bool ListenerConnection::outputFull()
     return m_outputFull;
 }
 
+// Reads what the socket holds onto the end of m_in, whose room is reused from read to read.
+void ListenerConnection::appendAvailable()
+{
+    const qint64 available = m_socket->bytesAvailable();
+    if (available <= 0)
+        return;
+    const qsizetype old = m_in.size();
+    m_in.resize(old + available);
+    const qint64 got = m_socket->read(m_in.data() + old, available);
+    m_in.resize(old + qMax<qint64>(got, 0));
+}
+
 // Reading paused while answers were pending or unread: go on with what is buffered.
 void ListenerConnection::resumeReading()
 {
@@ -205,8 +221,7 @@ void ListenerConnection::resumeReading()
         return;
     if (m_in.isEmpty() && m_socket->bytesAvailable() == 0)
         return;
-    if (m_socket->bytesAvailable() > 0)
-        m_in.append(m_socket->readAll());
+    appendAvailable();
     QMetaObject::invokeMethod(this, &ListenerConnection::processInput, Qt::QueuedConnection);
 }
 

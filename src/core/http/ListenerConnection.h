@@ -52,6 +52,7 @@ private:
     void writeReady();
     bool outputFull();
     void resumeReading();
+    void appendAvailable();
     void beginLingeringClose();
     void rearmTimer();
     void onTimer();
