@@ -520,7 +520,8 @@ void TestHooxClassifier::outcomeHashSpellsCompactJson_data()
     QTest::addRow("integers") << QByteArray(R"([0,-0,-1,9007199254740993,-9223372036854775808])");
     QTest::addRow("integral doubles") << QByteArray(R"([5.0,1e3,1E6,100000,-0.0,1e15,1e16])");
     QTest::addRow("fractions") << QByteArray(R"([1.5,-0.25,1e-7,3.141592653589793,1e300])");
-    QTest::addRow("beyond 64 bits") << QByteArray(R"([12345678901234567890,-1e19,-1.7976931348623157e308])");
+    QTest::addRow("beyond 64 bits")
+        << QByteArray(R"([12345678901234567890,-1e19,-1.7976931348623157e308])");
     QTest::addRow("scalar string") << QByteArray(R"("v1")");
     QTest::addRow("scalar number") << QByteArray("42");
     QTest::addRow("scalar null") << QByteArray("null");
