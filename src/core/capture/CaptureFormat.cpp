@@ -47,12 +47,10 @@ QString CaptureFormat::clockTime(qint64 msecsSinceEpoch)
 QString CaptureFormat::humanLine(const Capture &c)
 {
     const HooxClassification &h = c.hoox;
-    QString line =
-        u'#' + QString::number(c.id) + u' ' +
-        QDateTime::fromMSecsSinceEpoch(c.receivedAtMs).toString(QStringLiteral("HH:mm:ss.zzz")) +
-        u' ' + QString::fromLatin1(c.method) + u' ' + QString::fromUtf8(c.target) + u' ' +
-        (h.taskText.isEmpty() ? QStringLiteral("-") : h.taskText) + u' ' +
-        (h.statusText.isEmpty() ? QStringLiteral("-") : h.statusText);
+    QString line = u'#' + QString::number(c.id) + u' ' + clockTime(c.receivedAtMs) + u' ' +
+                   QString::fromLatin1(c.method) + u' ' + QString::fromUtf8(c.target) + u' ' +
+                   (h.taskText.isEmpty() ? QStringLiteral("-") : h.taskText) + u' ' +
+                   (h.statusText.isEmpty() ? QStringLiteral("-") : h.statusText);
     if (!h.key.isEmpty())
         line += QStringLiteral(" key=") + h.key + QStringLiteral(" attempt ") +
                 QString::number(h.attempt);
