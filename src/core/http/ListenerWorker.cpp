@@ -218,7 +218,8 @@ void ListenerWorker::flush()
     if (m_batch.isEmpty())
         return;
     emit captured(m_batch);
-    m_batch.clear();
+    m_handedOver[m_nextHandedOver] = std::exchange(m_batch, {});
+    m_nextHandedOver = (m_nextHandedOver + 1) % m_handedOver.size();
 }
 
 void ListenerWorker::sweep()
