@@ -29,34 +29,31 @@ template <typename T> void CaptureIndex::Pool<T>::clear()
 
 CaptureIndex::CaptureIndex() = default;
 
+// Both appends fill the row from their own fields, without copying strings into an Entry first:
+// at a million rows the reference counting alone showed.
 void CaptureIndex::append(const Capture &c)
 {
-    Entry e;
-    e.id = c.id;
-    e.receivedAtMs = c.receivedAtMs;
-    e.duplicateOf = c.hoox.duplicateOf;
-    e.outcomeHash = c.hoox.outcomeHash;
-    e.journalOffset = c.journalOffset;
-    e.recordSize = c.journalRecordSize;
-    e.bodySize = quint32(c.body.size());
-    e.attempt = c.hoox.attempt;
-    e.answerStatus = c.answerStatus;
-    e.task = c.hoox.task;
-    e.status = c.hoox.status;
-    e.refused = c.refused;
-    e.chunked = c.chunked;
-    e.method = c.method;
-    e.target = c.target;
-    e.taskText = c.hoox.taskText;
-    e.statusText = c.hoox.statusText;
-    e.key = c.hoox.key;
-    e.findings = c.hoox.findings;
-    append(e);
+    Row r;
+    r.id = c.id;
+    r.receivedAtMs = c.receivedAtMs;
+    r.duplicateOf = c.hoox.duplicateOf;
+    r.outcomeHash = c.hoox.outcomeHash;
+    r.journalOffset = c.journalOffset;
+    r.recordSize = c.journalRecordSize;
+    r.bodySize = quint32(c.body.size());
+    r.attempt = c.hoox.attempt;
+    r.answerStatus = c.answerStatus;
+    r.task = c.hoox.task;
+    r.status = c.hoox.status;
+    r.method = m_methods.intern(c.method);
+    r.target = m_targets.intern(c.target);
+    r.taskText = m_taskTexts.intern(c.hoox.taskText);
+    r.statusText = m_statusTexts.intern(c.hoox.statusText);
+    appendRow(r, c.hoox.key, c.hoox.findings, c.refused, c.chunked);
 }
 
 void CaptureIndex::append(const Entry &e)
 {
-    const auto rowIndex = qint32(m_rows.size());
     Row r;
     r.id = e.id;
     r.receivedAtMs = e.receivedAtMs;
@@ -73,13 +70,23 @@ void CaptureIndex::append(const Entry &e)
     r.target = m_targets.intern(e.target);
     r.taskText = m_taskTexts.intern(e.taskText);
     r.statusText = m_statusTexts.intern(e.statusText);
-    r.findings = m_findings.intern(e.findings);
-    r.flags = (e.findings.isEmpty() ? 0 : HasFindings) |
-              (e.findings.contains("conflicting_duplicate"_L1) ? Conflict : 0) |
-              (e.refused ? Refused : 0) | (e.chunked ? Chunked : 0);
-    if (!e.key.isEmpty()) {
+    appendRow(r, e.key, e.findings, e.refused, e.chunked);
+}
+
+void CaptureIndex::appendRow(Row r, QStringView key, const QStringList &findings, bool refused,
+                             bool chunked)
+{
+    const auto rowIndex = qint32(m_rows.size());
+    r.findings = m_findings.intern(findings);
+    r.flags = (refused ? Refused : 0) | (chunked ? Chunked : 0);
+    if (!findings.isEmpty()) {
+        r.flags |= HasFindings;
+        if (findings.contains("conflicting_duplicate"_L1))
+            r.flags |= Conflict;
+    }
+    if (!key.isEmpty()) {
         bool added = false;
-        const qint32 g = m_keys.insert(e.key, &added);
+        const qint32 g = m_keys.insert(key, &added);
         if (added)
             m_groups.push_back(Group{rowIndex, -1, 0, false});
         else

@@ -119,6 +119,9 @@ public:
     Entry entry(qsizetype row) const;
 
 private:
+    // Appends `r`, whose numbers and pooled strings are set, with its findings and key group.
+    void appendRow(Row r, QStringView key, const QStringList &findings, bool refused, bool chunked);
+
     // Values numbered in order of first appearance. Consecutive rows mostly repeat the last
     // value, which is checked before any hashing.
     template <typename T> class Pool {
