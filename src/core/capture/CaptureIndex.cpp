@@ -55,17 +55,7 @@ void CaptureIndex::append(const Capture &c)
 void CaptureIndex::append(const Entry &e)
 {
     Row r;
-    r.id = e.id;
-    r.receivedAtMs = e.receivedAtMs;
-    r.duplicateOf = e.duplicateOf;
-    r.outcomeHash = e.outcomeHash;
-    r.journalOffset = e.journalOffset;
-    r.recordSize = e.recordSize;
-    r.bodySize = e.bodySize;
-    r.attempt = e.attempt;
-    r.answerStatus = e.answerStatus;
-    r.task = e.task;
-    r.status = e.status;
+    static_cast<Numbers &>(r) = e;
     r.method = m_methods.intern(e.method);
     r.target = m_targets.intern(e.target);
     r.taskText = m_taskTexts.intern(e.taskText);
@@ -117,17 +107,7 @@ CaptureIndex::Entry CaptureIndex::entry(qsizetype row) const
 {
     const Row &r = m_rows[size_t(row)];
     Entry e;
-    e.id = r.id;
-    e.receivedAtMs = r.receivedAtMs;
-    e.duplicateOf = r.duplicateOf;
-    e.outcomeHash = r.outcomeHash;
-    e.journalOffset = r.journalOffset;
-    e.recordSize = r.recordSize;
-    e.bodySize = r.bodySize;
-    e.attempt = r.attempt;
-    e.answerStatus = r.answerStatus;
-    e.task = r.task;
-    e.status = r.status;
+    static_cast<Numbers &>(e) = r;
     e.refused = r.flags & Refused;
     e.chunked = r.flags & Chunked;
     e.method = method(row);

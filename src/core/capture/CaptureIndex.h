@@ -22,7 +22,8 @@ public:
         Chunked = 16,
     };
 
-    struct Row {
+    // What a row and an entry share: the numbers of a capture.
+    struct Numbers {
         quint64 id = 0;
         qint64 receivedAtMs = 0;
         quint64 duplicateOf = 0;
@@ -31,6 +32,12 @@ public:
         quint32 recordSize = 0;    // record header and payload
         quint32 bodySize = 0;
         quint32 attempt = 0;
+        quint16 answerStatus = 0;
+        HooxTask task = HooxTask::None;
+        HooxStatus status = HooxStatus::None;
+    };
+
+    struct Row : Numbers {
         qint32 group = -1;    // index into groups(), which is also the key's number; -1: no key
         qint32 previous = -1; // row of the previous delivery of the same key
         quint32 method = 0;   // numbers in the string pools below
@@ -38,9 +45,6 @@ public:
         quint32 taskText = 0;
         quint32 statusText = 0;
         quint32 findings = 0;
-        quint16 answerStatus = 0;
-        HooxTask task = HooxTask::None;
-        HooxStatus status = HooxStatus::None;
         quint8 flags = 0;
     };
 
@@ -53,18 +57,7 @@ public:
     };
 
     // One capture's summary as it is appended, from a Capture or straight from a journal record.
-    struct Entry {
-        quint64 id = 0;
-        qint64 receivedAtMs = 0;
-        quint64 duplicateOf = 0;
-        quint64 outcomeHash = 0;
-        qint64 journalOffset = -1;
-        quint32 recordSize = 0;
-        quint32 bodySize = 0;
-        quint32 attempt = 0;
-        quint16 answerStatus = 0;
-        HooxTask task = HooxTask::None;
-        HooxStatus status = HooxStatus::None;
+    struct Entry : Numbers {
         bool refused = false;
         bool chunked = false;
         QByteArray method;
