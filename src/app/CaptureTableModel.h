@@ -62,8 +62,6 @@ signals:
     void filterError(const QString &message); // e.g. an invalid regular expression
 
 private:
-    struct Search;
-
     QVariant display(qsizetype storeRow, int column) const;
     QVariant sortKey(qsizetype storeRow, int column) const;
     QString attemptText(qsizetype storeRow) const;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ExportCommand.h"
 
+#include "Subcommand.h"
+
 #include "capture/Journal.h"
 #include "interchange/HarWriter.h"
 #include "interchange/Interchange.h"
@@ -127,25 +129,9 @@ int writeOutput(const ExportOptions &o, const CaptureBatch &captures)
     printErr(tr("Exported %n capture(s) to %1.", int(captures.size())).arg(o.output));
     return 0;
 }
-} // namespace
 
-int runExportCommand(int argc, char **argv)
+int exportCaptures(const ExportOptions &options)
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("hookscope"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(HOOKSCOPE_VERSION));
-    QCommandLineParser parser;
-    ExportOptions options;
-    QString error;
-    const bool parsed = parseArguments(app, parser, &options, &error);
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return 0;
-    }
-    if (!parsed) {
-        printErr(error);
-        return 2;
-    }
     if (!QFile::exists(options.journal)) {
         printErr(tr("No journal at %1.").arg(options.journal));
         return 1;
@@ -158,4 +144,10 @@ int runExportCommand(int argc, char **argv)
     if (!journal.warning.isEmpty())
         printErr(journal.warning);
     return writeOutput(options, journal.captures);
+}
+} // namespace
+
+int runExportCommand(int argc, char **argv)
+{
+    return runSubcommand<ExportOptions>(argc, argv, parseArguments, exportCaptures);
 }

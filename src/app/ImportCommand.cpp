@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ImportCommand.h"
 
+#include "Subcommand.h"
+
 #include "capture/CaptureRecorder.h"
 #include "capture/Journal.h"
 #include "interchange/CaptureImporter.h"
@@ -87,25 +89,9 @@ qsizetype record(ImportResult *result, const QString &journalPath)
         printErr(result->error);
     return imported;
 }
-} // namespace
 
-int runImportCommand(int argc, char **argv)
+int importFile(const ImportOptions &options)
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("hookscope"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(HOOKSCOPE_VERSION));
-    QCommandLineParser parser;
-    ImportOptions options;
-    QString error;
-    const bool parsed = parseArguments(app, parser, &options, &error);
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return 0;
-    }
-    if (!parsed) {
-        printErr(error);
-        return 2;
-    }
     QByteArray data;
     if (!readFile(options.file, &data))
         return 1;
@@ -123,4 +109,10 @@ int runImportCommand(int argc, char **argv)
                                        .arg(options.journal)
                                        .arg(result.problems.size())));
     return result.problems.isEmpty() && result.error.isEmpty() ? 0 : 1;
+}
+} // namespace
+
+int runImportCommand(int argc, char **argv)
+{
+    return runSubcommand<ImportOptions>(argc, argv, parseArguments, importFile);
 }
