@@ -4,9 +4,7 @@
 #include "Subcommand.h"
 
 #include "capture/Journal.h"
-#include "interchange/HarWriter.h"
-#include "interchange/Interchange.h"
-#include "interchange/JsonLines.h"
+#include "interchange/CaptureWriter.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -94,15 +92,7 @@ bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, ExportOp
 
 bool writeCaptures(QIODevice *out, const CaptureBatch &captures, Interchange::Format format)
 {
-    if (format == Interchange::Format::JsonLines) {
-        for (const CapturePtr &c : captures) {
-            const QByteArray line = JsonLines::line(*c) + '\n';
-            if (out->write(line) != line.size())
-                return false;
-        }
-        return true;
-    }
-    HarWriter writer(out);
+    CaptureWriter writer(out, format);
     bool ok = writer.begin();
     for (qsizetype i = 0; ok && i < captures.size(); ++i)
         ok = writer.write(*captures.at(i));

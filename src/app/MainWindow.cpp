@@ -12,9 +12,8 @@
 #include "Session.h"
 #include "capture/CaptureStore.h"
 #include "http/Listener.h"
+#include "interchange/CaptureWriter.h"
 #include "interchange/CopyAs.h"
-#include "interchange/HarWriter.h"
-#include "interchange/JsonLines.h"
 #include "ui_MainWindow.h"
 
 #include <QClipboard>
@@ -432,22 +431,18 @@ bool MainWindow::exportTo(const QString &file, bool selectionOnly, QString *erro
         *error = tr("Cannot write %1: %2").arg(file, out.errorString());
         return false;
     }
-    // One capture at a time: a million of them are never in memory together.
-    const bool har = file.endsWith(QLatin1String(".har"), Qt::CaseInsensitive);
-    HarWriter writer(&out);
-    bool ok = !har || writer.begin();
+    // One capture at a time, read back from the journal: a million are never in memory together.
+    CaptureWriter writer(&out, file.endsWith(QLatin1String(".har"), Qt::CaseInsensitive)
+                                   ? Interchange::Format::Har
+                                   : Interchange::Format::JsonLines);
+    bool ok = writer.begin();
     for (qsizetype i = 0; ok && i < rows.size(); ++i) {
         const CapturePtr c = m_store->capture(rows.at(i), error);
         if (!c)
             return false;
-        if (har) {
-            ok = writer.write(*c);
-        } else {
-            const QByteArray line = JsonLines::line(*c) + '\n';
-            ok = out.write(line) == line.size();
-        }
+        ok = writer.write(*c);
     }
-    if (!ok || (har && !writer.finish()) || !out.commit()) {
+    if (!ok || !writer.finish() || !out.commit()) {
         *error = tr("Cannot write %1: %2").arg(file, out.errorString());
         return false;
     }
