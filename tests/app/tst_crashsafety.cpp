@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // A headless HookScope killed with SIGKILL in the middle of a load from several clients
 // loses no delivery it answered: restarted on the same journal, it has every one.
+#include "HeadlessProcess.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -32,32 +34,6 @@ const char *const kClient =
     "    if r.status != 200:\n"
     "        sys.exit(1)\n"
     "    print(key, flush=True)\n";
-
-// Starts HookScope; returns its port once it has said where it listens and what it loaded.
-quint16 startHeadless(QProcess &app, const QString &journal, QString *said = nullptr)
-{
-    app.setProgram(QStringLiteral(HOOKSCOPE_BINARY));
-    app.setArguments({QStringLiteral("--headless"), QStringLiteral("--json"),
-                      QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--journal"),
-                      journal});
-    app.start();
-    if (!app.waitForStarted())
-        return 0;
-    const QRegularExpression listening(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)/"));
-    QByteArray err;
-    QDeadlineTimer deadline(15000);
-    while (!deadline.hasExpired()) {
-        app.waitForReadyRead(100);
-        err += app.readAllStandardError();
-        const auto m = listening.match(QString::fromUtf8(err));
-        if (m.hasMatch() && err.contains("so far)")) {
-            if (said)
-                *said = QString::fromUtf8(err);
-            return quint16(m.captured(1).toUInt());
-        }
-    }
-    return 0;
-}
 
 } // namespace
 

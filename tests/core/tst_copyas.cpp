@@ -2,6 +2,8 @@
 // "Copy as" output, run for real: the curl command by bash and by dash against a HookScope
 // listener, which must capture the same request again; the string literals by the languages
 // they are written for.
+#include "HeadlessProcess.h"
+
 #include "capture/JournalReader.h"
 #include "interchange/CopyAs.h"
 
@@ -77,18 +79,7 @@ private:
 void tst_CopyAs::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_app.setProgram(QStringLiteral(HOOKSCOPE_BINARY));
-    m_app.setArguments({QStringLiteral("--headless"), QStringLiteral("--json"),
-                        QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--journal"),
-                        m_dir.filePath(QStringLiteral("journal.hkj"))});
-    m_app.start();
-    QVERIFY(m_app.waitForStarted());
-    const QRegularExpression listening(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)/"));
-    QByteArray err;
-    QTRY_VERIFY_WITH_TIMEOUT(
-        (err += m_app.readAllStandardError(), listening.match(QString::fromUtf8(err)).hasMatch()),
-        10000);
-    m_port = quint16(listening.match(QString::fromUtf8(err)).captured(1).toUInt());
+    m_port = startHeadless(m_app, m_dir.filePath(QStringLiteral("journal.hkj")));
     QVERIFY(m_port != 0);
 }
 
