@@ -4,6 +4,7 @@
 #include "Subcommand.h"
 
 #include "capture/Journal.h"
+#include "capture/JournalReader.h"
 #include "interchange/CaptureWriter.h"
 
 #include <QCommandLineParser>
@@ -90,33 +91,46 @@ bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, ExportOp
     return chooseFormat(p, o, error);
 }
 
-bool writeCaptures(QIODevice *out, const CaptureBatch &captures, Interchange::Format format)
+// The journal's captures, read back one at a time by the summaries' offsets: a journal of a
+// million captures is streamed, never held.
+struct JournalCaptures {
+    QFile file;
+    CaptureIndex index;
+    QString readError; // set when a record could not be read back
+};
+
+bool writeCaptures(QIODevice *out, JournalCaptures &journal, Interchange::Format format)
 {
     CaptureWriter writer(out, format);
     bool ok = writer.begin();
-    for (qsizetype i = 0; ok && i < captures.size(); ++i)
-        ok = writer.write(*captures.at(i));
+    for (qsizetype i = 0; ok && i < journal.index.size(); ++i) {
+        const CaptureIndex::Row &r = journal.index.row(i);
+        const CapturePtr c = JournalReader::readRecord(journal.file, r.journalOffset, r.recordSize,
+                                                       &journal.readError);
+        if (!c)
+            return false;
+        ok = writer.write(*c);
+    }
     return ok && writer.finish();
 }
 
-int writeOutput(const ExportOptions &o, const CaptureBatch &captures)
+int writeOutput(const ExportOptions &o, JournalCaptures &journal)
 {
+    const auto fail = [&journal](const QString &writeError) {
+        printErr(journal.readError.isEmpty() ? writeError : journal.readError);
+        return 1;
+    };
     if (o.output == QLatin1String("-")) {
         QFile out;
-        if (!out.open(stdout, QIODevice::WriteOnly) || !writeCaptures(&out, captures, o.format)) {
-            printErr(tr("Cannot write to stdout: %1").arg(out.errorString()));
-            return 1;
-        }
+        if (!out.open(stdout, QIODevice::WriteOnly) || !writeCaptures(&out, journal, o.format))
+            return fail(tr("Cannot write to stdout: %1").arg(out.errorString()));
         return 0;
     }
     // A failed export leaves an existing file as it was.
     QSaveFile out(o.output);
-    if (!out.open(QIODevice::WriteOnly) || !writeCaptures(&out, captures, o.format) ||
-        !out.commit()) {
-        printErr(tr("Cannot write %1: %2").arg(o.output, out.errorString()));
-        return 1;
-    }
-    printErr(tr("Exported %n capture(s) to %1.", int(captures.size())).arg(o.output));
+    if (!out.open(QIODevice::WriteOnly) || !writeCaptures(&out, journal, o.format) || !out.commit())
+        return fail(tr("Cannot write %1: %2").arg(o.output, out.errorString()));
+    printErr(tr("Exported %n capture(s) to %1.", int(journal.index.size())).arg(o.output));
     return 0;
 }
 
@@ -126,14 +140,20 @@ int exportCaptures(const ExportOptions &options)
         printErr(tr("No journal at %1.").arg(options.journal));
         return 1;
     }
-    const JournalReadResult journal = Journal::read(options.journal);
-    if (!journal.error.isEmpty()) {
-        printErr(journal.error);
+    JournalCaptures journal;
+    journal.file.setFileName(options.journal);
+    JournalIndexResult read = JournalReader::readIndex(journal.file.fileName());
+    if (read.error.isEmpty() && !journal.file.open(QIODevice::ReadOnly))
+        read.error =
+            tr("Cannot open the journal %1: %2.").arg(options.journal, journal.file.errorString());
+    if (!read.error.isEmpty()) {
+        printErr(read.error);
         return 1;
     }
-    if (!journal.warning.isEmpty())
-        printErr(journal.warning);
-    return writeOutput(options, journal.captures);
+    if (!read.warning.isEmpty())
+        printErr(read.warning);
+    journal.index = std::move(read.index);
+    return writeOutput(options, journal);
 }
 } // namespace
 
