@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ListenerBar.h"
 
-#include "http/Listener.h"
+#include "listener/Listener.h"
 #include "ngrok/NgrokWatcher.h"
 #include "ui_ListenerBar.h"
 

@@ -2,18 +2,21 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
-#include "AppSettings.h"
 #include "CaptureItemDelegate.h"
 #include "CaptureTableModel.h"
+#include "JobIndicator.h"
 #include "ListenerBar.h"
 #include "PayloadView.h"
 #include "PreferencesDialog.h"
 #include "ResendPanel.h"
-#include "Session.h"
 #include "capture/CaptureStore.h"
-#include "http/Listener.h"
-#include "interchange/CaptureWriter.h"
+#include "delivery/Forwarder.h"
 #include "interchange/CopyAs.h"
+#include "listener/Listener.h"
+#include "session/AppSettings.h"
+#include "session/JobRunner.h"
+#include "session/SessionEngine.h"
+#include "session/Settings.h"
 #include "ui_MainWindow.h"
 
 #include <QClipboard>
@@ -27,35 +30,35 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QSaveFile>
 #include <QScrollBar>
-#include <QSettings>
 #include <QTabWidget>
 
 #include <algorithm>
 
 namespace {
 constexpr int kFilterDebounceMs = 250;
-}
+constexpr int kRecentCount = 8;
+} // namespace
 
-MainWindow::MainWindow(CaptureStore *store, Listener *listener, NgrokWatcher *ngrok,
-                       const QString &journalPath, QWidget *parent)
+MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
-    , m_store(store)
-    , m_listener(listener)
-    , m_model(new CaptureTableModel(store, this))
+    , m_engine(engine)
+    , m_store(engine->store())
+    , m_listener(engine->listener())
+    , m_model(new CaptureTableModel(m_store, this))
     , m_bar(nullptr)
     , m_payload(new PayloadView(this))
-    , m_resend(new ResendPanel(listener, this))
+    , m_resend(new ResendPanel(engine->forwarder(), this))
     , m_sideTabs(new QTabWidget(this))
     , m_listenLabel(new QLabel(this))
     , m_totalLabel(new QLabel(this))
     , m_rateLabel(new QLabel(this))
     , m_journalLabel(new QLabel(this))
+    , m_jobs(new JobIndicator(engine->jobs(), this))
 {
     m_ui->setupUi(this);
-    m_bar = new ListenerBar(listener, ngrok, m_ui->listenerBarHost);
+    m_bar = new ListenerBar(m_listener, ngrok, m_ui->listenerBarHost);
     m_ui->listenerBarLayout->addWidget(m_bar);
     m_sideTabs->setObjectName(QStringLiteral("sideTabs"));
     m_sideTabs->addTab(m_payload, tr("&Payload"));
@@ -76,12 +79,19 @@ MainWindow::MainWindow(CaptureStore *store, Listener *listener, NgrokWatcher *ng
                                         "disk keeps them.",
                                         nullptr, int(m_store->size()))) == QMessageBox::Yes;
     };
-    m_journalLabel->setText(tr("Journal: %1").arg(journalPath));
+    m_journalLabel->setText(tr("Journal: %1").arg(engine->journalPath()));
+    m_ui->statusBar->addPermanentWidget(m_jobs);
     for (QLabel *l : {m_listenLabel, m_totalLabel, m_rateLabel, m_journalLabel})
         m_ui->statusBar->addPermanentWidget(l);
     setUpTable();
     setUpFilters();
     setUpActions();
+    setAcceptDrops(true);
+    setUpSessionActions();
+    setUpSessionReports();
+    rememberJournal(engine->journalPath());
+    if (!engine->journalWarning().isEmpty()) // e.g. how many bytes of a torn record were dropped
+        m_ui->statusBar->showMessage(engine->journalWarning());
     connect(m_bar, &ListenerBar::listeningChanged, this, [this] {
         m_listenLabel->setText(m_listener->isListening()
                                    ? tr("Listening on %1:%2")
@@ -90,7 +100,7 @@ MainWindow::MainWindow(CaptureStore *store, Listener *listener, NgrokWatcher *ng
                                    : tr("Not listening"));
     });
     // Deliveries are answered 503 meanwhile, so Hoox retries: say why, and what to do.
-    connect(listener, &Listener::journalFailed, this, [this](const QString &error) {
+    connect(engine, &SessionEngine::journalFailed, this, [this](const QString &error) {
         m_ui->statusBar->showMessage(
             tr("Deliveries are refused with 503 until the journal can be written: %1").arg(error));
     });
@@ -333,28 +343,13 @@ CaptureBatch MainWindow::selectedCaptures() const
     return captures;
 }
 
-void MainWindow::setSession(Session *session)
-{
-    m_session = session;
-    setAcceptDrops(true);
-    setUpSessionActions();
-    connect(session, &Session::opened, this, [this](const QString &path, const QString &warning) {
-        m_journalLabel->setText(tr("Journal: %1").arg(path));
-        m_ui->statusBar->showMessage(warning.isEmpty() ? tr("Opened %1").arg(path) : warning);
-        updateCounts();
-    });
-}
-
 void MainWindow::setUpSessionActions()
 {
-    connect(m_ui->newSessionAction, &QAction::triggered, this, [this] {
-        QString error;
-        if (!m_session->startNew(&error))
-            QMessageBox::warning(this, tr("New session"), error);
-    });
+    connect(m_ui->newSessionAction, &QAction::triggered, this,
+            [this] { openJournal(SessionEngine::newSessionPath()); });
     connect(m_ui->openJournalAction, &QAction::triggered, this, [this] {
         const QString path = QFileDialog::getOpenFileName(
-            this, tr("Open journal"), QFileInfo(m_session->path()).absolutePath(),
+            this, tr("Open journal"), QFileInfo(m_engine->journalPath()).absolutePath(),
             tr("HookScope journals (*.hkj);;All files (*)"));
         if (!path.isEmpty())
             openJournal(path);
@@ -370,83 +365,81 @@ void MainWindow::setUpSessionActions()
         connect(a, &QAction::triggered, this, [this, a] {
             const QString file = QFileDialog::getSaveFileName(
                 this, a->text().remove(u'&'), {}, tr("HAR (*.har);;JSON Lines (*.jsonl)"));
-            QString error;
-            if (!file.isEmpty() && !exportTo(file, a == m_ui->exportSelectionAction, &error))
-                QMessageBox::warning(this, tr("Export"), error);
+            if (!file.isEmpty())
+                exportTo(file, a == m_ui->exportSelectionAction);
         });
     }
     fillRecentMenu();
 }
 
+// The outcome of each session job, in the status bar; a failure that needs a decision in a box.
+void MainWindow::setUpSessionReports()
+{
+    connect(m_engine, &SessionEngine::opened, this,
+            [this](const QString &path, const QString &warning) {
+                m_journalLabel->setText(tr("Journal: %1").arg(path));
+                m_ui->statusBar->showMessage(warning.isEmpty() ? tr("Opened %1").arg(path)
+                                                               : warning);
+                rememberJournal(path);
+                updateCounts();
+            });
+    connect(m_engine, &SessionEngine::openFailed, this,
+            [this](const QString &, const QString &error) {
+                QMessageBox::warning(this, tr("Open journal"), error);
+            });
+    connect(m_engine, &SessionEngine::imported, this,
+            [this](const QString &, const QString &report, bool) {
+                m_ui->statusBar->showMessage(QString(report).replace(u'\n', QStringLiteral("; ")));
+            });
+    connect(m_engine, &SessionEngine::exported, this,
+            [this](const QString &, const QString &report, bool ok) {
+                m_ui->statusBar->showMessage(report);
+                if (!ok)
+                    QMessageBox::warning(this, tr("Export"), report);
+            });
+}
+
+void MainWindow::rememberJournal(const QString &path)
+{
+    Settings &s = Settings::instance();
+    QStringList list = s.get(Settings::Key::SessionRecent).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    list.removeAll(absolute);
+    list.prepend(absolute);
+    s.set(Settings::Key::SessionRecent, list.mid(0, kRecentCount));
+}
+
 void MainWindow::fillRecentMenu()
 {
     m_ui->recentMenu->clear();
-    for (const QString &path : m_session->recent()) {
+    const QStringList recent =
+        Settings::instance().get(Settings::Key::SessionRecent).toStringList();
+    for (const QString &path : recent) {
         QAction *a = m_ui->recentMenu->addAction(path);
-        a->setEnabled(path != QFileInfo(m_session->path()).absoluteFilePath());
+        a->setEnabled(path != QFileInfo(m_engine->journalPath()).absoluteFilePath());
         connect(a, &QAction::triggered, this, [this, path] { openJournal(path); });
     }
 }
 
 void MainWindow::openJournal(const QString &path)
 {
-    // A journal of a million captures takes a couple of seconds to read: say so while it does.
-    m_ui->statusBar->showMessage(tr("Opening %1…").arg(path));
-    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    m_ui->statusBar->repaint();
-    QString error;
-    const bool opened = m_session->open(path, &error);
-    QGuiApplication::restoreOverrideCursor();
-    if (!opened)
-        QMessageBox::warning(this, tr("Open journal"), error);
+    // Read as a job: the status bar shows its progress and Cancel meanwhile.
+    m_engine->openJournal(path);
 }
 
 void MainWindow::importFiles(const QStringList &files)
 {
-    if (!m_session)
-        return;
-    QStringList reports;
-    for (const QString &f : files) {
-        QString report;
-        m_session->importFile(f, &report);
-        reports << report;
-    }
-    if (!reports.isEmpty())
-        m_ui->statusBar->showMessage(
-            reports.join(QStringLiteral(" · ")).replace(u'\n', QStringLiteral("; ")));
+    for (const QString &f : files)
+        m_engine->importFile(f);
 }
 
-bool MainWindow::exportTo(const QString &file, bool selectionOnly, QString *error) const
+quint64 MainWindow::exportTo(const QString &file, bool selectionOnly)
 {
-    QList<qsizetype> rows;
-    if (selectionOnly) {
-        rows = selectedStoreRows();
-    } else {
-        rows.reserve(m_store->size());
-        for (qsizetype i = 0; i < m_store->size(); ++i)
-            rows << i;
-    }
-    QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly)) {
-        *error = tr("Cannot write %1: %2").arg(file, out.errorString());
-        return false;
-    }
-    // One capture at a time, read back from the journal: a million are never in memory together.
-    CaptureWriter writer(&out, file.endsWith(QLatin1String(".har"), Qt::CaseInsensitive)
-                                   ? Interchange::Format::Har
-                                   : Interchange::Format::JsonLines);
-    bool ok = writer.begin();
-    for (qsizetype i = 0; ok && i < rows.size(); ++i) {
-        const CapturePtr c = m_store->capture(rows.at(i), error);
-        if (!c)
-            return false;
-        ok = writer.write(*c);
-    }
-    if (!ok || !writer.finish() || !out.commit()) {
-        *error = tr("Cannot write %1: %2").arg(file, out.errorString());
-        return false;
-    }
-    return true;
+    const auto format = file.endsWith(QLatin1String(".har"), Qt::CaseInsensitive)
+                            ? Interchange::Format::Har
+                            : Interchange::Format::JsonLines;
+    return m_engine->exportCaptures(
+        file, format, selectionOnly ? selectedStoreRows() : QList<qsizetype>{}, !selectionOnly);
 }
 
 void MainWindow::copyAs(QString (*render)(const Capture &, const QString &))
@@ -457,7 +450,7 @@ void MainWindow::copyAs(QString (*render)(const Capture &, const QString &))
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (m_session && event->mimeData()->hasUrls())
+    if (event->mimeData()->hasUrls())
         event->acceptProposedAction();
 }
 
@@ -494,6 +487,7 @@ void MainWindow::applySettings(const AppSettings &settings)
     targets.removeAll(settings.deliveryTarget.toString());
     targets.prepend(settings.deliveryTarget.toString());
     m_resend->setTargetHistory(targets);
+    m_engine->setRetention(settings.maxCaptures, settings.maxAgeDays);
     const QHostAddress bind(settings.bindAddress);
     if (m_listener->isListening() &&
         (m_listener->port() != settings.port || m_listener->address() != bind))
@@ -525,11 +519,17 @@ void MainWindow::updateRate()
 
 void MainWindow::restoreSettings()
 {
-    QSettings s;
-    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
-    m_ui->splitter->restoreState(s.value(QStringLiteral("window/splitter")).toByteArray());
+    const Settings &s = Settings::instance();
+    restoreGeometry(s.get(Settings::Key::WindowGeometry).toByteArray());
+    m_ui->splitter->restoreState(s.get(Settings::Key::WindowSplitter).toByteArray());
     m_ui->captureTable->horizontalHeader()->restoreState(
-        s.value(QStringLiteral("window/columns")).toByteArray());
+        s.get(Settings::Key::WindowColumns).toByteArray());
+    // The delivery target last used, then the ones before it.
+    QStringList targets = s.get(Settings::Key::DeliveryTargetHistory).toStringList();
+    const QString target = AppSettings::load(s).deliveryTarget.toString();
+    targets.removeAll(target);
+    targets.prepend(target);
+    m_resend->setTargetHistory(targets);
     // Arrival order after a restart: a saved sort would hide the newest deliveries.
     m_ui->captureTable->horizontalHeader()->setSortIndicator(CaptureTableModel::IdColumn,
                                                              Qt::AscendingOrder);
@@ -537,13 +537,14 @@ void MainWindow::restoreSettings()
 
 void MainWindow::saveSettings() const
 {
-    QSettings s;
-    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    s.setValue(QStringLiteral("window/splitter"), m_ui->splitter->saveState());
-    s.setValue(QStringLiteral("window/columns"),
-               m_ui->captureTable->horizontalHeader()->saveState());
+    Settings &s = Settings::instance();
+    s.set(Settings::Key::WindowGeometry, saveGeometry());
+    s.set(Settings::Key::WindowSplitter, m_ui->splitter->saveState());
+    s.set(Settings::Key::WindowColumns, m_ui->captureTable->horizontalHeader()->saveState());
+    s.set(Settings::Key::DeliveryTargetHistory, m_resend->targetHistory());
     if (m_listener->isListening())
-        s.setValue(QStringLiteral("listener/port"), m_listener->port());
+        s.set(Settings::Key::ListenerPort, m_listener->port());
+    s.sync();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -14,7 +14,8 @@ class MainWindow;
 }
 struct AppSettings;
 class CaptureStore;
-class Session;
+class JobIndicator;
+class SessionEngine;
 class CaptureTableModel;
 class Listener;
 class ListenerBar;
@@ -27,8 +28,8 @@ class QLabel;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    MainWindow(CaptureStore *store, Listener *listener, NgrokWatcher *ngrok,
-               const QString &journalPath, QWidget *parent = nullptr);
+    // `engine` (opened) and `ngrok` must outlive the window.
+    MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     ListenerBar *listenerBar() const { return m_bar; }
@@ -37,12 +38,14 @@ public:
     CaptureTableModel *captureModel() const { return m_model; }
     // Asks before emptying the view; tests replace the question.
     void setConfirmClear(std::function<bool()> confirm) { m_confirmClear = std::move(confirm); }
-    // Enables the session actions (new, open, recent, import) and drops of files.
-    void setSession(Session *session);
-    // Writes the captures as HAR (.har) or JSON Lines (anything else); false with *error.
-    bool exportTo(const QString &file, bool selectionOnly, QString *error) const;
-    // Imports files (dropped or chosen) and reports in the status bar.
+    JobIndicator *jobIndicator() const { return m_jobs; }
+    // Writes the captures as HAR (.har) or JSON Lines (anything else) as a job; the status bar
+    // says what was written, or why not. Returns the job's id.
+    quint64 exportTo(const QString &file, bool selectionOnly);
+    // Imports files (dropped or chosen) as jobs and reports in the status bar.
     void importFiles(const QStringList &files);
+    // Switches to the journal at `path` as a job; the listener keeps running.
+    void openJournal(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -62,8 +65,9 @@ private:
     void resendSelection();
     void showPreferences();
     void setUpSessionActions();
+    void setUpSessionReports();
     void fillRecentMenu();
-    void openJournal(const QString &path);
+    void rememberJournal(const QString &path);
     void copyAs(QString (*render)(const Capture &, const QString &));
     QList<qsizetype> selectedStoreRows() const;
     CaptureBatch selectedCaptures() const;
@@ -77,6 +81,7 @@ private:
     void selectStoreRow(qsizetype storeRow);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
+    SessionEngine *m_engine;
     CaptureStore *m_store;
     Listener *m_listener;
     CaptureTableModel *m_model;
@@ -88,9 +93,9 @@ private:
     QLabel *m_totalLabel;
     QLabel *m_rateLabel;
     QLabel *m_journalLabel;
+    JobIndicator *m_jobs;
     QTimer m_filterDebounce;
     QTimer m_rateTimer;
     qsizetype m_lastCount = 0;
     std::function<bool()> m_confirmClear;
-    Session *m_session = nullptr;
 };

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "AppSettings.h"
+#include "session/AppSettings.h"
 
 #include <QDialog>
 

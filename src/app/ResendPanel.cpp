@@ -46,11 +46,11 @@ QString headersText(const DeliveryAttempt &a)
 
 } // namespace
 
-ResendPanel::ResendPanel(Listener *listener, QWidget *parent)
+ResendPanel::ResendPanel(Forwarder *forwarder, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::ResendPanel>())
     , m_deliverer(std::make_unique<Deliverer>())
-    , m_forwarder(listener ? std::make_unique<Forwarder>(listener) : nullptr)
+    , m_forwarder(forwarder)
 {
     m_ui->setupUi(this);
     // The headers table and a capture's headers are complete sets: sent as they are.
@@ -112,7 +112,7 @@ void ResendPanel::setUpForwarding()
     connect(m_ui->answerMode, &QComboBox::currentIndexChanged, this,
             &ResendPanel::updateForwarding);
     connect(m_ui->targetUrl, &QComboBox::currentTextChanged, this, &ResendPanel::updateForwarding);
-    connect(m_forwarder.get(), &Forwarder::forwarded, this,
+    connect(m_forwarder, &Forwarder::forwarded, this,
             [this](quint64 id, const DeliveryAttempt &attempt) {
                 const QString summary = Forwarder::summary(attempt);
                 m_ui->forwardStatus->setText(tr("#%1 %2").arg(id).arg(summary));

@@ -28,8 +28,9 @@ class ResendPanel : public QWidget {
 public:
     static constexpr auto kDefaultTarget = "http://localhost:3000/webhook/hoox";
 
-    // `listener` (may be null: no forwarding) must outlive the panel.
-    explicit ResendPanel(Listener *listener, QWidget *parent = nullptr);
+    // `forwarder` (may be null: no live forwarding) belongs to the session engine and must
+    // outlive the panel.
+    explicit ResendPanel(Forwarder *forwarder, QWidget *parent = nullptr);
     ~ResendPanel() override;
 
     QUrl targetUrl() const;
@@ -40,7 +41,7 @@ public:
     // The payload as it would go out now: the capture's bytes unless the body was edited.
     QByteArray body() const;
     bool isBusy() const;
-    Forwarder *forwarder() const { return m_forwarder.get(); }
+    Forwarder *forwarder() const { return m_forwarder; }
 
 public slots:
     void setCapture(const CapturePtr &capture);
@@ -87,7 +88,7 @@ private:
 
     std::unique_ptr<Ui::ResendPanel> m_ui;
     std::unique_ptr<Deliverer> m_deliverer;
-    std::unique_ptr<Forwarder> m_forwarder;
+    Forwarder *m_forwarder;
     DeliveryOptions m_options;
     QByteArray m_originalBody; // the capture's or template's bytes, sent while unedited
     QTimer m_validateTimer;

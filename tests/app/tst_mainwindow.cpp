@@ -6,9 +6,11 @@
 #include "PayloadView.h"
 #include "ResendPanel.h"
 #include "capture/CaptureStore.h"
-#include "http/AccessToken.h"
-#include "http/Listener.h"
+#include "listener/AccessToken.h"
+#include "listener/Listener.h"
 #include "ngrok/NgrokWatcher.h"
+#include "session/SessionEngine.h"
+#include "session/Settings.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -26,6 +28,7 @@
 #include <QTableWidget>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -115,8 +118,9 @@ private:
         return m_window->findChild<T *>(QLatin1String(name));
     }
 
-    std::unique_ptr<CaptureStore> m_store;
-    std::unique_ptr<Listener> m_listener;
+    std::unique_ptr<QTemporaryDir> m_dir; // the session's journal and settings file
+    std::unique_ptr<SessionEngine> m_engine;
+    Listener *m_listener = nullptr;
     std::unique_ptr<NgrokWatcher> m_ngrok;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
@@ -131,13 +135,17 @@ void tst_MainWindow::initTestCase()
 
 void tst_MainWindow::init()
 {
-    QSettings().clear();
-    m_store = std::make_unique<CaptureStore>();
-    m_listener = std::make_unique<Listener>();
-    connect(m_listener.get(), &Listener::captured, m_store.get(), &CaptureStore::append);
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    Settings::useFile(m_dir->filePath(QStringLiteral("hookscope.conf")));
+    m_engine = std::make_unique<SessionEngine>();
+    SessionOptions options;
+    options.journalPath = m_dir->filePath(QStringLiteral("test.hkj"));
+    QString error;
+    QVERIFY2(m_engine->open(options, &error), qPrintable(error));
+    m_listener = m_engine->listener();
     m_ngrok = std::make_unique<NgrokWatcher>();
-    m_window = std::make_unique<MainWindow>(m_store.get(), m_listener.get(), m_ngrok.get(),
-                                            QStringLiteral("/tmp/test.hkj"));
+    m_window = std::make_unique<MainWindow>(m_engine.get(), m_ngrok.get());
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_window->captureModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(m_window->listenerBar()->startListening(QHostAddress::LocalHost, 0));
@@ -150,8 +158,8 @@ void tst_MainWindow::cleanup()
     m_tester.reset();
     m_window.reset();
     m_ngrok.reset();
-    m_listener.reset();
-    m_store.reset();
+    m_engine.reset();
+    m_dir.reset();
 }
 
 // Four tasks, both outcomes, a retry chain, a conflict and a malformed payload.

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 // PreferencesDialog driven through its fields, stored in a test-mode QSettings.
-#include "AppSettings.h"
 #include "PreferencesDialog.h"
+#include "session/AppSettings.h"
+#include "session/Settings.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -13,13 +15,15 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 
+// The file Settings reads, opened by name as a user editing it would.
 QSettings appStore()
 {
-    return QSettings(QStringLiteral("hookscope"), QStringLiteral("hookscope"));
+    return QSettings(Settings::instance().fileName(), QSettings::IniFormat);
 }
 
 } // namespace
@@ -42,13 +46,16 @@ private:
     QWidget *field(PreferencesDialog &dialog, const QString &name);
     void replaceText(QWidget *field, const QString &text);
     void clickButton(PreferencesDialog &dialog, QDialogButtonBox::StandardButton which);
+
+    QTemporaryDir m_dir;
 };
 
 void tst_PreferencesDialog::init()
 {
-    QSettings store = appStore();
-    store.clear();
-    store.sync();
+    QVERIFY(m_dir.isValid());
+    const QString file = m_dir.filePath(QStringLiteral("hookscope.conf"));
+    QFile::remove(file);
+    Settings::useFile(file);
 }
 
 // Shows the tab that holds the field, as a user would, and returns the field.
@@ -147,10 +154,10 @@ void tst_PreferencesDialog::editedFieldIsStored()
     QCOMPARE(appStore().value(key).toString(), stored);
     // The signal carries what was stored, so the window applies exactly that.
     const auto sent = changed.first().first().value<AppSettings>();
-    QSettings expected = appStore();
-    QCOMPARE(sent.port, AppSettings::load(expected).port);
-    QCOMPARE(sent.deliveryTarget, AppSettings::load(expected).deliveryTarget);
-    QCOMPARE(sent.limits.maxBodyBytes, AppSettings::load(expected).limits.maxBodyBytes);
+    const AppSettings expected = AppSettings::load();
+    QCOMPARE(sent.port, expected.port);
+    QCOMPARE(sent.deliveryTarget, expected.deliveryTarget);
+    QCOMPARE(sent.limits.maxBodyBytes, expected.limits.maxBodyBytes);
 }
 
 void tst_PreferencesDialog::invalidFieldKeepsDialogOpen_data()

@@ -4,7 +4,7 @@
 #include "ResendPanel.h"
 #include "delivery/Deliverer.h"
 #include "delivery/Forwarder.h"
-#include "http/Listener.h"
+#include "listener/Listener.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -252,7 +252,8 @@ void TestResendPanel::liveForwarding()
     Listener listener;
     QString error;
     QVERIFY(listener.start(QHostAddress::LocalHost, 0, &error));
-    m_panel = std::make_unique<ResendPanel>(&listener);
+    Forwarder forwarder(&listener);
+    m_panel = std::make_unique<ResendPanel>(&forwarder);
     TestReceiver app({ReceiverStep{418, 0, false, {}, {}}});
     setTarget(app.url());
     find<QComboBox>("answerMode")->setCurrentIndex(0); // the app's answer
@@ -276,7 +277,7 @@ void TestResendPanel::liveForwarding()
                 m_panel->forwarder()->resultFor(forwarded.first().at(0).toULongLong())->latencyMs));
     find<QCheckBox>("forwardToggle")->setChecked(false);
     QVERIFY(!m_panel->forwarder()->isActive());
-    m_panel.reset(); // before the listener it holds
+    m_panel.reset(); // before the forwarder it drives
 }
 
 int main(int argc, char **argv)

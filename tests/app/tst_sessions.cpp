@@ -2,12 +2,13 @@
 // Sessions in the window: new, open, recent, import (menu and drop), export, copy as.
 #include "CaptureTableModel.h"
 #include "MainWindow.h"
-#include "Session.h"
 #include "capture/CaptureStore.h"
-#include "capture/Journal.h"
 #include "capture/JournalReader.h"
-#include "http/Listener.h"
+#include "listener/Listener.h"
 #include "ngrok/NgrokWatcher.h"
+#include "session/JobRunner.h"
+#include "session/SessionEngine.h"
+#include "session/Settings.h"
 
 #include <QAction>
 #include <QApplication>
@@ -15,7 +16,7 @@
 #include <QDropEvent>
 #include <QFile>
 #include <QMimeData>
-#include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -60,14 +61,17 @@ private slots:
 
 private:
     int rows() const { return m_window->captureModel()->rowCount(); }
+    QStringList recent() const
+    {
+        return Settings::instance().get(Settings::Key::SessionRecent).toStringList();
+    }
+    // Opens `path` through the window as a job and waits until the view shows it.
+    void openAndWait(const QString &path);
 
     QTemporaryDir m_dir;
-    std::unique_ptr<Journal> m_journal;
-    std::unique_ptr<CaptureStore> m_store;
-    std::unique_ptr<Listener> m_listener;
+    std::unique_ptr<SessionEngine> m_engine;
     std::unique_ptr<NgrokWatcher> m_ngrok;
     std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<Session> m_session;
     quint16 m_port = 0;
 };
 
@@ -79,36 +83,34 @@ void tst_Sessions::initTestCase()
 
 void tst_Sessions::init()
 {
-    QSettings().clear();
-    m_journal = std::make_unique<Journal>();
+    const QString settings = m_dir.filePath(QStringLiteral("hookscope.conf"));
+    QFile::remove(settings);
+    Settings::useFile(settings);
+    m_engine = std::make_unique<SessionEngine>();
+    SessionOptions options;
+    options.journalPath = m_dir.filePath(QStringLiteral("first.hkj"));
     QString error;
-    QVERIFY2(m_journal->open(m_dir.filePath(QStringLiteral("first.hkj")), &error),
-             qPrintable(error));
-    CaptureIndex loaded = m_journal->takeLoaded();
-    m_listener = std::make_unique<Listener>(m_journal.get(), loaded);
-    m_store = std::make_unique<CaptureStore>();
-    m_store->setJournalPath(m_journal->path());
-    m_store->appendLoaded(std::move(loaded));
-    connect(m_listener.get(), &Listener::captured, m_store.get(), &CaptureStore::append);
-    QVERIFY(m_listener->start(QHostAddress::LocalHost, 0, &error));
-    m_port = m_listener->port();
+    QVERIFY2(m_engine->open(options, &error), qPrintable(error));
+    QVERIFY(m_engine->startListening(QHostAddress::LocalHost, 0, &error));
+    m_port = m_engine->listener()->port();
     m_ngrok = std::make_unique<NgrokWatcher>();
-    m_window = std::make_unique<MainWindow>(m_store.get(), m_listener.get(), m_ngrok.get(),
-                                            m_journal->path());
-    m_session = std::make_unique<Session>(m_journal.get(), m_store.get(), m_listener.get());
-    m_window->setSession(m_session.get());
+    m_window = std::make_unique<MainWindow>(m_engine.get(), m_ngrok.get());
     m_window->show();
 }
 
 void tst_Sessions::cleanup()
 {
     m_window.reset();
-    m_listener.reset(); // before the journals it writes to
-    m_session.reset();
     m_ngrok.reset();
-    m_store.reset();
-    m_journal.reset();
+    m_engine.reset();
     QFile::remove(m_dir.filePath(QStringLiteral("first.hkj")));
+}
+
+void tst_Sessions::openAndWait(const QString &path)
+{
+    QSignalSpy opened(m_engine.get(), &SessionEngine::opened);
+    m_window->openJournal(path);
+    QVERIFY(opened.wait(10'000));
 }
 
 void tst_Sessions::exportThenImportIntoANewSession()
@@ -118,16 +120,24 @@ void tst_Sessions::exportThenImportIntoANewSession()
     QTRY_COMPARE(rows(), 3);
     const QString jsonl = m_dir.filePath(QStringLiteral("out.jsonl"));
     const QString har = m_dir.filePath(QStringLiteral("out.har"));
-    QString error;
-    QVERIFY2(m_window->exportTo(jsonl, false, &error), qPrintable(error));
-    QVERIFY2(m_window->exportTo(har, false, &error), qPrintable(error));
+    QSignalSpy exported(m_engine.get(), &SessionEngine::exported);
+    m_window->exportTo(jsonl, false);
+    m_window->exportTo(har, false);
+    QTRY_COMPARE(exported.size(), 2);
+    QVERIFY(exported.at(0).at(2).toBool());
+    QVERIFY(exported.at(1).at(2).toBool());
+    // The status bar says what was written.
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("3 captures")),
+             qPrintable(m_window->statusBar()->currentMessage()));
     QFile f(jsonl);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll().count('\n'), 3);
 
-    const QString before = m_session->path();
+    const QString before = m_engine->journalPath();
+    QSignalSpy opened(m_engine.get(), &SessionEngine::opened);
     m_window->findChild<QAction *>(QStringLiteral("newSessionAction"))->trigger();
-    QVERIFY(m_session->path() != before);
+    QVERIFY(opened.wait(10'000));
+    QVERIFY(m_engine->journalPath() != before);
     QCOMPARE(rows(), 0);
     m_window->importFiles({jsonl});
     QTRY_COMPARE(rows(), 3);
@@ -138,9 +148,10 @@ void tst_Sessions::exportThenImportIntoANewSession()
                 .toString()
                 .startsWith(QStringLiteral("2 of 2")));
     // Imported captures are journaled in the new session like deliveries.
-    QTRY_COMPARE(JournalReader::read(m_session->path()).captures.size(), 3);
-    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("3 entries imported")));
-    QVERIFY(m_session->recent().contains(QFileInfo(before).absoluteFilePath()));
+    QTRY_COMPARE(JournalReader::read(m_engine->journalPath()).captures.size(), 3);
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("3 entries imported")),
+             qPrintable(m_window->statusBar()->currentMessage()));
+    QVERIFY(recent().contains(QFileInfo(before).absoluteFilePath()));
 }
 
 void tst_Sessions::dropImportsAFile()
@@ -171,13 +182,12 @@ void tst_Sessions::openBringsASessionBack()
 {
     QCOMPARE(deliver(m_port, "run_a"), 200);
     QTRY_COMPARE(rows(), 1);
-    const QString first = m_session->path();
-    QString error;
-    QVERIFY(m_session->startNew(&error));
+    const QString first = m_engine->journalPath();
+    openAndWait(SessionEngine::newSessionPath());
     QCOMPARE(rows(), 0);
     QCOMPARE(deliver(m_port, "run_b"), 200);
     QTRY_COMPARE(rows(), 1);
-    QVERIFY(m_session->open(first, &error));
+    openAndWait(first);
     QCOMPARE(rows(), 1);
     QCOMPARE(deliver(m_port, "run_a"), 200); // numbering and groups go on in that session
     QTRY_COMPARE(rows(), 2);
@@ -187,7 +197,7 @@ void tst_Sessions::openBringsASessionBack()
                 .data()
                 .toString()
                 .startsWith(QStringLiteral("2 of 2")));
-    QCOMPARE(m_session->recent().size(), 2);
+    QCOMPARE(recent().size(), 2);
 }
 
 void tst_Sessions::copyAsCurl()
@@ -214,7 +224,7 @@ void tst_Sessions::retentionKeepsTheNewest()
         all.append(c);
     }
     const auto retained = [&all](int maxCaptures, int maxAgeDays, qint64 now) {
-        return Session::retained(CaptureIndex(all), maxCaptures, maxAgeDays, now);
+        return SessionEngine::retained(CaptureIndex(all), maxCaptures, maxAgeDays, now);
     };
     QCOMPARE(retained(0, 0, 0).size(), 10);
     const CaptureIndex newest = retained(3, 0, 0);

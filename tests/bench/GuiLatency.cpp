@@ -1,21 +1,20 @@
 // SPDX-License-Identifier: MIT
 #include "GuiLatency.h"
 
-#include "AppSettings.h"
 #include "BenchPayload.h"
 #include "ListenerBar.h"
 #include "MainWindow.h"
-#include "Session.h"
 #include "capture/CaptureStore.h"
-#include "capture/Journal.h"
-#include "http/Listener.h"
+#include "listener/Listener.h"
 #include "ngrok/NgrokWatcher.h"
+#include "session/AppSettings.h"
+#include "session/SessionEngine.h"
+#include "session/Settings.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QSettings>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QWindow>
@@ -53,37 +52,27 @@ constexpr auto kProbeInterval = 1ms;
 // Answers still on their way when sending stops are waited for this long, no longer.
 constexpr auto kDrain = 2s;
 
-// The window and what it needs. Members are destroyed in reverse order, as main.cpp's locals
-// are: session and window before the store they show, the listener before its journal.
+// The window and what it needs, started as main.cpp starts it: through the session engine.
 struct WindowRig {
-    Journal journal;
-    std::unique_ptr<Listener> listener;
+    SessionEngine engine;
     NgrokWatcher ngrok;
-    CaptureStore store;
     std::unique_ptr<MainWindow> window;
-    std::unique_ptr<Session> session;
+    Listener *listener() const { return engine.listener(); }
+    CaptureStore &store() const { return *engine.store(); }
 };
 
-// The one place that knows how the window is put together; it follows a GUI run in
-// src/app/main.cpp, so adapt it here when that changes. False with *error.
+// False with *error.
 bool buildWindow(WindowRig *rig, const QString &journalPath, QString *error)
 {
-    if (!rig->journal.open(journalPath, error))
-        return false;
-    CaptureIndex loaded = rig->journal.takeLoaded();
     // Defaults rather than AppSettings::load(): the figure must not depend on who runs it.
     const AppSettings settings;
-    rig->listener = std::make_unique<Listener>(&rig->journal, loaded, settings.limits);
-    rig->store.setJournalPath(rig->journal.path());
-    rig->store.appendLoaded(Session::retained(std::move(loaded), settings.maxCaptures,
-                                              settings.maxAgeDays,
-                                              QDateTime::currentMSecsSinceEpoch()));
-    QObject::connect(rig->listener.get(), &Listener::captured, &rig->store, &CaptureStore::append);
-    rig->window =
-        std::make_unique<MainWindow>(&rig->store, rig->listener.get(), &rig->ngrok, journalPath);
-    rig->session = std::make_unique<Session>(&rig->journal, &rig->store, rig->listener.get());
-    rig->window->setSession(rig->session.get());
-    rig->listener->setResponseRule(settings.response);
+    SessionOptions options;
+    options.journalPath = journalPath;
+    options.limits = settings.limits;
+    if (!rig->engine.open(options, error))
+        return false;
+    rig->window = std::make_unique<MainWindow>(&rig->engine, &rig->ngrok);
+    rig->listener()->setResponseRule(settings.response);
     // Loopback and a free port only. The ngrok watcher stays off: it would poll a local port
     // that may belong to something else, and it takes no part in ingest.
     if (!rig->window->listenerBar()->startListening(QHostAddress::LocalHost, 0)) {
@@ -385,10 +374,9 @@ GuiLatencyResult measureGuiLatency(int deliveriesPerSecond, int seconds)
     QTemporaryDir dir;
     if (!dir.isValid() || deliveriesPerSecond <= 0 || seconds <= 0)
         return result;
-    // The window and the session remember geometry and recent journals in QSettings: keep
-    // them in the temporary folder, away from the settings of whoever runs the benchmark.
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
-                       dir.filePath(QStringLiteral("settings")));
+    // The window remembers geometry and recent journals: keep them in the temporary folder,
+    // away from the settings of whoever runs the benchmark.
+    Settings::useFile(dir.filePath(QStringLiteral("hookscope.conf")));
 
     WindowRig rig;
     QString error;
@@ -409,7 +397,7 @@ GuiLatencyResult measureGuiLatency(int deliveriesPerSecond, int seconds)
     spinUntil([] { return false; }, 200); // first paint and layout, outside the measurement
 
     LoadPlan plan;
-    plan.port = rig.listener->port();
+    plan.port = rig.listener()->port();
     plan.perSecond = deliveriesPerSecond;
     const auto span = kWarmUp + std::chrono::seconds(seconds);
     const qint64 total = qint64(deliveriesPerSecond) * (1 + seconds + 1); // a second to spare
@@ -453,7 +441,7 @@ GuiLatencyResult measureGuiLatency(int deliveriesPerSecond, int seconds)
                  "%.1f ms at most\n",
                  qint64(result.probes), qint64(counters.sent), qint64(counters.answeredTotal),
                  qint64(result.answered200), seconds, qint64(counters.lost),
-                 qint64(rig.store.size()), double(counters.maxBehindUs) / 1000.0);
-    rig.listener->stop();
+                 qint64(rig.store().size()), double(counters.maxBehindUs) / 1000.0);
+    rig.listener()->stop();
     return result;
 }

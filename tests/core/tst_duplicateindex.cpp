@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "hoox/DuplicateIndex.h"
+#include "capture/DuplicateIndex.h"
 #include "hoox/HooxClassifier.h"
 
 #include <QTest>

@@ -2,7 +2,7 @@
 #include "../helpers/TestReceiver.h"
 #include "delivery/Deliverer.h"
 #include "delivery/Forwarder.h"
-#include "http/Listener.h"
+#include "listener/Listener.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -3,7 +3,7 @@
 // slow heads, a thousand concurrent deliveries, floods past the connection limit, bodies far
 // over the limit, half-open and idle sockets. The listener runs on its own thread; the clients
 // here run on the test's event loop, so that hundreds of them are in flight at once.
-#include "http/Listener.h"
+#include "listener/Listener.h"
 
 #include <QElapsedTimer>
 #include <QSet>

@@ -3,7 +3,7 @@
 #include "capture/Journal.h"
 #include "capture/JournalReader.h"
 #include "http/HttpRequest.h"
-#include "http/Listener.h"
+#include "listener/Listener.h"
 
 #include <QMutex>
 #include <QSignalSpy>

@@ -3,7 +3,7 @@
 
 #include "capture/Capture.h"
 #include "capture/CaptureIndex.h"
-#include "hoox/DuplicateIndex.h"
+#include "capture/DuplicateIndex.h"
 #include "http/HttpRequest.h"
 
 class Journal;

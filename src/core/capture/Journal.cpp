@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "Journal.h"
 
+#include "JournalLock.h"
+
 #include "capture/JournalFormat.h"
 
 #include <QDir>
@@ -48,6 +50,12 @@ bool Journal::open(const QString &path, QString *error)
         return fail(error, QStringLiteral("Cannot open the journal %1 for writing: %2. Check "
                                           "its permissions, or choose another location.")
                                .arg(path, m_file.errorString()));
+    }
+    // Before anything is read: a second HookScope on this journal would number its captures
+    // after the same last id and write over the first one's records.
+    if (!JournalLock::acquire(m_file.handle(), path, error)) {
+        m_file.close();
+        return false;
     }
     JournalIndexResult result = JournalReader::readIndex(m_file);
     if (!result.error.isEmpty()) {

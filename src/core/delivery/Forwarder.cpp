@@ -3,7 +3,7 @@
 
 #include "DeliveryRequest.h"
 #include "http/HttpRequest.h"
-#include "http/Listener.h"
+#include "listener/Listener.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

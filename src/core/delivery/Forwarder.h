@@ -3,7 +3,7 @@
 
 #include "DeliveryAttempt.h"
 #include "capture/Capture.h"
-#include "http/ResponseRule.h"
+#include "listener/ResponseRule.h"
 
 #include <QHash>
 #include <QList>

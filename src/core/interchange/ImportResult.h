@@ -1,18 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "http/HttpRequest.h"
+#include "capture/ImportedRequest.h"
 
 #include <QList>
 #include <QString>
-
-// One request read from a file, ready for CaptureRecorder::record().
-struct ImportedRequest {
-    HttpRequest request;
-    QString peer;
-    qint64 receivedAtMs = 0;
-    quint16 answerStatus = 0;
-};
 
 // An entry or line that could not be imported.
 struct ImportProblem {

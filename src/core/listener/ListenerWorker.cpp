@@ -189,11 +189,13 @@ void ListenerWorker::refuse(HttpRequest &&request, ListenerConnection *connectio
                         m_token.refusalReason() + '\n', 0, true);
 }
 
-void ListenerWorker::setJournal(Journal *journal, const CaptureIndex &loaded)
+void ListenerWorker::setJournal(std::shared_ptr<Journal> journal, CaptureRecorder &&recorder,
+                                quint64 epoch)
 {
-    flush(); // what was recorded in the old journal travels before the switch
-    m_recorder = CaptureRecorder(journal);
-    m_recorder.restore(loaded);
+    flush(); // what was recorded in the old journal travels before the switch, and is dropped
+    m_recorder = std::move(recorder);
+    m_journal = std::move(journal); // the old journal is closed here, once nothing writes to it
+    m_epoch = epoch;
 }
 
 void ListenerWorker::importRequests(const QList<ImportedRequest> &requests)
@@ -217,7 +219,7 @@ void ListenerWorker::flush()
     m_flushTimer.stop();
     if (m_batch.isEmpty())
         return;
-    emit captured(m_batch);
+    emit captured(m_batch, m_epoch);
     m_handedOver[m_nextHandedOver] = std::exchange(m_batch, {});
     m_nextHandedOver = (m_nextHandedOver + 1) % m_handedOver.size();
 }

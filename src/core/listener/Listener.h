@@ -2,14 +2,17 @@
 #pragma once
 
 #include "AccessToken.h"
-#include "HttpLimits.h"
 #include "ResponseRule.h"
 #include "capture/CaptureIndex.h"
-#include "interchange/ImportResult.h"
+#include "capture/CaptureRecorder.h"
+#include "capture/ImportedRequest.h"
+#include "http/HttpLimits.h"
 
 #include <QHostAddress>
 #include <QObject>
 #include <QThread>
+
+#include <memory>
 
 class Journal;
 class ListenerWorker;
@@ -24,6 +27,10 @@ public:
     // back from it, so that ids and duplicate groups carry on.
     explicit Listener(Journal *journal = nullptr, const CaptureIndex &loaded = {},
                       const HttpLimits &limits = {}, QObject *parent = nullptr);
+    // The same, sharing ownership of `journal` with the network thread, which lets go of it
+    // only once it writes elsewhere (see setJournal()).
+    Listener(std::shared_ptr<Journal> journal, const CaptureIndex &loaded,
+             const HttpLimits &limits = {}, QObject *parent = nullptr);
     ~Listener() override;
 
     // Blocks until the socket listens or fails; *error says why and what to do.
@@ -36,13 +43,16 @@ public:
     // Applied to the next request, from any thread.
     void setResponseRule(const ResponseRule &rule) { m_policy.setRule(rule); }
     ResponseRule responseRule() const { return m_policy.rule(); }
+    ResponsePolicy *policy() { return &m_policy; }
     // Lets `answerer` decide each answer (see RequestAnswerer); an empty one restores the rule.
     void setAnswerer(RequestAnswerer answerer);
     // Requires `token` of every request from the next one on; a disabled token admits all.
     void setAccessToken(const AccessToken &token);
-    // Switches journals (a new or reopened session); `journal` must outlive the listener or
-    // the next switch. Blocks until the network thread has switched.
-    void setJournal(Journal *journal, const CaptureIndex &loaded);
+    // Switches journals (a new or reopened session) without waiting for the network thread:
+    // `recorder` was prepared off the GUI thread (CaptureRecorder::restore() of a million
+    // captures takes a while) and the worker keeps `journal` alive while it writes to it.
+    // Captures recorded in the old journal but not yet handed over are not emitted after this.
+    void setJournal(std::shared_ptr<Journal> journal, CaptureRecorder &&recorder);
     // Records imported requests on the network thread: numbered, classified, journaled and
     // emitted through captured() like deliveries.
     void importRequests(const QList<ImportedRequest> &requests);
@@ -63,4 +73,5 @@ private:
     ListenerWorker *m_worker;
     QHostAddress m_address;
     quint16 m_port = 0;
+    quint64 m_epoch = 0; // counts journal switches; batches of an earlier journal are dropped
 };

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `hookscope send` against local receivers: exit codes, one line per attempt, JSON lines.
-#include "../helpers/TestReceiver.h"
+#include "helpers/TestReceiver.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "HttpParser.h"
+#include "http/HttpParser.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "AccessToken.h"
 
-#include "HttpRequest.h"
+#include "http/HttpRequest.h"
 
 #include <utility>
 

@@ -2,12 +2,12 @@
 #pragma once
 
 #include "AccessToken.h"
-#include "HttpLimits.h"
-#include "HttpRequest.h"
 #include "ResponseRule.h"
 #include "capture/Capture.h"
 #include "capture/CaptureRecorder.h"
-#include "interchange/ImportResult.h"
+#include "capture/ImportedRequest.h"
+#include "http/HttpLimits.h"
+#include "http/HttpRequest.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -15,6 +15,7 @@
 #include <QTimer>
 
 #include <array>
+#include <memory>
 
 class QTcpServer;
 class ListenerConnection;
@@ -39,13 +40,15 @@ public:
     void accept(HttpRequest &&request, ListenerConnection *connection, quint64 token);
     void setAnswerer(RequestAnswerer answerer) { m_answerer = std::move(answerer); }
     void setAccessToken(const AccessToken &token) { m_token = token; }
-    // Journals from now on to `journal` (may be null), numbering on from `loaded`.
-    void setJournal(Journal *journal, const CaptureIndex &loaded);
+    // Journals from now on through `recorder`, whose journal `journal` keeps alive; batches
+    // emitted from now on carry `epoch`.
+    void setJournal(std::shared_ptr<Journal> journal, CaptureRecorder &&recorder, quint64 epoch);
+    void holdJournal(std::shared_ptr<Journal> journal) { m_journal = std::move(journal); }
     // Records requests read from a file as if they had just arrived, in order.
     void importRequests(const QList<ImportedRequest> &requests);
 
 signals:
-    void captured(const CaptureBatch &batch);
+    void captured(const CaptureBatch &batch, quint64 epoch);
     void journalFailed(const QString &error);
 
 private:
@@ -61,6 +64,8 @@ private:
     AccessToken m_token;
     HttpLimits m_limits;
     CaptureRecorder m_recorder;
+    std::shared_ptr<Journal> m_journal; // when owned with the engine; null for a borrowed one
+    quint64 m_epoch = 0;
     QTcpServer *m_server = nullptr;
     QSet<ListenerConnection *> m_connections;
     QSet<ListenerConnection *> m_refused; // over the limit: answered 503, closing

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ListenerConnection.h"
 
-#include "HttpResponse.h"
 #include "ListenerWorker.h"
+#include "http/HttpResponse.h"
 
 #include <QDateTime>
 #include <QTcpSocket>

@@ -12,9 +12,22 @@ Listener::Listener(Journal *journal, const CaptureIndex &loaded, const HttpLimit
     m_thread.setObjectName(QStringLiteral("hookscope-network"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &ListenerWorker::captured, this, &Listener::captured);
+    connect(m_worker, &ListenerWorker::captured, this,
+            [this](const CaptureBatch &batch, quint64 epoch) {
+                if (epoch == m_epoch)
+                    emit captured(batch);
+            });
     connect(m_worker, &ListenerWorker::journalFailed, this, &Listener::journalFailed);
     m_thread.start();
+}
+
+Listener::Listener(std::shared_ptr<Journal> journal, const CaptureIndex &loaded,
+                   const HttpLimits &limits, QObject *parent)
+    : Listener(journal.get(), loaded, limits, parent)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, journal] { worker->holdJournal(journal); },
+        Qt::BlockingQueuedConnection);
 }
 
 Listener::~Listener()
@@ -77,11 +90,16 @@ bool Listener::reachableFromOtherMachines(const QHostAddress &address)
     return !address.isLoopback();
 }
 
-void Listener::setJournal(Journal *journal, const CaptureIndex &loaded)
+void Listener::setJournal(std::shared_ptr<Journal> journal, CaptureRecorder &&recorder)
 {
+    const quint64 epoch = ++m_epoch;
+    auto prepared = std::make_shared<CaptureRecorder>(std::move(recorder));
     QMetaObject::invokeMethod(
-        m_worker, [this, journal, &loaded] { m_worker->setJournal(journal, loaded); },
-        Qt::BlockingQueuedConnection);
+        m_worker,
+        [worker = m_worker, journal = std::move(journal), prepared, epoch]() mutable {
+            worker->setJournal(std::move(journal), std::move(*prepared), epoch);
+        },
+        Qt::QueuedConnection);
 }
 
 void Listener::importRequests(const QList<ImportedRequest> &requests)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ResponseRule.h"
 
-#include "HttpResponse.h"
+#include "http/HttpResponse.h"
 
 void ResponsePolicy::setRule(const ResponseRule &rule)
 {

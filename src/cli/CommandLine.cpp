@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: MIT
+#include "CommandLine.h"
+
+#include "ExportCommand.h"
+#include "ImportCommand.h"
+#include "ListenCommand.h"
+#include "SendCommand.h"
+#include "capture/Journal.h"
+#include "ngrok/NgrokWatcher.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("main", text);
+}
+
+// `hookscope <command> …`: each runs without a window and returns an exit code (0 done,
+// 1 failed, 2 bad arguments).
+struct Subcommand {
+    const char *name;
+    int (*run)(int argc, char **argv);
+};
+const Subcommand kSubcommands[] = {
+    {"send", runSendCommand},
+    {"export", runExportCommand},
+    {"import", runImportCommand},
+    {"listen", runListenCommand},
+};
+
+const Subcommand *subcommandOf(int argc, char **argv)
+{
+    if (argc < 2)
+        return nullptr;
+    for (const Subcommand &c : kSubcommands) {
+        if (std::strcmp(argv[1], c.name) == 0)
+            return &c;
+    }
+    return nullptr;
+}
+
+bool parseToken(const QCommandLineParser &p, CommandLineOptions *o, QString *error)
+{
+    const QByteArray token = p.value(QStringLiteral("token")).toUtf8();
+    if (p.isSet(QStringLiteral("token")) && !AccessToken::isValid(token)) {
+        *error = tr("--token takes letters, digits and - . _ ~ only, so that it fits in a URL "
+                    "path.");
+        return false;
+    }
+    if (p.isSet(QStringLiteral("token-header")) && !p.isSet(QStringLiteral("token"))) {
+        *error = tr("--token-header needs --token TOKEN.");
+        return false;
+    }
+    if (p.isSet(QStringLiteral("token")))
+        o->token = AccessToken(token, p.isSet(QStringLiteral("token-header"))
+                                          ? AccessToken::Place::HeaderOnly
+                                          : AccessToken::Place::PathOrHeader);
+    return true;
+}
+
+void addOptions(QCommandLineParser &p)
+{
+    p.setApplicationDescription(tr("Receives Hoox webhooks on a local port, checks them against "
+                                   "the Hoox contract and keeps every delivery in a journal."));
+    p.addHelpOption();
+    p.addVersionOption();
+    p.addOptions({
+        {QStringLiteral("headless"),
+         tr("Run the listener without a window (the same as `hookscope listen`).")},
+        {QStringLiteral("json"), tr("Headless: print one JSON Lines record per capture, the "
+                                    "record `hookscope export --format jsonl` writes.")},
+        {QStringLiteral("port"),
+         tr("Port to listen on (default %1; 0 picks a free one).")
+             .arg(CommandLineOptions::kDefaultPort),
+         QStringLiteral("N")},
+        {QStringLiteral("bind"), tr("Address to listen on (default 127.0.0.1)."),
+         QStringLiteral("ADDR")},
+        {QStringLiteral("journal"), tr("Journal file (default %1).").arg(Journal::defaultPath()),
+         QStringLiteral("PATH")},
+        {QStringLiteral("token"),
+         tr("Answer 401 to requests without TOKEN as the last segment of the URL path "
+            "(/webhook/hoox/TOKEN) or in an X-HookScope-Token header."),
+         QStringLiteral("TOKEN")},
+        {QStringLiteral("token-header"), tr("With --token: accept it only in the header.")},
+        {QStringLiteral("ngrok-api"),
+         tr("The ngrok agent's local API, polled for the public URL (default %1).")
+             .arg(NgrokWatcher::defaultApiUrl().toString()),
+         QStringLiteral("URL")},
+    });
+}
+
+bool parseAddress(const QCommandLineParser &p, CommandLineOptions *o, QString *error)
+{
+    if (p.isSet(QStringLiteral("port"))) {
+        bool ok = false;
+        const uint port = p.value(QStringLiteral("port")).toUInt(&ok);
+        if (!ok || port > 65535) {
+            *error = tr("--port needs a number from 0 to 65535, not \"%1\".")
+                         .arg(p.value(QStringLiteral("port")));
+            return false;
+        }
+        o->port = quint16(port);
+        o->portGiven = true;
+    }
+    if (p.isSet(QStringLiteral("bind")) && !o->bind.setAddress(p.value(QStringLiteral("bind")))) {
+        *error = tr("--bind needs an IP address such as 127.0.0.1 or ::1, not \"%1\".")
+                     .arg(p.value(QStringLiteral("bind")));
+        return false;
+    }
+    o->bindGiven = p.isSet(QStringLiteral("bind"));
+    return true;
+}
+
+int g_signalFds[2] = {-1, -1};
+
+} // namespace
+
+namespace CommandLine {
+
+bool wantsNoWindow(int argc, char **argv)
+{
+    if (subcommandOf(argc, argv))
+        return true;
+    for (int i = 1; i < argc; ++i) {
+        for (const char *flag : {"--headless", "--help", "-h", "--help-all", "--version", "-v"}) {
+            if (std::strcmp(argv[i], flag) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+std::optional<int> run(int argc, char **argv)
+{
+    if (const Subcommand *c = subcommandOf(argc, argv)) {
+        qputenv("QT_NO_GLIB", "1");
+        return c->run(argc, argv);
+    }
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--headless") == 0)
+            return runListenCommand(argc, argv);
+    }
+    return std::nullopt;
+}
+
+bool parse(const QCoreApplication &app, CommandLineOptions *o, QString *error)
+{
+    QCommandLineParser p;
+    addOptions(p);
+    QStringList args = app.arguments();
+    if (args.size() > 1 && args.at(1) == QLatin1String("listen")) {
+        args.removeAt(1);
+        o->headless = true;
+    }
+    p.process(args);
+    o->headless = o->headless || p.isSet(QStringLiteral("headless"));
+    o->json = p.isSet(QStringLiteral("json"));
+    o->ngrokApi = NgrokWatcher::defaultApiUrl();
+    if (p.isSet(QStringLiteral("ngrok-api"))) {
+        o->ngrokApi = QUrl(p.value(QStringLiteral("ngrok-api")));
+        if (!o->ngrokApi.isValid() || o->ngrokApi.scheme() != QLatin1String("http")) {
+            *error = tr("--ngrok-api needs an http URL such as http://127.0.0.1:4040, not \"%1\".")
+                         .arg(p.value(QStringLiteral("ngrok-api")));
+            return false;
+        }
+    }
+    if (!parseAddress(p, o, error) || !parseToken(p, o, error))
+        return false;
+    o->journalGiven = p.isSet(QStringLiteral("journal"));
+    o->journal = o->journalGiven ? p.value(QStringLiteral("journal")) : Journal::defaultPath();
+    if (!p.positionalArguments().isEmpty()) {
+        *error = tr("Unexpected argument \"%1\"; see --help.").arg(p.positionalArguments().first());
+        return false;
+    }
+    return true;
+}
+
+void printError(const QString &text)
+{
+    std::fprintf(stderr, "%s\n", text.toLocal8Bit().constData());
+}
+
+void quitOnSignals(QCoreApplication *app)
+{
+    // The handler only writes a byte; the rest happens in the event loop.
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalFds[1], QSocketNotifier::Read, app);
+    QObject::connect(notifier, &QSocketNotifier::activated, app, [] { QCoreApplication::quit(); });
+    struct sigaction sa = {};
+    sa.sa_handler = [](int) {
+        const char b = 1;
+        [[maybe_unused]] auto n = ::write(g_signalFds[0], &b, 1);
+    };
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+}
+
+} // namespace CommandLine

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "listener/AccessToken.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+class QCoreApplication;
+
+// The options of `hookscope` (the window) and `hookscope listen` (also `--headless`).
+struct CommandLineOptions {
+    static constexpr quint16 kDefaultPort = 4477; // clear of 3000, where the user's app runs
+
+    bool headless = false;
+    bool json = false;
+    QHostAddress bind{QHostAddress::LocalHost};
+    quint16 port = kDefaultPort;
+    bool portGiven = false;
+    bool bindGiven = false;
+    QString journal;
+    bool journalGiven = false;
+    QUrl ngrokApi;
+    AccessToken token;
+};
+
+namespace CommandLine {
+// Runs a subcommand (`send`, `export`, `import`, `listen`) or the headless listener when argv
+// asks for one, and returns its exit code; nullopt when argv asks for the window.
+std::optional<int> run(int argc, char **argv);
+// True when argv needs no window: a subcommand, --headless, --help or --version.
+bool wantsNoWindow(int argc, char **argv);
+// Reads the command line of `app`; false, with *error in words, when an option is unusable.
+// --help and --version print and exit, as QCommandLineParser does.
+bool parse(const QCoreApplication &app, CommandLineOptions *options, QString *error);
+void printError(const QString &text);
+// SIGINT and SIGTERM end the event loop, so that the last batch is printed and the journal
+// closed.
+void quitOnSignals(QCoreApplication *app);
+} // namespace CommandLine

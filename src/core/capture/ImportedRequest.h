@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "http/HttpRequest.h"
+
+#include <QString>
+
+// One request read from a file, ready for CaptureRecorder::record(): it becomes a capture as if
+// it had just arrived, numbered after the journal's last one.
+struct ImportedRequest {
+    HttpRequest request;
+    QString peer;
+    qint64 receivedAtMs = 0;
+    quint16 answerStatus = 0;
+};

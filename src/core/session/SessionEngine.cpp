@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: MIT
+#include "SessionEngine.h"
+
+#include "JobRunner.h"
+#include "capture/CaptureRecorder.h"
+#include "capture/CaptureStore.h"
+#include "capture/Journal.h"
+#include "capture/JournalReader.h"
+#include "delivery/Forwarder.h"
+#include "interchange/CaptureImporter.h"
+#include "interchange/CaptureWriter.h"
+#include "listener/Listener.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+// What the job that opens a journal hands to the GUI thread: the locked journal, the recorder
+// that numbers on from it, and the summaries the store shows.
+struct SessionEngine::Opened {
+    std::shared_ptr<Journal> journal;
+    std::shared_ptr<CaptureRecorder> recorder;
+    CaptureIndex shown;
+    qsizetype loadedCount = 0;
+    QString path;
+    QString error;
+};
+
+SessionEngine::SessionEngine(QObject *parent)
+    : QObject(parent)
+    , m_jobs(std::make_unique<JobRunner>())
+{
+}
+
+SessionEngine::~SessionEngine()
+{
+    // Jobs first (they read the journal), then the forwarder (it answers what it holds), then
+    // the listener (its thread writes the journal), then the journal.
+    m_jobs.reset();
+    m_forwarder.reset();
+    m_listener.reset();
+    m_store.reset();
+    m_journal.reset();
+}
+
+bool SessionEngine::open(const SessionOptions &options, QString *error)
+{
+    m_options = options;
+    auto journal = std::make_shared<Journal>();
+    if (!journal->open(options.journalPath, error))
+        return false;
+    m_warning = journal->warning();
+    CaptureIndex loaded = journal->takeLoaded();
+    m_loadedCount = loaded.size();
+    m_listener = std::make_unique<Listener>(journal, loaded, options.limits);
+    m_listener->setAccessToken(options.token);
+    connect(m_listener.get(), &Listener::journalFailed, this, &SessionEngine::journalFailed);
+    m_journal = std::move(journal);
+    m_forwarder = std::make_unique<Forwarder>(m_listener.get());
+    if (options.keepCaptures) {
+        m_store = std::make_unique<CaptureStore>();
+        m_store->setJournalPath(m_journal->path());
+        m_store->appendLoaded(retained(std::move(loaded), options.maxCaptures, options.maxAgeDays,
+                                       QDateTime::currentMSecsSinceEpoch()));
+        connect(m_listener.get(), &Listener::captured, m_store.get(), &CaptureStore::append);
+    }
+    return true;
+}
+
+bool SessionEngine::startListening(const QHostAddress &address, quint16 port, QString *error)
+{
+    return m_listener->start(address, port, error);
+}
+
+ResponsePolicy *SessionEngine::policy() const
+{
+    return m_listener ? m_listener->policy() : nullptr;
+}
+
+QString SessionEngine::journalPath() const
+{
+    return m_journal ? m_journal->path() : QString();
+}
+
+void SessionEngine::setRetention(int maxCaptures, int maxAgeDays)
+{
+    m_options.maxCaptures = maxCaptures;
+    m_options.maxAgeDays = maxAgeDays;
+}
+
+quint64 SessionEngine::openJournal(const QString &path)
+{
+    const int maxCaptures = m_options.maxCaptures;
+    const int maxAgeDays = m_options.maxAgeDays;
+    const bool keep = bool(m_store);
+    return m_jobs->start(
+        tr("Opening %1").arg(QFileInfo(path).fileName()), this,
+        [path, maxCaptures, maxAgeDays, keep](JobControl &) {
+            Opened o;
+            o.path = path;
+            o.journal = std::make_shared<Journal>();
+            if (!o.journal->open(path, &o.error)) {
+                o.journal.reset();
+                return o;
+            }
+            CaptureIndex loaded = o.journal->takeLoaded();
+            o.loadedCount = loaded.size();
+            o.recorder = std::make_shared<CaptureRecorder>(o.journal.get());
+            o.recorder->restore(loaded);
+            if (keep)
+                o.shown = retained(std::move(loaded), maxCaptures, maxAgeDays,
+                                   QDateTime::currentMSecsSinceEpoch());
+            return o;
+        },
+        [this](Opened o) { adopt(std::move(o)); });
+}
+
+void SessionEngine::adopt(Opened &&o)
+{
+    if (!o.journal) {
+        emit openFailed(o.path, o.error);
+        return;
+    }
+    m_warning = o.journal->warning();
+    m_loadedCount = o.loadedCount;
+    m_listener->setJournal(o.journal, std::move(*o.recorder));
+    m_journal = std::move(o.journal);
+    if (m_store) {
+        m_store->clear();
+        m_store->setJournalPath(m_journal->path());
+        m_store->appendLoaded(std::move(o.shown));
+    }
+    emit opened(m_journal->path(), m_warning);
+}
+
+QString SessionEngine::newSessionPath()
+{
+    const QString folder = QFileInfo(Journal::defaultPath()).absolutePath();
+    const QString name =
+        QStringLiteral("session-%1.hkj")
+            .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")));
+    return QDir(folder).filePath(name);
+}
+
+quint64 SessionEngine::startNewSession()
+{
+    return openJournal(newSessionPath());
+}
+
+quint64 SessionEngine::importFile(const QString &file)
+{
+    struct Read {
+        ImportResult result;
+        QString error;
+    };
+    return m_jobs->start(
+        tr("Importing %1").arg(QFileInfo(file).fileName()), this,
+        [file](JobControl &control) {
+            Read r;
+            QFile f(file);
+            if (!f.open(QIODevice::ReadOnly)) {
+                r.error = tr("Cannot read %1: %2").arg(file, f.errorString());
+                return r;
+            }
+            control.setProgress(0, f.size());
+            r.result = CaptureImporter::parse(f.readAll(), file);
+            control.setProgress(f.size(), f.size());
+            return r;
+        },
+        [this, file](Read r) {
+            const QString name = QFileInfo(file).fileName();
+            if (!r.error.isEmpty() || !r.result.error.isEmpty()) {
+                emit imported(file,
+                              r.error.isEmpty()
+                                  ? tr("Nothing imported from %1: %2").arg(name, r.result.error)
+                                  : r.error,
+                              false);
+                return;
+            }
+            // Recorded on the network thread, numbered after the journal's last capture.
+            m_listener->importRequests(r.result.requests);
+            const qsizetype n = r.result.requests.size();
+            QStringList lines{n == 1 ? tr("1 entry imported from %1").arg(name)
+                                     : tr("%1 entries imported from %2").arg(n).arg(name)};
+            for (const ImportProblem &p : std::as_const(r.result.problems))
+                lines << p.message;
+            emit imported(file, lines.join(u'\n'), r.result.problems.isEmpty());
+        });
+}
+
+quint64 SessionEngine::exportCaptures(const QString &file, Interchange::Format format,
+                                      const QList<qsizetype> &storeRows, bool all)
+{
+    struct Written {
+        qsizetype count = 0;
+        QString error;
+    };
+    // A snapshot of where each capture is: the job reads them back while rows keep arriving.
+    std::shared_ptr<const CaptureStore::SearchSource> source =
+        m_store ? m_store->searchSource() : nullptr;
+    QList<qsizetype> rows = storeRows;
+    if (all && source) {
+        rows.resize(qsizetype(source->spans.size()));
+        for (qsizetype i = 0; i < rows.size(); ++i)
+            rows[i] = i;
+    }
+    return m_jobs->start(
+        tr("Exporting to %1").arg(QFileInfo(file).fileName()), this,
+        [file, format, rows, source](JobControl &control) {
+            Written w;
+            QSaveFile out(file);
+            QFile journal(source ? source->journalPath : QString());
+            if (!out.open(QIODevice::WriteOnly)) {
+                w.error = tr("Cannot write %1: %2").arg(file, out.errorString());
+                return w;
+            }
+            if (!source->journalPath.isEmpty() && !journal.open(QIODevice::ReadOnly)) {
+                w.error = tr("Cannot read the journal %1: %2")
+                              .arg(source->journalPath, journal.errorString());
+                return w;
+            }
+            // One capture at a time: a million are never in memory together.
+            CaptureWriter writer(&out, format);
+            bool ok = writer.begin();
+            for (qsizetype i = 0; ok && i < rows.size(); ++i) {
+                if (control.isCanceled()) {
+                    out.cancelWriting();
+                    return w;
+                }
+                const auto &span = source->spans.at(size_t(rows.at(i)));
+                CapturePtr c = span.offset < 0 ? source->resident.value(qint32(rows.at(i)))
+                                               : JournalReader::readRecord(journal, span.offset,
+                                                                           span.size, &w.error);
+                if (!c) {
+                    out.cancelWriting();
+                    return w;
+                }
+                ok = writer.write(*c);
+                if ((i & 255) == 0)
+                    control.setProgress(i, rows.size());
+            }
+            if (!ok || !writer.finish() || !out.commit()) {
+                w.error = tr("Cannot write %1: %2").arg(file, out.errorString());
+                return w;
+            }
+            w.count = rows.size();
+            return w;
+        },
+        [this, file](Written w) {
+            if (!w.error.isEmpty()) {
+                emit exported(file, w.error, false);
+                return;
+            }
+            emit exported(file,
+                          w.count == 1 ? tr("1 capture written to %1").arg(file)
+                                       : tr("%1 captures written to %2").arg(w.count).arg(file),
+                          true);
+        });
+}
+
+CaptureIndex SessionEngine::retained(CaptureIndex &&loaded, int maxCaptures, int maxAgeDays,
+                                     qint64 nowMs)
+{
+    qsizetype first = 0;
+    if (maxCaptures > 0 && loaded.size() > maxCaptures)
+        first = loaded.size() - maxCaptures;
+    if (maxAgeDays > 0) {
+        const qint64 oldest = nowMs - qint64(maxAgeDays) * 86'400'000;
+        while (first < loaded.size() && loaded.row(first).receivedAtMs < oldest)
+            ++first;
+    }
+    return first == 0 ? std::move(loaded) : loaded.tail(first);
+}

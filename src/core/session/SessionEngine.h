@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "capture/CaptureIndex.h"
+#include "http/HttpLimits.h"
+#include "interchange/Interchange.h"
+#include "listener/AccessToken.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class CaptureStore;
+class Forwarder;
+class JobRunner;
+class Journal;
+class Listener;
+class ResponsePolicy;
+
+// How a session starts: which journal, the listener's limits and access token, and whether
+// captures are kept in a store for a window (the command line prints them instead).
+struct SessionOptions {
+    QString journalPath;
+    HttpLimits limits;
+    AccessToken token;
+    bool keepCaptures = true;
+    // Retention: what the store loads of a journal (the journal keeps everything). 0: no limit.
+    int maxCaptures = 0;
+    int maxAgeDays = 0;
+};
+
+// One HookScope session: the journal (locked, one writer), the listener on its network
+// thread, the capture store the window shows, the forwarder and the job runner, with their
+// lifetimes in one place. The window and the command line both drive it; nothing else wires
+// these parts together. Lives on the thread that runs the event loop (the GUI thread).
+class SessionEngine : public QObject {
+    Q_OBJECT
+public:
+    explicit SessionEngine(QObject *parent = nullptr);
+    ~SessionEngine() override;
+
+    // Opens and locks the journal and reads it, synchronously: at start, before any window.
+    // The listener is ready but not listening. False, with *error in words, when the journal
+    // cannot be used (held by another HookScope, not a journal, not writable).
+    bool open(const SessionOptions &options, QString *error);
+    bool startListening(const QHostAddress &address, quint16 port, QString *error);
+
+    Listener *listener() const { return m_listener.get(); }
+    CaptureStore *store() const { return m_store.get(); } // null without keepCaptures
+    Forwarder *forwarder() const { return m_forwarder.get(); }
+    JobRunner *jobs() const { return m_jobs.get(); }
+    ResponsePolicy *policy() const;
+
+    QString journalPath() const;
+    // What opening the journal had to repair or skip; empty when it was intact.
+    QString journalWarning() const { return m_warning; }
+    // The captures the journal held when it was opened.
+    qsizetype loadedCount() const { return m_loadedCount; }
+    const SessionOptions &options() const { return m_options; }
+    void setRetention(int maxCaptures, int maxAgeDays);
+
+    // Switches to the journal at `path` (created when missing), read as a job; the listener
+    // keeps running and writes to it from then on. opened() or openFailed() tells the outcome.
+    quint64 openJournal(const QString &path);
+    // A new, empty journal beside the default one, named after the time.
+    quint64 startNewSession();
+    static QString newSessionPath();
+    // Reads a HAR or JSON Lines file as a job; its good entries become captures of this
+    // session, recorded on the network thread. imported() reports.
+    quint64 importFile(const QString &file);
+    // Writes the captures at `storeRows` (all when empty and `all`) of the store to `file` as a
+    // job, reading each back from the journal. exported() reports.
+    quint64 exportCaptures(const QString &file, Interchange::Format format,
+                           const QList<qsizetype> &storeRows, bool all);
+
+    // The captures shown of what a journal holds: retention keeps the newest, and those
+    // younger than the age limit (0: no limit).
+    static CaptureIndex retained(CaptureIndex &&loaded, int maxCaptures, int maxAgeDays,
+                                 qint64 nowMs);
+
+signals:
+    void opened(const QString &path, const QString &warning);
+    void openFailed(const QString &path, const QString &error);
+    void imported(const QString &file, const QString &report, bool complete);
+    void exported(const QString &file, const QString &report, bool ok);
+    void journalFailed(const QString &error);
+
+private:
+    struct Opened;
+    void adopt(Opened &&opened);
+
+    SessionOptions m_options;
+    std::shared_ptr<Journal> m_journal;
+    std::unique_ptr<JobRunner> m_jobs;
+    std::unique_ptr<CaptureStore> m_store;
+    std::unique_ptr<Listener> m_listener;
+    std::unique_ptr<Forwarder> m_forwarder;
+    QString m_warning;
+    qsizetype m_loadedCount = 0;
+};
