@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: MIT
+// One journal, one writer: a second HookScope on a journal in use is refused with a message that
+// names the first, and every delivery the first answered 200 is in the journal afterwards.
+#include "HeadlessProcess.h"
+#include "capture/Journal.h"
+#include "capture/JournalLock.h"
+#include "capture/JournalReader.h"
+
+#include <QProcess>
+#include <QSet>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+namespace {
+
+int deliver(quint16 port, const QByteArray &jobId)
+{
+    const QByteArray body = "{\"task\":\"video_generate\",\"job_id\":\"" + jobId +
+                            "\",\"status\":\"completed\",\"result\":{\"video_id\":\"v\"}}";
+    QTcpSocket s;
+    s.connectToHost(QHostAddress::LocalHost, port);
+    if (!s.waitForConnected(5000))
+        return 0;
+    s.write("POST /webhook/hoox HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            "User-Agent: Hoox-API/1.0\r\nX-Hoox-Webhook: true\r\nConnection: close\r\n"
+            "Content-Length: " +
+            QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QByteArray in;
+    while (!in.contains("\r\n\r\n") && s.waitForReadyRead(5000))
+        in += s.readAll();
+    return in.mid(9, 3).toInt();
+}
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runHookScope(const QStringList &arguments)
+{
+    QProcess p;
+    p.start(QStringLiteral(HOOKSCOPE_BINARY), arguments);
+    Run r;
+    if (!p.waitForFinished(30'000)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+} // namespace
+
+class tst_JournalLock : public QObject {
+    Q_OBJECT
+private slots:
+    void secondProcessIsRefusedAndNothingIsLost();
+    void secondJournalInOneProcessIsRefused();
+    void lockGoesWithAKilledProcess();
+};
+
+void tst_JournalLock::secondProcessIsRefusedAndNothingIsLost()
+{
+    QTemporaryDir dir;
+    const QString journal = dir.filePath(QStringLiteral("shared.hkj"));
+    QProcess first;
+    const quint16 port = startHeadless(first, journal);
+    QVERIFY(port != 0);
+    QSet<QByteArray> answered;
+    for (const QByteArray id : {"run_1", "run_2"}) {
+        QCOMPARE(deliver(port, id), 200);
+        answered.insert(id);
+    }
+
+    // The second HookScope, started by habit on another port: refused, and it says by whom.
+    const Run second = runHookScope({QStringLiteral("listen"), QStringLiteral("--port"),
+                                     QStringLiteral("0"), QStringLiteral("--journal"), journal});
+    QCOMPARE(second.exitCode, 1);
+    QVERIFY2(second.err.contains(QStringLiteral("in use by another HookScope")),
+             qPrintable(second.err));
+    QVERIFY2(second.err.contains(QStringLiteral("process %1").arg(first.processId())),
+             qPrintable(second.err));
+    QVERIFY2(second.err.contains(QStringLiteral("--journal")), qPrintable(second.err));
+
+    // import writes too: refused the same way. export only reads: it works meanwhile.
+    const QString har = QStringLiteral(HOOKSCOPE_SOURCE_DIR "/tests/data/chrome-devtools.har");
+    const Run import = runHookScope({QStringLiteral("import"), har, QStringLiteral("--journal"),
+                                     journal});
+    QCOMPARE(import.exitCode, 1);
+    QVERIFY2(import.err.contains(QStringLiteral("in use by another HookScope")),
+             qPrintable(import.err));
+    const Run exported = runHookScope({QStringLiteral("export"), QStringLiteral("--journal"),
+                                       journal, QStringLiteral("--format"),
+                                       QStringLiteral("jsonl")});
+    QCOMPARE(exported.exitCode, 0);
+    QCOMPARE(exported.out.count(u'\n'), 2);
+
+    for (const QByteArray id : {"run_3", "run_4"}) {
+        QCOMPARE(deliver(port, id), 200);
+        answered.insert(id);
+    }
+    ::kill(pid_t(first.processId()), SIGTERM);
+    QVERIFY(first.waitForFinished(10'000));
+
+    const JournalReadResult read = JournalReader::read(journal);
+    QVERIFY2(read.error.isEmpty() && read.warning.isEmpty(), qPrintable(read.error + read.warning));
+    QCOMPARE(read.captures.size(), answered.size());
+    QSet<QByteArray> kept;
+    for (qsizetype i = 0; i < read.captures.size(); ++i) {
+        QCOMPARE(read.captures.at(i)->id, quint64(i + 1)); // no id written twice
+        kept.insert(read.captures.at(i)->hoox.key.toUtf8());
+    }
+    QCOMPARE(kept, answered);
+}
+
+void tst_JournalLock::secondJournalInOneProcessIsRefused()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("j.hkj"));
+    Journal a;
+    QString error;
+    QVERIFY2(a.open(path, &error), qPrintable(error));
+    QVERIFY(JournalLock::isHeldElsewhere(path));
+    Journal b;
+    QVERIFY(!b.open(path, &error));
+    QVERIFY2(error.contains(QStringLiteral("in use by another HookScope")), qPrintable(error));
+    QVERIFY(!b.isOpen());
+    a.close();
+    QVERIFY(!JournalLock::isHeldElsewhere(path));
+    QVERIFY2(b.open(path, &error), qPrintable(error));
+}
+
+// The kernel drops a flock() with the last descriptor: a crashed HookScope leaves no lock.
+void tst_JournalLock::lockGoesWithAKilledProcess()
+{
+    QTemporaryDir dir;
+    const QString journal = dir.filePath(QStringLiteral("killed.hkj"));
+    QProcess first;
+    QVERIFY(startHeadless(first, journal) != 0);
+    QVERIFY(JournalLock::isHeldElsewhere(journal));
+    first.kill();
+    QVERIFY(first.waitForFinished(10'000));
+    QVERIFY(!JournalLock::isHeldElsewhere(journal));
+    QProcess again;
+    QVERIFY(startHeadless(again, journal) != 0);
+    ::kill(pid_t(again.processId()), SIGTERM);
+    QVERIFY(again.waitForFinished(10'000));
+}
+
+QTEST_GUILESS_MAIN(tst_JournalLock)
+#include "tst_journallock.moc"
