@@ -15,6 +15,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QWindow>
@@ -368,7 +369,8 @@ double percentileMs(const std::vector<qint64> &sorted, double p)
 
 } // namespace
 
-GuiLatencyResult measureGuiLatency(int deliveriesPerSecond, int seconds)
+GuiLatencyResult measureGuiLatency(int deliveriesPerSecond, int seconds, const QString &journal,
+                                   int sortColumn)
 {
     GuiLatencyResult result;
     QTemporaryDir dir;
@@ -380,7 +382,8 @@ GuiLatencyResult measureGuiLatency(int deliveriesPerSecond, int seconds)
 
     WindowRig rig;
     QString error;
-    if (!buildWindow(&rig, dir.filePath(QStringLiteral("gui.hkj")), &error)) {
+    if (!buildWindow(&rig, journal.isEmpty() ? dir.filePath(QStringLiteral("gui.hkj")) : journal,
+                     &error)) {
         std::fprintf(stderr, "gui latency: %s\n", qPrintable(error));
         return result;
     }
@@ -394,6 +397,9 @@ GuiLatencyResult measureGuiLatency(int deliveriesPerSecond, int seconds)
         std::fprintf(stderr, "gui latency: the window was never exposed\n");
         return result;
     }
+    if (sortColumn >= 0)
+        rig.window->findChild<QTableView *>(QStringLiteral("captureTable"))
+            ->sortByColumn(sortColumn, Qt::AscendingOrder);
     spinUntil([] { return false; }, 200); // first paint and layout, outside the measurement
 
     LoadPlan plan;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <QtGlobal>
+#include <QString>
 
 // How long the GUI thread of the real main window keeps a user waiting while deliveries
 // stream in over loopback TCP.
@@ -20,4 +20,7 @@ struct GuiLatencyResult {
 // so), with its listener on 127.0.0.1 and a journal in a temporary folder, shows it, and
 // sends `deliveriesPerSecond` Hoox deliveries per second to it for one second of warm-up and
 // `seconds` measured seconds. Needs a QApplication; runs its event loop meanwhile.
-GuiLatencyResult measureGuiLatency(int deliveriesPerSecond, int seconds);
+// With `journal`, the window opens that one instead (it grows by what is sent); with
+// `sortColumn` >= 0, the table is sorted by that column first, as a click on its header does.
+GuiLatencyResult measureGuiLatency(int deliveriesPerSecond, int seconds,
+                                   const QString &journal = {}, int sortColumn = -1);

@@ -3,6 +3,7 @@
 // program, not a test: the machine's speed never fails anything.
 #include "BenchPayload.h"
 #include "CaptureTableModel.h"
+#include "GuiJobs.h"
 #include "GuiLatency.h"
 #include "capture/CaptureRecorder.h"
 #include "capture/CaptureStore.h"
@@ -40,6 +41,12 @@ HttpRequest request(int i)
     r.headers.append("Content-Length", QByteArray::number(BenchPayload::kSeed.size()));
     r.body = BenchPayload::body(i);
     return r;
+}
+
+int fail(const char *what)
+{
+    std::fprintf(stderr, "%s: not measured\n", what);
+    return 1;
 }
 
 qint64 rssMiB()
@@ -157,15 +164,36 @@ int main(int argc, char **argv)
         print("rss_after_reload_mib", double(rssMiB()), "MiB");
     }
 
+    // The window while it opens the journal, then while it exports part of it: jobs.
+    const GuiJobResult open = measureGuiOpen(path);
+    if (!open.ok)
+        return fail("gui open");
+    print("open_1m_ms", open.elapsedMs, "ms");
+    print("open_1m_rows", double(open.rows), "rows");
+    print("gui_open_p99_ms", open.p99Ms, "ms");
+    print("gui_open_max_ms", open.maxMs, "ms");
+    const GuiJobResult exported = measureGuiExport(path, 200'000);
+    if (!exported.ok)
+        return fail("gui export");
+    print("export_200k_ms", exported.elapsedMs, "ms");
+    print("gui_export_p99_ms", exported.p99Ms, "ms");
+    print("gui_export_max_ms", exported.maxMs, "ms");
+
     // Last, so that the figures above are taken on a quiet machine.
     const GuiLatencyResult gui = measureGuiLatency(10'000, 5);
-    if (!gui.ok) {
-        std::fprintf(stderr, "gui latency: not measured\n");
-        return 1;
-    }
+    if (!gui.ok)
+        return fail("gui latency");
     print("gui_p99_ms", gui.p99Ms, "ms");
     print("gui_p50_ms", gui.p50Ms, "ms");
     print("gui_max_ms", gui.maxMs, "ms");
     print("gui_ingest_per_s", gui.deliveredPerSecond, "deliveries/s");
+    // The same load into the journal above, its table sorted by Status. It appends to it.
+    const GuiLatencyResult sorted =
+        measureGuiLatency(10'000, 5, path, CaptureTableModel::StatusColumn);
+    if (!sorted.ok)
+        return fail("gui latency, sorted");
+    print("gui_sorted_p99_ms", sorted.p99Ms, "ms");
+    print("gui_sorted_max_ms", sorted.maxMs, "ms");
+    print("gui_sorted_ingest_per_s", sorted.deliveredPerSecond, "deliveries/s");
     return 0;
 }
