@@ -140,7 +140,7 @@ void tst_HostileClients::startListener(const HttpLimits &limits)
 void tst_HostileClients::slowlorisIsCutWithoutDelayingOthers()
 {
     HttpLimits limits;
-    limits.headTimeoutMs = 4000; // long enough for slow (sanitized, loaded) machines
+    limits.headTimeoutMs = 8000; // its half bounds a quick answer on a loaded, sanitized machine
     startListener(limits);
     constexpr int kSlow = 200;
     Clients slow;
@@ -159,24 +159,24 @@ void tst_HostileClients::slowlorisIsCutWithoutDelayingOthers()
     QTRY_COMPARE(m_listener->connectionCount(), kSlow);
     // Deliveries meanwhile, all at once, are answered at once: the slow heads hold no one up.
     Clients quick;
+    const qint64 quickSentAt = m_clock.elapsed();
     for (int i = 0; i < 20; ++i)
         quick.push_back(
             std::make_unique<AsyncClient>(m_listener->port(), post(kSeedBody), &m_clock));
     QTRY_COMPARE(countIf(quick, [](const AsyncClient &c) { return c.status == 200; }), 20);
-    qint64 lastQuickAnswer = 0;
+    qint64 slowestQuick = 0;
     for (const auto &c : quick)
-        lastQuickAnswer = qMax(lastQuickAnswer, c->answeredAtMs);
+        slowestQuick = qMax(slowestQuick, c->answeredAtMs - quickSentAt);
     QTRY_VERIFY_WITH_TIMEOUT(countIf(slow, [](const AsyncClient &c) { return c.closed; }) == kSlow,
                              limits.headTimeoutMs + 10'000);
     QCOMPARE(countIf(slow, [](const AsyncClient &c) { return c.status == 408; }), kSlow);
     qint64 firstCut = std::numeric_limits<qint64>::max();
     for (const auto &c : slow)
         firstCut = qMin(firstCut, c->answeredAtMs);
-    // Every quick delivery came through while the slow heads hung on.
-    QVERIFY2(
-        firstCut > lastQuickAnswer,
-        qPrintable(
-            QStringLiteral("cut at %1 ms, answered at %2 ms").arg(firstCut).arg(lastQuickAnswer)));
+    // Every quick delivery came through without waiting for the slow heads to be cut: well
+    // within the head timeout, however long setting up 200 slow clients took on this machine.
+    QVERIFY2(slowestQuick < limits.headTimeoutMs / 2,
+             qPrintable(QStringLiteral("the slowest quick delivery took %1 ms").arg(slowestQuick)));
     QVERIFY(firstCut >= limits.headTimeoutMs); // and the slow ones were cut at their deadline
     QCOMPARE(m_captures.size(), 20);
 }
