@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: MIT
+// The session engine: one journal with one writer, sessions switched as jobs while the
+// listener runs, import and export as jobs.
+#include "capture/CaptureStore.h"
+#include "capture/Journal.h"
+#include "capture/JournalReader.h"
+#include "listener/Listener.h"
+#include "session/JobRunner.h"
+#include "session/SessionEngine.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+int deliver(quint16 port, const QByteArray &jobId)
+{
+    const QByteArray body = "{\"task\":\"video_generate\",\"job_id\":\"" + jobId +
+                            "\",\"status\":\"completed\",\"result\":{\"video_id\":\"v\"}}";
+    QTcpSocket s;
+    s.connectToHost(QHostAddress::LocalHost, port);
+    if (!s.waitForConnected(5000))
+        return 0;
+    s.write("POST /webhook/hoox HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            "User-Agent: Hoox-API/1.0\r\nX-Hoox-Webhook: true\r\nConnection: close\r\n"
+            "Content-Length: " +
+            QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QByteArray in;
+    while (!in.contains("\r\n\r\n") && s.waitForReadyRead(5000))
+        in += s.readAll();
+    return in.mid(9, 3).toInt();
+}
+
+} // namespace
+
+class tst_SessionEngine : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void aJournalInUseIsRefused();
+    void sessionsSwitchWhileListening();
+    void aFailedOpenKeepsTheSession();
+    void importThenExportRoundTrip();
+    void cancelledExportReportsNothing();
+    void withoutAStoreNothingIsKept();
+
+private:
+    bool openEngine(const QString &name, bool keep = true);
+    CaptureStore *store() const { return m_engine->store(); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<SessionEngine> m_engine;
+    quint16 m_port = 0;
+};
+
+void tst_SessionEngine::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_engine = std::make_unique<SessionEngine>();
+}
+
+void tst_SessionEngine::cleanup()
+{
+    m_engine.reset();
+    m_dir.reset();
+}
+
+bool tst_SessionEngine::openEngine(const QString &name, bool keep)
+{
+    SessionOptions options;
+    options.journalPath = m_dir->filePath(name);
+    options.keepCaptures = keep;
+    QString error;
+    if (!m_engine->open(options, &error) ||
+        !m_engine->startListening(QHostAddress::LocalHost, 0, &error)) {
+        qWarning("%s", qPrintable(error));
+        return false;
+    }
+    m_port = m_engine->listener()->port();
+    return true;
+}
+
+void tst_SessionEngine::aJournalInUseIsRefused()
+{
+    Journal other;
+    QString error;
+    QVERIFY(other.open(m_dir->filePath(QStringLiteral("held.hkj")), &error));
+    SessionOptions options;
+    options.journalPath = other.path();
+    QVERIFY(!m_engine->open(options, &error));
+    QVERIFY2(error.contains(QStringLiteral("in use by another HookScope")), qPrintable(error));
+    QVERIFY(error.contains(QStringLiteral("process %1").arg(QCoreApplication::applicationPid())));
+}
+
+void tst_SessionEngine::sessionsSwitchWhileListening()
+{
+    QVERIFY(openEngine(QStringLiteral("a.hkj")));
+    const QString a = m_engine->journalPath();
+    QCOMPARE(deliver(m_port, "run_1"), 200);
+    QCOMPARE(deliver(m_port, "run_2"), 200);
+    QTRY_COMPARE(store()->size(), 2);
+
+    QSignalSpy opened(m_engine.get(), &SessionEngine::opened);
+    m_engine->openJournal(m_dir->filePath(QStringLiteral("b.hkj")));
+    QVERIFY(opened.wait());
+    QCOMPARE(store()->size(), 0);
+    QCOMPARE(deliver(m_port, "run_1"), 200); // the same listener, the new journal
+    QTRY_COMPARE(store()->size(), 1);
+    QCOMPARE(store()->row(0).id, 1u);
+    QCOMPARE(store()->row(0).attempt, 1u); // a new session knows nothing of run_1
+
+    m_engine->openJournal(a);
+    QVERIFY(opened.wait());
+    QCOMPARE(store()->size(), 2);
+    QCOMPARE(deliver(m_port, "run_1"), 200); // numbering and groups go on where a stopped
+    QTRY_COMPARE(store()->size(), 3);
+    QCOMPARE(store()->row(2).id, 3u);
+    QCOMPARE(store()->row(2).attempt, 2u);
+    QCOMPARE(store()->row(2).duplicateOf, 1u);
+    QTRY_COMPARE(JournalReader::read(m_dir->filePath(QStringLiteral("b.hkj"))).captures.size(), 1);
+    QTRY_COMPARE(JournalReader::read(a).captures.size(), 3);
+}
+
+void tst_SessionEngine::aFailedOpenKeepsTheSession()
+{
+    QVERIFY(openEngine(QStringLiteral("kept.hkj")));
+    QCOMPARE(deliver(m_port, "run_1"), 200);
+    QTRY_COMPARE(store()->size(), 1);
+    const QString notAJournal = m_dir->filePath(QStringLiteral("notes.txt"));
+    QFile f(notAJournal);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("not a journal at all, and long enough to have a header\n");
+    f.close();
+    QSignalSpy failed(m_engine.get(), &SessionEngine::openFailed);
+    m_engine->openJournal(notAJournal);
+    QVERIFY(failed.wait());
+    QVERIFY(!failed.first().at(1).toString().isEmpty());
+    QCOMPARE(m_engine->journalPath(), m_dir->filePath(QStringLiteral("kept.hkj")));
+    QCOMPARE(deliver(m_port, "run_2"), 200);
+    QTRY_COMPARE(store()->size(), 2);
+}
+
+void tst_SessionEngine::importThenExportRoundTrip()
+{
+    QVERIFY(openEngine(QStringLiteral("io.hkj")));
+    QSignalSpy imported(m_engine.get(), &SessionEngine::imported);
+    m_engine->importFile(QStringLiteral(HOOKSCOPE_SOURCE_DIR "/tests/data/chrome-devtools.har"));
+    QVERIFY(imported.wait());
+    QVERIFY2(imported.first().at(2).toBool(), qPrintable(imported.first().at(1).toString()));
+    QTRY_VERIFY(store()->size() > 0);
+    const qsizetype rows = store()->size();
+
+    QSignalSpy exported(m_engine.get(), &SessionEngine::exported);
+    const QString out = m_dir->filePath(QStringLiteral("out.jsonl"));
+    m_engine->exportCaptures(out, Interchange::Format::JsonLines, {}, true);
+    QVERIFY(exported.wait());
+    QVERIFY2(exported.first().at(2).toBool(), qPrintable(exported.first().at(1).toString()));
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll().count('\n'), rows);
+
+    // Only the rows asked for, in the order asked.
+    const QString some = m_dir->filePath(QStringLiteral("some.jsonl"));
+    m_engine->exportCaptures(some, Interchange::Format::JsonLines, {rows - 1, 0}, false);
+    QVERIFY(exported.wait());
+    QFile g(some);
+    QVERIFY(g.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = g.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    const auto idOf = [](const QByteArray &line) {
+        return QJsonDocument::fromJson(line).object().value(QStringLiteral("id")).toInteger();
+    };
+    QCOMPARE(quint64(idOf(lines.at(0))), store()->row(rows - 1).id);
+    QCOMPARE(quint64(idOf(lines.at(1))), store()->row(0).id);
+}
+
+void tst_SessionEngine::cancelledExportReportsNothing()
+{
+    QVERIFY(openEngine(QStringLiteral("cancel.hkj")));
+    for (int i = 0; i < 20; ++i)
+        QCOMPARE(deliver(m_port, "run_" + QByteArray::number(i)), 200);
+    QTRY_COMPARE(store()->size(), 20);
+    QSignalSpy exported(m_engine.get(), &SessionEngine::exported);
+    QSignalSpy finished(m_engine->jobs(), &JobRunner::finished);
+    const quint64 id = m_engine->exportCaptures(m_dir->filePath(QStringLiteral("x.har")),
+                                                Interchange::Format::Har, {}, true);
+    m_engine->jobs()->cancel(id);
+    QVERIFY(finished.wait());
+    QCOMPARE(finished.first().at(1).toBool(), true);
+    QCOMPARE(exported.size(), 0);
+}
+
+void tst_SessionEngine::withoutAStoreNothingIsKept()
+{
+    QVERIFY(openEngine(QStringLiteral("cli.hkj"), false));
+    QVERIFY(!m_engine->store());
+    QSignalSpy captured(m_engine->listener(), &Listener::captured);
+    QCOMPARE(deliver(m_port, "run_1"), 200);
+    QVERIFY(captured.wait());
+    QCOMPARE(JournalReader::read(m_engine->journalPath()).captures.size(), 1);
+}
+
+QTEST_GUILESS_MAIN(tst_SessionEngine)
+#include "tst_sessionengine.moc"
