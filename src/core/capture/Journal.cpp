@@ -39,7 +39,7 @@ QString writeAdvice(int code)
 }
 } // namespace
 
-bool Journal::open(const QString &path, QString *error)
+bool Journal::open(const QString &path, QString *error, const JournalReader::Progress &progress)
 {
     close();
     if (!createFolder(path, error))
@@ -57,7 +57,7 @@ bool Journal::open(const QString &path, QString *error)
         m_file.close();
         return false;
     }
-    JournalIndexResult result = JournalReader::readIndex(m_file);
+    JournalIndexResult result = JournalReader::readIndex(m_file, progress);
     if (!result.error.isEmpty()) {
         m_file.close();
         return fail(error, result.error);

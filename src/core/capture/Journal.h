@@ -18,7 +18,8 @@ public:
 
     // Creates the file and its folder when missing. Refuses, and leaves untouched, a file that is
     // not a journal or was written by a newer HookScope.
-    bool open(const QString &path, QString *error);
+    // `progress` hears how far reading it has come (see JournalReader::readIndex()).
+    bool open(const QString &path, QString *error, const JournalReader::Progress &progress = {});
     void close();
     bool isOpen() const { return m_file.isOpen(); }
     QString path() const { return m_file.fileName(); }

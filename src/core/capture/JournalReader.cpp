@@ -251,15 +251,18 @@ JournalIndexResult JournalReader::readIndex(const QString &path)
     return readPath<JournalIndexResult>(path, [](QFile &file) { return readIndex(file); });
 }
 
-JournalIndexResult JournalReader::readIndex(QFile &file)
+JournalIndexResult JournalReader::readIndex(QFile &file, const Progress &progress)
 {
     JournalIndexResult result;
     JournalFieldCache cache;
     QString key;
     CaptureIndex::Entry entry;
+    const qint64 total = file.size();
     scanFile(file, &result, [&](qint64 offset, const uchar *payload, quint32 size) {
         if (!F::decodeIndexEntry(payload, size, cache, &key, &entry))
             return false;
+        if (progress && (result.index.size() & 0xffff) == 0)
+            progress(offset, total);
         entry.journalOffset = offset;
         entry.recordSize = quint32(F::RecordHeaderSize) + size;
         result.index.append(entry);

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 class QFile;
 
 // How a read went. When `error` is set the file was refused or could not be read to the end;
@@ -45,7 +47,9 @@ public:
     static JournalReadResult read(QFile &file);
     // The fast path for loading the table: summaries only, no headers and no bodies.
     static JournalIndexResult readIndex(const QString &path);
-    static JournalIndexResult readIndex(QFile &file);
+    // `progress` (may be empty) hears how many of the file's bytes were read, now and then.
+    using Progress = std::function<void(qint64 done, qint64 total)>;
+    static JournalIndexResult readIndex(QFile &file, const Progress &progress = {});
     // The one record of `recordSize` bytes at `offset` in `file` (open for reading), checked
     // against its checksum. Null, with *error set, when it is not there (anymore).
     static CapturePtr readRecord(QFile &file, qint64 offset, quint32 recordSize, QString *error);

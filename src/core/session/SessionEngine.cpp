@@ -98,11 +98,14 @@ quint64 SessionEngine::openJournal(const QString &path)
     const bool keep = bool(m_store);
     return m_jobs->start(
         tr("Opening %1").arg(QFileInfo(path).fileName()), this,
-        [path, maxCaptures, maxAgeDays, keep](JobControl &) {
+        [path, maxCaptures, maxAgeDays, keep](JobControl &control) {
             Opened o;
             o.path = path;
             o.journal = std::make_shared<Journal>();
-            if (!o.journal->open(path, &o.error)) {
+            const auto progress = [&control](qint64 done, qint64 total) {
+                control.setProgress(done, total);
+            };
+            if (!o.journal->open(path, &o.error, progress)) {
                 o.journal.reset();
                 return o;
             }
