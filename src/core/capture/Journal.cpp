@@ -125,8 +125,14 @@ bool Journal::append(const Capture &capture, QString *error)
 
 QString Journal::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) %
-           QStringLiteral("/journal.hkj");
+    // ~/.local/share/hookscope/journal.hkj, as the manual says. Versions up to 0.1 used the
+    // application's data folder, which the organisation name nests one level deeper: a
+    // journal found there is still the default.
+    const QString path = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) %
+                         QStringLiteral("/hookscope/journal.hkj");
+    const QString earlier = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) %
+                            QStringLiteral("/journal.hkj");
+    return !QFileInfo::exists(path) && QFileInfo::exists(earlier) ? earlier : path;
 }
 
 bool Journal::createFolder(const QString &path, QString *error)
