@@ -10,6 +10,7 @@
 #include "session/SessionEngine.h"
 #include "session/Settings.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -57,6 +58,7 @@ private slots:
     void brokenEntriesAreReported();
     void openBringsASessionBack();
     void copyAsCurl();
+    void jobsShowInTheStatusBarAndCancel();
     void retentionKeepsTheNewest();
 
 private:
@@ -211,6 +213,34 @@ void tst_Sessions::copyAsCurl()
     QVERIFY(curl.contains(QStringLiteral("run_c")));
     m_window->findChild<QAction *>(QStringLiteral("copyPythonAction"))->trigger();
     QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral("requests")));
+}
+
+void tst_Sessions::jobsShowInTheStatusBarAndCancel()
+{
+    for (const char *id : {"run_1", "run_2"})
+        QCOMPARE(deliver(m_port, id), 200);
+    QTRY_COMPARE(rows(), 2);
+    auto *indicator = m_window->findChild<QWidget *>(QStringLiteral("jobIndicator"));
+    auto *cancel = m_window->findChild<QAbstractButton *>(QStringLiteral("cancelJobButton"));
+    QVERIFY(indicator && cancel);
+    QVERIFY(!indicator->isVisible());
+
+    QSignalSpy finished(m_engine->jobs(), &JobRunner::finished);
+    QSignalSpy exported(m_engine.get(), &SessionEngine::exported);
+    const QString file = m_dir.filePath(QStringLiteral("cancelled.har"));
+    m_window->exportTo(file, false);
+    QVERIFY(indicator->isVisible()); // at once: what runs, and Cancel
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QVERIFY(finished.wait());
+    QCOMPARE(finished.first().at(1).toBool(), true);
+    QTRY_VERIFY(!indicator->isVisible());
+    QCOMPARE(exported.size(), 0); // nothing claims to be written
+
+    m_window->exportTo(file, false);
+    QVERIFY(exported.wait());
+    QVERIFY(exported.first().at(2).toBool());
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("2 captures written")));
+    QTRY_VERIFY(!indicator->isVisible());
 }
 
 void tst_Sessions::retentionKeepsTheNewest()
