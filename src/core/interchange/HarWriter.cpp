@@ -4,118 +4,156 @@
 #include "capture/CaptureFormat.h"
 #include "http/HttpResponse.h"
 #include "interchange/Interchange.h"
+#include "interchange/JsonText.h"
 
 #include <QBuffer>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QUrlQuery>
 
 namespace {
-QJsonArray harHeaders(const HttpHeaders &headers)
+
+void harHeaders(JsonText &j, const HttpHeaders &headers)
 {
-    QJsonArray out;
+    j.beginArray();
     for (const HttpHeader &h : headers) {
-        QJsonObject o{{QStringLiteral("name"), QString::fromLatin1(h.name)}};
+        j.beginObject().key("name").latin1(h.name).key("value");
         if (Interchange::isExactUtf8(h.value)) {
-            o.insert(QStringLiteral("value"), QString::fromUtf8(h.value));
+            j.utf8(h.value);
         } else {
             // Viewers show the Latin-1 reading; HookScope takes the exact bytes back.
-            o.insert(QStringLiteral("value"), QString::fromLatin1(h.value));
-            o.insert(QStringLiteral("_valueBase64"), QString::fromLatin1(h.value.toBase64()));
+            j.latin1(h.value).key("_valueBase64").latin1(h.value.toBase64());
         }
-        out.append(o);
+        j.endObject();
     }
-    return out;
+    j.endArray();
 }
 
-QJsonArray queryString(const QByteArray &target)
+void queryString(JsonText &j, const QByteArray &target)
 {
+    j.beginArray();
     const qsizetype q = target.indexOf('?');
-    QJsonArray out;
-    if (q < 0)
-        return out;
-    const QUrlQuery query(QString::fromUtf8(target.sliced(q + 1)));
-    for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded))
-        out.append(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("value"), value}});
-    return out;
-}
-
-QJsonObject postData(const Capture &c)
-{
-    QJsonObject o{{QStringLiteral("mimeType"), QString::fromUtf8(c.headers.value("Content-Type"))}};
-    if (Interchange::isExactUtf8(c.body)) {
-        o.insert(QStringLiteral("text"), QString::fromUtf8(c.body));
-    } else {
-        o.insert(QStringLiteral("text"), QString::fromLatin1(c.body.toBase64()));
-        o.insert(QStringLiteral("encoding"), QStringLiteral("base64"));
+    if (q >= 0) {
+        const QUrlQuery query(QString::fromUtf8(target.sliced(q + 1)));
+        for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded))
+            j.beginObject().key("name").string(name).key("value").string(value).endObject();
     }
-    return o;
+    j.endArray();
 }
 
-QJsonObject request(const Capture &c)
+void postData(JsonText &j, const Capture &c)
 {
-    QJsonObject o{
-        {QStringLiteral("method"), QString::fromLatin1(c.method)},
-        {QStringLiteral("url"), QString::fromUtf8(Interchange::requestUrl(c))},
-        {QStringLiteral("httpVersion"), Interchange::httpVersion(c.httpMinor)},
-        {QStringLiteral("headers"), harHeaders(c.headers)},
-        {QStringLiteral("queryString"), queryString(c.target)},
-        {QStringLiteral("cookies"), QJsonArray()},
-        {QStringLiteral("headersSize"), -1},
-        {QStringLiteral("bodySize"), qint64(c.body.size())},
-    };
+    j.beginObject().key("mimeType").utf8(c.headers.value("Content-Type"));
+    if (Interchange::isExactUtf8(c.body))
+        j.key("text").utf8(c.body);
+    else
+        j.key("text").latin1(c.body.toBase64()).key("encoding").string(u"base64");
+    j.endObject();
+}
+
+void request(JsonText &j, const Capture &c)
+{
+    j.beginObject()
+        .key("method")
+        .latin1(c.method)
+        .key("url")
+        .utf8(Interchange::requestUrl(c))
+        .key("httpVersion")
+        .string(Interchange::httpVersion(c.httpMinor))
+        .key("cookies")
+        .beginArray()
+        .endArray()
+        .key("headers");
+    harHeaders(j, c.headers);
+    j.key("queryString");
+    queryString(j, c.target);
     // A request without a body has no postData; an empty POST keeps an empty one.
-    if (!c.body.isEmpty() || c.headers.contains("Content-Length") || c.chunked)
-        o.insert(QStringLiteral("postData"), postData(c));
-    return o;
+    if (!c.body.isEmpty() || c.headers.contains("Content-Length") || c.chunked) {
+        j.key("postData");
+        postData(j, c);
+    }
+    j.key("headersSize").number(-1).key("bodySize").number(c.body.size()).endObject();
 }
 
 // HookScope keeps the status it answered, not the answer's headers or body.
-QJsonObject response(const Capture &c)
+void response(JsonText &j, const Capture &c)
 {
-    return {
-        {QStringLiteral("status"), int(c.answerStatus)},
-        {QStringLiteral("statusText"),
-         QString::fromLatin1(HttpResponse::reasonPhrase(c.answerStatus))},
-        {QStringLiteral("httpVersion"), Interchange::httpVersion(c.httpMinor)},
-        {QStringLiteral("headers"), QJsonArray()},
-        {QStringLiteral("cookies"), QJsonArray()},
-        {QStringLiteral("content"), QJsonObject{{QStringLiteral("size"), 0},
-                                                {QStringLiteral("mimeType"), QString()},
-                                                {QStringLiteral("text"), QString()}}},
-        {QStringLiteral("redirectURL"), QString()},
-        {QStringLiteral("headersSize"), -1},
-        {QStringLiteral("bodySize"), -1},
-    };
+    j.beginObject()
+        .key("status")
+        .number(c.answerStatus)
+        .key("statusText")
+        .latin1(HttpResponse::reasonPhrase(c.answerStatus))
+        .key("httpVersion")
+        .string(Interchange::httpVersion(c.httpMinor))
+        .key("cookies")
+        .beginArray()
+        .endArray()
+        .key("headers")
+        .beginArray()
+        .endArray()
+        .key("content")
+        .beginObject()
+        .key("size")
+        .number(0)
+        .key("mimeType")
+        .string({})
+        .key("text")
+        .string({})
+        .endObject()
+        .key("redirectURL")
+        .string({})
+        .key("headersSize")
+        .number(-1)
+        .key("bodySize")
+        .number(-1)
+        .endObject();
 }
 
-QJsonValue idOrNull(quint64 id)
+void idOrNull(JsonText &j, quint64 id)
 {
-    return id == 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(qint64(id));
+    if (id == 0)
+        j.null();
+    else
+        j.number(qint64(id));
 }
 
-QJsonValue textOrNull(const QString &s)
+void headerPairs(JsonText &j, const HttpHeaders &headers)
 {
-    return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+    j.beginArray();
+    for (const HttpHeader &h : headers) {
+        j.beginArray().latin1(h.name);
+        if (Interchange::isExactUtf8(h.value))
+            j.utf8(h.value);
+        else
+            j.latin1(h.value).latin1(h.value.toBase64());
+        j.endArray();
+    }
+    j.endArray();
 }
 
-QJsonObject extension(const Capture &c)
+void extension(JsonText &j, const Capture &c)
 {
     const HooxClassification &h = c.hoox;
-    return {
-        {QStringLiteral("id"), qint64(c.id)},
-        {QStringLiteral("peer"), c.peer},
-        {QStringLiteral("target"), QString::fromUtf8(c.target)},
-        {QStringLiteral("chunked"), c.chunked},
-        {QStringLiteral("trailers"), Interchange::headerPairs(c.trailers)},
-        {QStringLiteral("task"), textOrNull(h.taskText)},
-        {QStringLiteral("status"), textOrNull(h.statusText)},
-        {QStringLiteral("key"), textOrNull(h.key)},
-        {QStringLiteral("attempt"), idOrNull(h.attempt)},
-        {QStringLiteral("duplicate_of"), idOrNull(h.duplicateOf)},
-        {QStringLiteral("findings"), QJsonArray::fromStringList(h.findings)},
-    };
+    j.beginObject()
+        .key("id")
+        .number(qint64(c.id))
+        .key("peer")
+        .string(c.peer)
+        .key("target")
+        .string(QString::fromUtf8(c.target))
+        .key("chunked")
+        .boolean(c.chunked)
+        .key("trailers");
+    headerPairs(j, c.trailers);
+    j.key("task").stringOrNull(h.taskText).key("status").stringOrNull(h.statusText);
+    j.key("key").stringOrNull(h.key).key("attempt");
+    idOrNull(j, h.attempt);
+    j.key("duplicate_of");
+    idOrNull(j, h.duplicateOf);
+    j.key("findings").beginArray();
+    for (const QString &f : h.findings)
+        j.string(f);
+    j.endArray().endObject();
 }
+
 } // namespace
 
 HarWriter::HarWriter(QIODevice *out)
@@ -125,18 +163,26 @@ HarWriter::HarWriter(QIODevice *out)
 
 bool HarWriter::begin()
 {
-    const QJsonObject creator{{QStringLiteral("name"), QStringLiteral("HookScope")},
-                              {QStringLiteral("version"), QStringLiteral(HOOKSCOPE_VERSION)}};
-    m_first = true;
-    return put("{\"log\":{\"version\":\"1.2\",\"creator\":" +
-               QJsonDocument(creator).toJson(QJsonDocument::Compact) + ",\"entries\":[\n");
+    QByteArray head = "{\"log\":{\"version\":\"1.2\",\"creator\":";
+    JsonText(&head)
+        .beginObject()
+        .key("name")
+        .string(u"HookScope")
+        .key("version")
+        .string(QStringLiteral(HOOKSCOPE_VERSION))
+        .endObject();
+    return put(head + ",\"entries\":[\n");
 }
 
 bool HarWriter::write(const Capture &c)
 {
-    const QByteArray separator = m_first ? QByteArray() : QByteArrayLiteral(",\n");
+    m_entry.truncate(0); // keeps its capacity from entry to entry
+    if (!m_first)
+        m_entry.append(",\n");
     m_first = false;
-    return put(separator + QJsonDocument(entry(c)).toJson(QJsonDocument::Compact));
+    JsonText j(&m_entry);
+    entry(j, c);
+    return put(m_entry);
 }
 
 bool HarWriter::finish()
@@ -156,19 +202,24 @@ QByteArray HarWriter::toHar(const CaptureBatch &captures)
     return buffer.data();
 }
 
-QJsonObject HarWriter::entry(const Capture &c)
+// Members in the order of the HAR 1.2 specification.
+void HarWriter::entry(JsonText &j, const Capture &c)
 {
-    return {
-        {QStringLiteral("startedDateTime"), CaptureFormat::isoTime(c.receivedAtMs)},
-        {QStringLiteral("time"), 0},
-        {QStringLiteral("request"), request(c)},
-        {QStringLiteral("response"), response(c)},
-        {QStringLiteral("cache"), QJsonObject()},
-        {QStringLiteral("timings"), QJsonObject{{QStringLiteral("send"), 0},
-                                                {QStringLiteral("wait"), 0},
-                                                {QStringLiteral("receive"), 0}}},
-        {QStringLiteral("_hookscope"), extension(c)},
-    };
+    j.beginObject()
+        .key("startedDateTime")
+        .string(CaptureFormat::isoTime(c.receivedAtMs))
+        .key("time")
+        .number(0)
+        .key("request");
+    request(j, c);
+    j.key("response");
+    response(j, c);
+    j.key("cache").beginObject().endObject();
+    j.key("timings").beginObject();
+    j.key("send").number(0).key("wait").number(0).key("receive").number(0).endObject();
+    j.key("_hookscope");
+    extension(j, c);
+    j.endObject();
 }
 
 bool HarWriter::put(const QByteArray &bytes)

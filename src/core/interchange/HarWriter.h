@@ -4,8 +4,8 @@
 #include "capture/Capture.h"
 
 #include <QByteArray>
-#include <QJsonObject>
 
+class JsonText;
 class QIODevice;
 
 // Writes captures as a HAR 1.2 log, the form browser devtools, HTTP Toolkit and Charles open.
@@ -23,11 +23,12 @@ public:
     bool finish();
 
     static QByteArray toHar(const CaptureBatch &captures);
-    static QJsonObject entry(const Capture &c);
 
 private:
+    static void entry(JsonText &j, const Capture &c);
     bool put(const QByteArray &bytes);
 
     QIODevice *m_out;
+    QByteArray m_entry;
     bool m_first = true;
 };
