@@ -49,6 +49,7 @@ private slots:
     void importThenExportRoundTrip();
     void cancelledExportReportsNothing();
     void withoutAStoreNothingIsKept();
+    void reopeningTheOpenJournalChangesNothing();
 
 private:
     bool openEngine(const QString &name, bool keep = true);
@@ -204,6 +205,19 @@ void tst_SessionEngine::withoutAStoreNothingIsKept()
     QCOMPARE(deliver(m_port, "run_1"), 200);
     QVERIFY(captured.wait());
     QCOMPARE(JournalReader::read(m_engine->journalPath()).captures.size(), 1);
+}
+
+void tst_SessionEngine::reopeningTheOpenJournalChangesNothing()
+{
+    QVERIFY(openEngine(QStringLiteral("same.hkj")));
+    QCOMPARE(deliver(m_port, "run_1"), 200);
+    QTRY_COMPARE(store()->size(), 1);
+    QSignalSpy opened(m_engine.get(), &SessionEngine::opened);
+    QSignalSpy failed(m_engine.get(), &SessionEngine::openFailed);
+    QCOMPARE(m_engine->openJournal(m_engine->journalPath()), 0u);
+    QVERIFY(opened.wait());
+    QCOMPARE(failed.size(), 0);
+    QCOMPARE(store()->size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_SessionEngine)

@@ -93,6 +93,14 @@ void SessionEngine::setRetention(int maxCaptures, int maxAgeDays)
 
 quint64 SessionEngine::openJournal(const QString &path)
 {
+    // The open journal is locked by this very process: opening it again would be refused as
+    // "in use". It is already what the user asked for.
+    if (m_journal &&
+        QFileInfo(path).absoluteFilePath() == QFileInfo(m_journal->path()).absoluteFilePath()) {
+        QMetaObject::invokeMethod(
+            this, [this] { emit opened(m_journal->path(), m_warning); }, Qt::QueuedConnection);
+        return 0;
+    }
     const int maxCaptures = m_options.maxCaptures;
     const int maxAgeDays = m_options.maxAgeDays;
     const bool keep = bool(m_store);
@@ -214,8 +222,12 @@ quint64 SessionEngine::exportCaptures(const QString &file, Interchange::Format f
         tr("Exporting to %1").arg(QFileInfo(file).fileName()), this,
         [file, format, rows, source](JobControl &control) {
             Written w;
+            if (!source) {
+                w.error = tr("Nothing to export: this session keeps no captures in view.");
+                return w;
+            }
             QSaveFile out(file);
-            QFile journal(source ? source->journalPath : QString());
+            QFile journal(source->journalPath);
             if (!out.open(QIODevice::WriteOnly)) {
                 w.error = tr("Cannot write %1: %2").arg(file, out.errorString());
                 return w;

@@ -63,6 +63,7 @@ public:
 
     // Switches to the journal at `path` (created when missing), read as a job; the listener
     // keeps running and writes to it from then on. opened() or openFailed() tells the outcome.
+    // Returns the job's id, or 0 when `path` is the open journal (opened() follows at once).
     quint64 openJournal(const QString &path);
     // A new, empty journal beside the default one, named after the time.
     quint64 startNewSession();
