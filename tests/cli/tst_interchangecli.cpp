@@ -197,7 +197,7 @@ void tst_InterchangeCli::import_data()
         << QByteArrayList{"broken-entries.har: log.entries[1]: request is missing",
                           "log.entries[3]: request.headers[1].value holds control characters",
                           "log.entries[7]: not an object"};
-    QVERIFY(writeFile(path("lines.txt"), "{\"method\":\"GET\",\"target\":\"/a\"}\n"
+    QVERIFY(writeFile(path("lines.txt"), "{\"method\":\"GET\",\"target\":\"/a\",\"body\":\"\"}\n"
                                          "{\"method\":\"GET\"}\n"));
     QTest::newRow("bad line") << path("lines.txt") << 1 << QByteArray("Imported 1 capture(s)")
                               << QByteArrayList{"lines.txt: line 2: \"target\" is missing"};
