@@ -6,7 +6,8 @@
 
 #include <QByteArray>
 
-// One capture per line, for scripts (jq, grep) and for moving captures between journals:
+// One capture per line, for scripts (jq, grep) and for moving captures between journals; the
+// same record for `hookscope export --format jsonl` and `hookscope listen --json`:
 //   {id, received_at, peer, method, target, http_version, chunked, headers [[name, value], …],
 //    trailers, body | body_base64, answer, task, status, key, duplicate_of, attempt, findings}
 // plus "refused": true for a request turned away for want of the access token. Header order
