@@ -2,6 +2,7 @@
 #include "HeadlessPrinter.h"
 
 #include "capture/CaptureFormat.h"
+#include "interchange/JsonLines.h"
 
 #include <cstdio>
 
@@ -15,7 +16,7 @@ void HeadlessPrinter::print(const CaptureBatch &batch)
 {
     QByteArray out;
     for (const CapturePtr &c : batch) {
-        out += m_json ? CaptureFormat::jsonLine(*c) : CaptureFormat::humanLine(*c).toUtf8();
+        out += m_json ? JsonLines::line(*c) : CaptureFormat::humanLine(*c).toUtf8();
         out += '\n';
     }
     // One write per batch, flushed, so that a pipe reader sees each delivery promptly.

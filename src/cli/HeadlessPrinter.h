@@ -5,7 +5,8 @@
 
 #include <QObject>
 
-// Prints each capture on stdout: one human line, or one JSON object per line.
+// Prints each capture on stdout: one human line, or with --json the JSON Lines record that
+// `hookscope export --format jsonl` writes, so that `hookscope import` reads the output back.
 class HeadlessPrinter : public QObject {
     Q_OBJECT
 public:

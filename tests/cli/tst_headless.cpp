@@ -2,6 +2,8 @@
 // `hookscope --headless --json` driven by real clients: curl, Python's http.client, Node's fetch.
 #include "HeadlessProcess.h"
 
+#include "interchange/JsonLines.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -58,11 +60,14 @@ private slots:
     void clients_data();
     void clients();
     void malformedPayloadIsCapturedWithFindings();
+    void jsonLineIsTheJsonLinesRecord_data();
+    void jsonLineIsTheJsonLinesRecord();
     void versionAndHelp();
     void badArgumentsExitWith2();
     void takenPortIsExplained();
 
 private:
+    QByteArray nextLine();
     QJsonObject nextCapture();
     bool runClient(const QString &program, const QStringList &args);
 
@@ -87,20 +92,16 @@ void tst_Headless::cleanupTestCase()
     QCOMPARE(m_app.exitCode(), 0);
 }
 
-// The next JSON line on stdout; an empty object when none came within 10 s.
+// The next line on stdout; empty when none came within 10 s.
+QByteArray tst_Headless::nextLine()
+{
+    const QList<QByteArray> lines = readLines(m_app, &m_stdout, 1);
+    return lines.isEmpty() ? QByteArray() : lines.first();
+}
+
 QJsonObject tst_Headless::nextCapture()
 {
-    QDeadlineTimer deadline(10000);
-    while (!m_stdout.contains('\n') && !deadline.hasExpired()) {
-        m_app.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime())));
-        m_stdout += m_app.readAllStandardOutput();
-    }
-    const qsizetype nl = m_stdout.indexOf('\n');
-    if (nl < 0)
-        return {};
-    const QJsonObject out = QJsonDocument::fromJson(m_stdout.left(nl)).object();
-    m_stdout.remove(0, nl + 1);
-    return out;
+    return QJsonDocument::fromJson(nextLine()).object();
 }
 
 bool tst_Headless::runClient(const QString &program, const QStringList &args)
@@ -206,6 +207,68 @@ void tst_Headless::malformedPayloadIsCapturedWithFindings()
     QVERIFY(findings.contains(QStringLiteral("not_hoox_user_agent")));
     QVERIFY(findings.contains(QStringLiteral("missing_hoox_header")));
     QCOMPARE(c.value(QStringLiteral("answer")).toInt(), 200);
+}
+
+void tst_Headless::jsonLineIsTheJsonLinesRecord_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("bodyField");
+    QTest::newRow("utf-8 body")
+        << QByteArray("{\"task\":\"video_export\",\"job_id\":\"run_record\",\"status\":"
+                      "\"completed\",\"note\":\"caf\xc3\xa9 \xe2\x9c\x93\"}")
+        << QStringLiteral("body");
+    QTest::newRow("non-utf-8 body") << QByteArrayLiteral("{\"note\":\"\xc3\x28\xff\x00\xfe\"}")
+                                    << QStringLiteral("body_base64");
+    QTest::newRow("empty body") << QByteArray() << QStringLiteral("body");
+}
+
+// What --json prints is the record `hookscope export --format jsonl` writes: the reader takes
+// it back with every header and body byte.
+void tst_Headless::jsonLineIsTheJsonLinesRecord()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, bodyField);
+    const SentRequest sent = postRequest("/webhook/hoox?from=record", body,
+                                         {{"user-agent", "Hoox-API/1.0"},
+                                          {"Content-Type", "application/json"},
+                                          {"X-Hoox-Webhook", "true"},
+                                          {"x-forwarded-for", "203.0.113.7"},
+                                          {"X-Forwarded-For", "10.0.0.1"}});
+    QCOMPARE(deliver(m_port, sent), 200);
+    const QByteArray line = nextLine();
+    const QJsonObject record = QJsonDocument::fromJson(line).object();
+    QStringList fields = {QStringLiteral("id"),
+                          QStringLiteral("received_at"),
+                          QStringLiteral("peer"),
+                          QStringLiteral("method"),
+                          QStringLiteral("target"),
+                          QStringLiteral("http_version"),
+                          QStringLiteral("chunked"),
+                          QStringLiteral("headers"),
+                          QStringLiteral("trailers"),
+                          QStringLiteral("answer"),
+                          QStringLiteral("task"),
+                          QStringLiteral("status"),
+                          QStringLiteral("key"),
+                          QStringLiteral("duplicate_of"),
+                          QStringLiteral("attempt"),
+                          QStringLiteral("findings"),
+                          bodyField};
+    fields.sort();
+    QCOMPARE(record.keys(), fields);
+
+    const ImportResult read = JsonLines::read(line);
+    QCOMPARE(read.problems.size(), 0);
+    QCOMPARE(read.requests.size(), 1);
+    const HttpRequest &r = read.requests.first().request;
+    QCOMPARE(r.method, sent.method);
+    QCOMPARE(r.target, sent.target);
+    QCOMPARE(r.body, body);
+    HttpHeaders headers;
+    for (const auto &[name, value] : sent.headers)
+        headers.append(name, value);
+    QCOMPARE(r.headers, headers);
+    QCOMPARE(read.requests.first().answerStatus, quint16(200));
 }
 
 void tst_Headless::versionAndHelp()

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `hookscope export` and `hookscope import`, run as a user runs them.
+#include "HeadlessProcess.h"
+
 #include "capture/CaptureRecorder.h"
 #include "capture/Journal.h"
 
@@ -63,6 +65,67 @@ bool writeFile(const QString &path, const QByteArray &bytes)
     QFile f(path);
     return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
 }
+
+QByteArray allBytes()
+{
+    QByteArray b;
+    for (int i = 0; i < 256; ++i)
+        b.append(char(i));
+    return b;
+}
+
+// What a headless run receives: the shapes whose bodies and headers are easy to lose on the
+// way through a JSON Lines file.
+QList<SentRequest> deliveries()
+{
+    const QByteArray hoox = "{\"task\":\"video_generate\",\"job_id\":\"run_rt\",\"status\":"
+                            "\"completed\",\"result\":{\"note\":\"caf\xc3\xa9 \xe2\x9c\x93\"}}";
+    QByteArray long_ = "{\"items\":[";
+    for (int i = 0; i < 60; ++i)
+        long_ += "\"item " + QByteArray::number(i) + "\",";
+    long_ += "\"end\"]}";
+    SentRequest get{
+        "GET", "/status?id=7&x=a%20b", {{"Host", "127.0.0.1"}, {"ACCEPT", "*/*"}}, {}, false};
+    return {
+        postRequest("/webhook/hoox", hoox,
+                    {{"user-agent", "Hoox-API/1.0"},
+                     {"Content-Type", "application/json"},
+                     {"X-Hoox-Webhook", "true"},
+                     {"X-Forwarded-For", "203.0.113.7"},
+                     {"x-forwarded-for", "10.0.0.1"}}),
+        postRequest("/upload", allBytes(), {{"Content-Type", "application/octet-stream"}}),
+        postRequest("/chunked", long_, {{"Content-Type", "application/json"}}, true),
+        postRequest("/chunked-binary", allBytes() + allBytes(), {}, true),
+        postRequest("/latin1", "{\"name\":\"Jos\xe9\"}", {{"Content-Type", "text/plain"}}),
+        postRequest("/empty", {}, {}),
+        get,
+    };
+}
+
+QByteArray recordBody(const QJsonObject &record)
+{
+    return record.contains(u"body_base64")
+               ? QByteArray::fromBase64(record.value(u"body_base64").toString().toLatin1())
+               : record.value(u"body").toString().toUtf8();
+}
+
+QList<std::pair<QByteArray, QByteArray>> recordHeaders(const QJsonObject &record)
+{
+    QList<std::pair<QByteArray, QByteArray>> out;
+    for (const QJsonValue &pair : record.value(u"headers").toArray()) {
+        const QJsonArray p = pair.toArray();
+        out.append({p.at(0).toString().toLatin1(), p.at(1).toString().toUtf8()});
+    }
+    return out;
+}
+
+QByteArray withoutBody(const QByteArray &line)
+{
+    QJsonObject o = QJsonDocument::fromJson(line).object();
+    o.remove(QStringLiteral("body"));
+    o.remove(QStringLiteral("body_base64"));
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
 } // namespace
 
 class tst_InterchangeCli : public QObject {
@@ -81,12 +144,19 @@ private slots:
     void importBadArguments();
     void exportImportExportIsStable_data();
     void exportImportExportIsStable();
+    void headlessOutputImports();
+    void headlessLineWithoutBodyIsReported_data();
+    void headlessLineWithoutBodyIsReported();
+    void refusedRequestIsNamedNotImported();
 
 private:
     QString path(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
+    void listenAndDeliver();
 
     QTemporaryDir m_dir;
     QString m_journal;
+    QList<SentRequest> m_sent;
+    QByteArray m_listened; // what `hookscope listen --json` printed for m_sent
 };
 
 // A delivery, its retry, and a chunked binary request.
@@ -102,6 +172,30 @@ void tst_InterchangeCli::initTestCase()
     for (HttpRequest r : {request(kHooxBody), request(kHooxBody), request(binary, true)})
         QVERIFY(recorder.record(std::move(r), QStringLiteral("127.0.0.1:5000"), 1'764'242'956'123,
                                 200, &error));
+    listenAndDeliver();
+}
+
+// `hookscope listen --json` receives m_sent over real sockets and is stopped with SIGTERM, the
+// way a script ends it.
+void tst_InterchangeCli::listenAndDeliver()
+{
+    m_sent = deliveries();
+    QProcess app;
+    const quint16 port = startListening(app, {QStringLiteral("listen"), QStringLiteral("--json"),
+                                              QStringLiteral("--port"), QStringLiteral("0"),
+                                              QStringLiteral("--journal"), path("listened.hkj")});
+    QVERIFY(port != 0);
+    for (const SentRequest &r : std::as_const(m_sent))
+        QCOMPARE(deliver(port, r), 200);
+    QByteArray pending;
+    const QList<QByteArray> lines = readLines(app, &pending, m_sent.size());
+    QCOMPARE(lines.size(), m_sent.size());
+    app.terminate();
+    QVERIFY(app.waitForFinished(10000));
+    QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(app.exitCode(), 0);
+    QCOMPARE(pending + app.readAllStandardOutput(), QByteArray());
+    m_listened = lines.join('\n') + '\n';
 }
 
 void tst_InterchangeCli::exportHarToStdout_data()
@@ -197,7 +291,7 @@ void tst_InterchangeCli::import_data()
         << QByteArrayList{"broken-entries.har: log.entries[1]: request is missing",
                           "log.entries[3]: request.headers[1].value holds control characters",
                           "log.entries[7]: not an object"};
-    QVERIFY(writeFile(path("lines.txt"), "{\"method\":\"GET\",\"target\":\"/a\"}\n"
+    QVERIFY(writeFile(path("lines.txt"), "{\"method\":\"GET\",\"target\":\"/a\",\"body\":\"\"}\n"
                                          "{\"method\":\"GET\"}\n"));
     QTest::newRow("bad line") << path("lines.txt") << 1 << QByteArray("Imported 1 capture(s)")
                               << QByteArrayList{"lines.txt: line 2: \"target\" is missing"};
@@ -271,6 +365,100 @@ void tst_InterchangeCli::exportImportExportIsStable()
     r = hookscope(exportArgs + QStringList{QStringLiteral("--journal"), copy});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, fileBytes(first));
+}
+
+// The file a headless run printed imports whole: exported again, every header and body byte is
+// what went over the socket, and the records are the ones it printed.
+void tst_InterchangeCli::headlessOutputImports()
+{
+    QVERIFY(writeFile(path("listened.out"), m_listened));
+    const QString journal = path("from-listen.hkj");
+    Run r = hookscope(
+        {QStringLiteral("import"), path("listened.out"), QStringLiteral("--journal"), journal});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.out.contains("Imported 7 capture(s)"), r.out.constData());
+    r = hookscope({QStringLiteral("export"), QStringLiteral("--journal"), journal,
+                   QStringLiteral("--format"), QStringLiteral("jsonl")});
+    QCOMPARE(r.exitCode, 0);
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), m_sent.size());
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QJsonObject record = QJsonDocument::fromJson(lines.at(i)).object();
+        const SentRequest &sent = m_sent.at(i);
+        QCOMPARE(record.value(u"method").toString().toLatin1(), sent.method);
+        QCOMPARE(record.value(u"target").toString().toUtf8(), sent.target);
+        QCOMPARE(record.value(u"chunked").toBool(), sent.chunked);
+        QCOMPARE(recordHeaders(record), sent.headers);
+        QCOMPARE(recordBody(record), sent.body);
+    }
+    QCOMPARE(r.out, m_listened);
+}
+
+void tst_InterchangeCli::headlessLineWithoutBodyIsReported_data()
+{
+    QTest::addColumn<int>("line"); // from 1
+    QTest::newRow("first") << 1;
+    QTest::newRow("base64 body") << 2;
+    QTest::newRow("last") << int(deliveries().size());
+}
+
+// A line without its body (cut, or edited by a script) is named and left out; the good lines
+// around it still go in.
+void tst_InterchangeCli::headlessLineWithoutBodyIsReported()
+{
+    QFETCH(int, line);
+    QList<QByteArray> lines = m_listened.trimmed().split('\n');
+    lines[line - 1] = withoutBody(lines.at(line - 1));
+    const QString file = m_dir.filePath(QStringLiteral("no-body-%1.out").arg(line));
+    QVERIFY(writeFile(file, lines.join('\n') + '\n'));
+    const QString journal = m_dir.filePath(QStringLiteral("no-body-%1.hkj").arg(line));
+    const Run r = hookscope({QStringLiteral("import"), file, QStringLiteral("--journal"), journal});
+    QCOMPARE(r.exitCode, 1);
+    const QByteArray problem =
+        "line " + QByteArray::number(line) + ": no \"body\" or \"body_base64\"";
+    QVERIFY2(r.err.contains(problem), r.err.constData());
+    QVERIFY2(r.out.contains("Imported 6 capture(s)"), r.out.constData());
+    const QList<CapturePtr> imported = Journal::read(journal).captures;
+    QCOMPARE(imported.size(), m_sent.size() - 1);
+    for (qsizetype i = 0, sent = 0; i < imported.size(); ++i, ++sent) {
+        if (sent == line - 1)
+            ++sent;
+        QCOMPARE(imported.at(i)->body, m_sent.at(sent).body);
+    }
+}
+
+// With --token, a request without it is printed as refused; an import names it and leaves it
+// out, as the listener kept it out of its journal.
+void tst_InterchangeCli::refusedRequestIsNamedNotImported()
+{
+    QProcess app;
+    const quint16 port = startListening(app, {QStringLiteral("listen"), QStringLiteral("--json"),
+                                              QStringLiteral("--token"), QStringLiteral("s3cret"),
+                                              QStringLiteral("--port"), QStringLiteral("0"),
+                                              QStringLiteral("--journal"), path("token.hkj")});
+    QVERIFY(port != 0);
+    const SentRequest refused = postRequest("/webhook/hoox", "{\"a\":1}", {});
+    const SentRequest admitted =
+        postRequest("/webhook/hoox", "{\"b\":2}", {{"X-HookScope-Token", "s3cret"}});
+    QCOMPARE(deliver(port, refused), 401);
+    QCOMPARE(deliver(port, admitted), 200);
+    QByteArray pending;
+    const QList<QByteArray> lines = readLines(app, &pending, 2);
+    app.terminate();
+    QVERIFY(app.waitForFinished(10000));
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(QJsonDocument::fromJson(lines.at(0)).object().value(u"refused"), QJsonValue(true));
+    QVERIFY(!QJsonDocument::fromJson(lines.at(1)).object().contains(u"refused"));
+
+    QVERIFY(writeFile(path("token.out"), lines.join('\n') + '\n'));
+    const Run r = hookscope({QStringLiteral("import"), path("token.out"),
+                             QStringLiteral("--journal"), path("token-copy.hkj")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("line 1: a refused request (no access token) is not imported"),
+             r.err.constData());
+    const QList<CapturePtr> imported = Journal::read(path("token-copy.hkj")).captures;
+    QCOMPARE(imported.size(), 1);
+    QCOMPARE(imported.first()->body, admitted.body);
 }
 
 QTEST_GUILESS_MAIN(tst_InterchangeCli)

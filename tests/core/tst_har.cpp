@@ -46,6 +46,8 @@ private slots:
     void entryShape();
     void chromeDevtoolsFile();
     void brokenEntriesAreListed();
+    void missingBody_data();
+    void missingBody();
     void unusableFile_data();
     void unusableFile();
 };
@@ -196,6 +198,53 @@ void tst_Har::brokenEntriesAreListed()
         QCOMPARE(result.problems.at(i).message,
                  QStringLiteral("log.entries[%1]: ").arg(expected.at(i).first) +
                      QLatin1String(expected.at(i).second));
+    }
+}
+
+void tst_Har::missingBody_data()
+{
+    QTest::addColumn<QByteArray>("fields"); // after "method" and "url" in request
+    QTest::addColumn<QByteArray>("body");   // what is imported, when it is
+    QTest::addColumn<QString>("problem");   // else what is said about the entry
+    QTest::newRow("get") << QByteArray(",\"bodySize\":0") << QByteArray() << QString();
+    QTest::newRow("no size, no postData") << QByteArray() << QByteArray() << QString();
+    QTest::newRow("size unknown") << QByteArray(",\"bodySize\":-1") << QByteArray() << QString();
+    QTest::newRow("empty text") << QByteArray(",\"bodySize\":0,\"postData\":{\"text\":\"\"}")
+                                << QByteArray() << QString();
+    QTest::newRow("postData without text, no size")
+        << QByteArray(",\"postData\":{\"mimeType\":\"text/plain\"}") << QByteArray() << QString();
+    // Devtools leave out large and binary uploads but keep their size.
+    QTest::newRow("sized, no postData")
+        << QByteArray(",\"bodySize\":12") << QByteArray()
+        << QStringLiteral("log.entries[0]: request.bodySize is 12 but request.postData.text is "
+                          "missing");
+    QTest::newRow("sized, no text")
+        << QByteArray(",\"bodySize\":5,\"postData\":{\"mimeType\":\"text/plain\"}") << QByteArray()
+        << QStringLiteral("log.entries[0]: request.bodySize is 5 but request.postData.text is "
+                          "missing");
+    QTest::newRow("params, no text")
+        << QByteArray(",\"postData\":{\"params\":[{\"name\":\"a\",\"value\":\"1\"}]}")
+        << QByteArray()
+        << QStringLiteral("log.entries[0]: request.postData has params but no text");
+}
+
+void tst_Har::missingBody()
+{
+    QFETCH(QByteArray, fields);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, problem);
+    const ImportResult result = HarReader::read(
+        "{\"log\":{\"entries\":[{\"request\":{\"method\":\"POST\",\"url\":\"http://h/x\"" + fields +
+        "}}]}}");
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    if (problem.isEmpty()) {
+        QCOMPARE(result.problems.size(), 0);
+        QCOMPARE(result.requests.size(), 1);
+        QCOMPARE(result.requests.first().request.body, body);
+    } else {
+        QCOMPARE(result.requests.size(), 0);
+        QCOMPARE(result.problems.size(), 1);
+        QCOMPARE(result.problems.first().message, problem);
     }
 }
 

@@ -18,6 +18,9 @@ private slots:
     void roundTrip();
     void lineShape();
     void badLinesAreListed();
+    void body_data();
+    void body();
+    void refusedCaptureIsMarkedAndNotImported();
     void sniffing_data();
     void sniffing();
 };
@@ -122,6 +125,81 @@ void tst_JsonLines::badLinesAreListed()
         QVERIFY2(result.problems.at(i).message.startsWith(expected.at(i).second),
                  qPrintable(result.problems.at(i).message));
     }
+}
+
+void tst_JsonLines::body_data()
+{
+    QTest::addColumn<QByteArray>("fields"); // after "method" and "target"
+    QTest::addColumn<QByteArray>("body");   // what is imported, when it is
+    QTest::addColumn<QString>("problem");   // else what is said about line 1
+    const QString noBody = QStringLiteral("line 1: no \"body\" or \"body_base64\"");
+    const QString refused =
+        QStringLiteral("line 1: a refused request (no access token) is not imported");
+    QTest::newRow("empty body") << QByteArray(",\"body\":\"\"") << QByteArray() << QString();
+    QTest::newRow("empty base64") << QByteArray(",\"body_base64\":\"\"") << QByteArray()
+                                  << QString();
+    QTest::newRow("text") << QByteArray(",\"body\":\"caf\\u00e9\"") << QByteArray("caf\xc3\xa9")
+                          << QString();
+    QTest::newRow("base64") << QByteArray(",\"body_base64\":\"AP8=\"") << QByteArray("\x00\xff", 2)
+                            << QString();
+    // A summary (the body's size, not the body) is no record to import.
+    QTest::newRow("no body") << QByteArray(",\"body_bytes\":229") << QByteArray() << noBody;
+    QTest::newRow("null body") << QByteArray(",\"body\":null") << QByteArray()
+                               << QStringLiteral("line 1: \"body\" is not a string");
+    QTest::newRow("both") << QByteArray(",\"body\":\"a\",\"body_base64\":\"YQ==\"") << QByteArray()
+                          << QStringLiteral("line 1: both \"body\" and \"body_base64\"");
+    QTest::newRow("refused") << QByteArray(",\"body\":\"{}\",\"refused\":true") << QByteArray()
+                             << refused;
+    QTest::newRow("refused, no body") << QByteArray(",\"refused\":true") << QByteArray() << refused;
+    QTest::newRow("not refused") << QByteArray(",\"body\":\"{}\",\"refused\":false")
+                                 << QByteArray("{}") << QString();
+    QTest::newRow("refused not a bool")
+        << QByteArray(",\"body\":\"{}\",\"refused\":\"yes\"") << QByteArray()
+        << QStringLiteral("line 1: \"refused\" is neither true nor false");
+}
+
+void tst_JsonLines::body()
+{
+    QFETCH(QByteArray, fields);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, problem);
+    const ImportResult result =
+        JsonLines::read("{\"method\":\"POST\",\"target\":\"/x\"" + fields + "}\n");
+    QVERIFY(result.error.isEmpty());
+    if (problem.isEmpty()) {
+        QCOMPARE(result.problems.size(), 0);
+        QCOMPARE(result.requests.size(), 1);
+        QCOMPARE(result.requests.first().request.body, body);
+    } else {
+        QCOMPARE(result.requests.size(), 0);
+        QCOMPARE(result.problems.size(), 1);
+        QCOMPARE(result.problems.first().index, 1);
+        QVERIFY2(result.problems.first().message.startsWith(problem),
+                 qPrintable(result.problems.first().message));
+    }
+}
+
+// What the listener prints for a request without the access token: the whole record, marked,
+// which an import names and leaves out (refused requests are never journaled).
+void tst_JsonLines::refusedCaptureIsMarkedAndNotImported()
+{
+    const CaptureBatch captures = InterchangeSamples::record(
+        {InterchangeSamples::hooxRequest(), InterchangeSamples::hooxRequest()});
+    Capture refused = *captures.at(1);
+    refused.refused = true;
+    const QByteArray admittedLine = JsonLines::line(*captures.at(0));
+    const QByteArray refusedLine = JsonLines::line(refused);
+    QVERIFY(!QJsonDocument::fromJson(admittedLine).object().contains(u"refused"));
+    const QJsonObject o = QJsonDocument::fromJson(refusedLine).object();
+    QCOMPARE(o.value(u"refused"), QJsonValue(true));
+    QCOMPARE(o.value(u"body").toString().toUtf8(), InterchangeSamples::kHooxBody);
+
+    const ImportResult result = JsonLines::read(refusedLine + '\n' + admittedLine + '\n');
+    QCOMPARE(result.requests.size(), 1);
+    QCOMPARE(result.requests.first().request.body, InterchangeSamples::kHooxBody);
+    QCOMPARE(result.problems.size(), 1);
+    QCOMPARE(result.problems.first().message,
+             QStringLiteral("line 1: a refused request (no access token) is not imported"));
 }
 
 void tst_JsonLines::sniffing_data()

@@ -2,24 +2,9 @@
 #include "CaptureFormat.h"
 
 #include <QDateTime>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include <cstdio>
 #include <limits>
-
-namespace {
-QJsonValue stringOrNull(const QString &s)
-{
-    return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
-}
-
-QJsonValue idOrNull(quint64 id)
-{
-    return id == 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(qint64(id));
-}
-} // namespace
 
 QString CaptureFormat::isoTime(qint64 msecsSinceEpoch)
 {
@@ -62,27 +47,4 @@ QString CaptureFormat::humanLine(const Capture &c)
     if (!h.findings.isEmpty())
         line += QStringLiteral(" findings: ") + h.findings.join(QStringLiteral(", "));
     return line;
-}
-
-QByteArray CaptureFormat::jsonLine(const Capture &c)
-{
-    const HooxClassification &h = c.hoox;
-    QJsonObject o;
-    o.insert(QStringLiteral("id"), qint64(c.id));
-    o.insert(QStringLiteral("received_at"), isoTime(c.receivedAtMs));
-    o.insert(QStringLiteral("peer"), c.peer);
-    o.insert(QStringLiteral("method"), QString::fromLatin1(c.method));
-    o.insert(QStringLiteral("target"), QString::fromUtf8(c.target));
-    o.insert(QStringLiteral("task"), stringOrNull(h.taskText));
-    o.insert(QStringLiteral("status"), stringOrNull(h.statusText));
-    o.insert(QStringLiteral("key"), stringOrNull(h.key));
-    o.insert(QStringLiteral("duplicate_of"), idOrNull(h.duplicateOf));
-    o.insert(QStringLiteral("attempt"),
-             h.attempt == 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(qint64(h.attempt)));
-    o.insert(QStringLiteral("findings"), QJsonArray::fromStringList(h.findings));
-    o.insert(QStringLiteral("answer"), int(c.answerStatus));
-    o.insert(QStringLiteral("body_bytes"), qint64(c.body.size()));
-    if (c.refused) // only then, so that the lines of real captures keep their shape
-        o.insert(QStringLiteral("refused"), true);
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }

@@ -3,7 +3,6 @@
 
 #include "capture/Capture.h"
 
-#include <QByteArray>
 #include <QString>
 
 // Text forms of a capture shared by the headless output and the window.
@@ -13,5 +12,4 @@ QString isoTime(qint64 msecsSinceEpoch); // 2026-11-27T11:29:16.123Z
 // not per call (a QDateTime in local time reads the zone files on every conversion).
 QString clockTime(qint64 msecsSinceEpoch);
 QString humanLine(const Capture &c);
-QByteArray jsonLine(const Capture &c); // one compact JSON object, no newline
 } // namespace CaptureFormat

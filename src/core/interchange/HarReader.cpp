@@ -3,6 +3,7 @@
 
 #include "interchange/Interchange.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,6 +11,11 @@
 #include <QUrl>
 
 namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("HarReader", text);
+}
+
 bool fail(QString *error, const QString &message)
 {
     *error = message;
@@ -58,14 +64,34 @@ bool readHeaders(const QJsonValue &headers, HttpHeaders *out, QString *error)
     return true;
 }
 
-bool readBody(const QJsonValue &postData, QByteArray *body, QString *error)
+// A request that says it had a body (bodySize above 0, or form params) but holds no
+// postData.text lost that body on the way, as devtools do with large or binary uploads:
+// imported with an empty body, it would pass for a delivery that sent none.
+bool checkNoBodyClaimed(const QJsonObject &request, const QJsonObject &postData, QString *error)
 {
+    const double size = request.value(QStringLiteral("bodySize")).toDouble(-1);
+    if (size > 0)
+        return fail(
+            error,
+            tr("request.bodySize is %1 but request.postData.text is missing").arg(qint64(size)));
+    if (!postData.value(QStringLiteral("params")).toArray().isEmpty())
+        return fail(error, tr("request.postData has params but no text"));
+    return true;
+}
+
+// No postData is an empty body (a GET, or a POST that sent nothing), unless the entry says
+// otherwise.
+bool readBody(const QJsonObject &request, QByteArray *body, QString *error)
+{
+    const QJsonValue postData = request.value(QStringLiteral("postData"));
     if (postData.isUndefined() || postData.isNull())
-        return true;
+        return checkNoBodyClaimed(request, {}, error);
     const QJsonObject o = postData.toObject();
     const QJsonValue text = o.value(QStringLiteral("text"));
     if (!postData.isObject() || (!text.isUndefined() && !text.isString()))
         return fail(error, QStringLiteral("request.postData.text is not a string"));
+    if (text.isUndefined())
+        return checkNoBodyClaimed(request, o, error);
     if (o.value(QStringLiteral("encoding")).toString() != QLatin1String("base64")) {
         *body = text.toString().toUtf8();
         return true;
@@ -113,7 +139,7 @@ bool readRequest(const QJsonObject &request, const QJsonObject &ext, HttpRequest
            Interchange::readHeaderPairs(ext.value(QStringLiteral("trailers")),
                                         QStringLiteral("_hookscope.trailers"), &out->trailers,
                                         error) &&
-           readBody(request.value(QStringLiteral("postData")), &out->body, error);
+           readBody(request, &out->body, error);
 }
 
 bool readTime(const QJsonValue &started, qint64 *ms, QString *error)

@@ -4,12 +4,18 @@
 #include "capture/CaptureFormat.h"
 #include "interchange/Interchange.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("JsonLines", text);
+}
+
 QJsonValue textOrNull(const QString &s)
 {
     return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
@@ -30,23 +36,36 @@ bool readString(const QJsonObject &o, const char *field, QString *out, QString *
 {
     const QJsonValue v = o.value(QLatin1String(field));
     if (!v.isString() || v.toString().isEmpty())
-        return fail(error, QStringLiteral("\"%1\" is missing").arg(QLatin1String(field)));
+        return fail(error, tr("\"%1\" is missing").arg(QLatin1String(field)));
     *out = v.toString();
     return true;
 }
 
+bool readBase64(const QJsonValue &v, QByteArray *body, QString *error)
+{
+    const auto decoded = QByteArray::fromBase64Encoding(v.toString().toLatin1(),
+                                                        QByteArray::AbortOnBase64DecodingErrors);
+    if (!v.isString() || decoded.decodingStatus != QByteArray::Base64DecodingStatus::Ok)
+        return fail(error, tr("\"body_base64\" is not valid base64"));
+    *body = decoded.decoded;
+    return true;
+}
+
+// Every record names its body, an empty one too ("body": ""). A line without one is a summary
+// or a cut record: importing it with an empty body would lose the payload without a word.
 bool readBody(const QJsonObject &o, QByteArray *body, QString *error)
 {
+    const QJsonValue text = o.value(QStringLiteral("body"));
     const QJsonValue base64 = o.value(QStringLiteral("body_base64"));
-    if (!base64.isString()) {
-        *body = o.value(QStringLiteral("body")).toString().toUtf8();
-        return true;
-    }
-    const auto decoded = QByteArray::fromBase64Encoding(base64.toString().toLatin1(),
-                                                        QByteArray::AbortOnBase64DecodingErrors);
-    if (decoded.decodingStatus != QByteArray::Base64DecodingStatus::Ok)
-        return fail(error, QStringLiteral("\"body_base64\" is not valid base64"));
-    *body = decoded.decoded;
+    if (text.isUndefined() && base64.isUndefined())
+        return fail(error, tr("no \"body\" or \"body_base64\""));
+    if (!text.isUndefined() && !base64.isUndefined())
+        return fail(error, tr("both \"body\" and \"body_base64\"; a record has one of them"));
+    if (!base64.isUndefined())
+        return readBase64(base64, body, error);
+    if (!text.isString())
+        return fail(error, tr("\"body\" is not a string"));
+    *body = text.toString().toUtf8();
     return true;
 }
 
@@ -58,9 +77,9 @@ bool readRequestLine(const QJsonObject &o, HttpRequest *r, QString *error)
     r->method = method.toLatin1();
     r->target = target.toUtf8();
     if (!Interchange::isToken(r->method))
-        return fail(error, QStringLiteral("\"method\" is not an HTTP method: %1").arg(method));
+        return fail(error, tr("\"method\" is not an HTTP method: %1").arg(method));
     if (!Interchange::isTarget(r->target))
-        return fail(error, QStringLiteral("\"target\" holds spaces or control characters"));
+        return fail(error, tr("\"target\" holds spaces or control characters"));
     r->httpMinor = Interchange::httpMinor(o.value(QStringLiteral("http_version")).toString());
     r->chunked = o.value(QStringLiteral("chunked")).toBool();
     return true;
@@ -73,23 +92,40 @@ bool readTime(const QJsonObject &o, qint64 *ms, QString *error)
     if (v.isUndefined() || v.isNull())
         *ms = QDateTime::currentMSecsSinceEpoch();
     else if (!t.isValid())
-        return fail(error, QStringLiteral("\"received_at\" is not an ISO 8601 time"));
+        return fail(error, tr("\"received_at\" is not an ISO 8601 time"));
     else
         *ms = t.toMSecsSinceEpoch();
     return true;
 }
 
-bool readLine(const QByteArray &line, ImportedRequest *out, QString *error)
+// A refused request was turned away before it counted and never reaches a journal (see
+// ListenerWorker::refuse): importing it would give its sender the say the token denied.
+bool checkNotRefused(const QJsonObject &o, QString *error)
+{
+    const QJsonValue refused = o.value(QStringLiteral("refused"));
+    if (refused.isUndefined() || refused.isNull() || refused == QJsonValue(false))
+        return true;
+    if (!refused.isBool())
+        return fail(error, tr("\"refused\" is neither true nor false"));
+    return fail(error, tr("a refused request (no access token) is not imported"));
+}
+
+bool parseObject(const QByteArray &line, QJsonObject *out, QString *error)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return fail(error, QStringLiteral("not JSON: %1 at column %2")
+        return fail(error, tr("not JSON: %1 at column %2")
                                .arg(parseError.errorString())
                                .arg(parseError.offset + 1));
     if (!doc.isObject())
-        return fail(error, QStringLiteral("not a JSON object"));
-    const QJsonObject o = doc.object();
+        return fail(error, tr("not a JSON object"));
+    *out = doc.object();
+    return true;
+}
+
+bool readRecord(const QJsonObject &o, ImportedRequest *out, QString *error)
+{
     out->peer = o.value(QStringLiteral("peer")).toString();
     out->answerStatus = quint16(qBound(0, o.value(QStringLiteral("answer")).toInt(), 999));
     HttpRequest &r = out->request;
@@ -99,6 +135,12 @@ bool readLine(const QByteArray &line, ImportedRequest *out, QString *error)
            Interchange::readHeaderPairs(o.value(QStringLiteral("trailers")),
                                         QStringLiteral("\"trailers\""), &r.trailers, error) &&
            readBody(o, &r.body, error);
+}
+
+bool readLine(const QByteArray &line, ImportedRequest *out, QString *error)
+{
+    QJsonObject o;
+    return parseObject(line, &o, error) && checkNotRefused(o, error) && readRecord(o, out, error);
 }
 } // namespace
 
@@ -123,6 +165,8 @@ QByteArray JsonLines::line(const Capture &c)
         {QStringLiteral("attempt"), numberOrNull(h.attempt)},
         {QStringLiteral("findings"), QJsonArray::fromStringList(h.findings)},
     };
+    if (c.refused) // only then, so that the records of real captures keep their shape
+        o.insert(QStringLiteral("refused"), true);
     if (Interchange::isExactUtf8(c.body))
         o.insert(QStringLiteral("body"), QString::fromUtf8(c.body));
     else
@@ -151,8 +195,7 @@ ImportResult JsonLines::read(const QByteArray &data)
         if (readLine(line, &r, &error))
             result.requests.append(std::move(r));
         else
-            result.problems.append(
-                {int(i + 1), QStringLiteral("line %1: %2").arg(i + 1).arg(error)});
+            result.problems.append({int(i + 1), tr("line %1: %2").arg(i + 1).arg(error)});
     }
     return result;
 }
