@@ -115,20 +115,6 @@ void idOrNull(JsonText &j, quint64 id)
         j.number(qint64(id));
 }
 
-void headerPairs(JsonText &j, const HttpHeaders &headers)
-{
-    j.beginArray();
-    for (const HttpHeader &h : headers) {
-        j.beginArray().latin1(h.name);
-        if (Interchange::isExactUtf8(h.value))
-            j.utf8(h.value);
-        else
-            j.latin1(h.value).latin1(h.value.toBase64());
-        j.endArray();
-    }
-    j.endArray();
-}
-
 void extension(JsonText &j, const Capture &c)
 {
     const HooxClassification &h = c.hoox;
@@ -142,7 +128,7 @@ void extension(JsonText &j, const Capture &c)
         .key("chunked")
         .boolean(c.chunked)
         .key("trailers");
-    headerPairs(j, c.trailers);
+    Interchange::writeHeaderPairs(j, c.trailers);
     j.key("task").stringOrNull(h.taskText).key("status").stringOrNull(h.statusText);
     j.key("key").stringOrNull(h.key).key("attempt");
     idOrNull(j, h.attempt);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "Interchange.h"
 
+#include "interchange/JsonText.h"
+
 #include <QJsonValue>
 
 #include <string_view>
@@ -97,6 +99,20 @@ QJsonArray Interchange::headerPairs(const HttpHeaders &headers)
     for (const HttpHeader &h : headers)
         out.append(headerPair(h));
     return out;
+}
+
+void Interchange::writeHeaderPairs(JsonText &j, const HttpHeaders &headers)
+{
+    j.beginArray();
+    for (const HttpHeader &h : headers) {
+        j.beginArray().latin1(h.name);
+        if (isExactUtf8(h.value))
+            j.utf8(h.value);
+        else
+            j.latin1(h.value).latin1(h.value.toBase64());
+        j.endArray();
+    }
+    j.endArray();
 }
 
 bool Interchange::readHeaderPairs(const QJsonValue &pairs, const QString &what, HttpHeaders *out,

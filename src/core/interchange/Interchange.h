@@ -9,6 +9,8 @@
 #include <QString>
 
 // Pieces shared by the HAR, JSON Lines and "copy as" forms of a capture.
+class JsonText;
+
 namespace Interchange {
 
 enum class Format { Har, JsonLines };
@@ -34,6 +36,8 @@ bool isTarget(QByteArrayView s);
 
 // [[name, value], ...]; a value that is not UTF-8 gets a third element, its base64.
 QJsonArray headerPairs(const HttpHeaders &headers);
+// The same pairs, written straight as JSON text.
+void writeHeaderPairs(JsonText &json, const HttpHeaders &headers);
 // The reverse; false with *error naming the bad field ("headers[2]: ...").
 bool readHeaderPairs(const QJsonValue &pairs, const QString &what, HttpHeaders *out,
                      QString *error);

@@ -3,6 +3,7 @@
 
 #include "capture/CaptureFormat.h"
 #include "interchange/Interchange.h"
+#include "interchange/JsonText.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -14,16 +15,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("JsonLines", text);
-}
-
-QJsonValue textOrNull(const QString &s)
-{
-    return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
-}
-
-QJsonValue numberOrNull(quint64 n)
-{
-    return n == 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(qint64(n));
 }
 
 bool fail(QString *error, const QString &message)
@@ -144,34 +135,42 @@ bool readLine(const QByteArray &line, ImportedRequest *out, QString *error)
 }
 } // namespace
 
+// Written as JSON text, members in the documented order: `hookscope listen --json` prints one
+// per delivery, and building a QJsonObject for each cost more than recording it.
 QByteArray JsonLines::line(const Capture &c)
 {
     const HooxClassification &h = c.hoox;
-    QJsonObject o{
-        {QStringLiteral("id"), qint64(c.id)},
-        {QStringLiteral("received_at"), CaptureFormat::isoTime(c.receivedAtMs)},
-        {QStringLiteral("peer"), c.peer},
-        {QStringLiteral("method"), QString::fromLatin1(c.method)},
-        {QStringLiteral("target"), QString::fromUtf8(c.target)},
-        {QStringLiteral("http_version"), Interchange::httpVersion(c.httpMinor)},
-        {QStringLiteral("chunked"), c.chunked},
-        {QStringLiteral("headers"), Interchange::headerPairs(c.headers)},
-        {QStringLiteral("trailers"), Interchange::headerPairs(c.trailers)},
-        {QStringLiteral("answer"), int(c.answerStatus)},
-        {QStringLiteral("task"), textOrNull(h.taskText)},
-        {QStringLiteral("status"), textOrNull(h.statusText)},
-        {QStringLiteral("key"), textOrNull(h.key)},
-        {QStringLiteral("duplicate_of"), numberOrNull(h.duplicateOf)},
-        {QStringLiteral("attempt"), numberOrNull(h.attempt)},
-        {QStringLiteral("findings"), QJsonArray::fromStringList(h.findings)},
-    };
-    if (c.refused) // only then, so that the records of real captures keep their shape
-        o.insert(QStringLiteral("refused"), true);
+    QByteArray out;
+    out.reserve(c.body.size() + 512);
+    JsonText j(&out);
+    j.beginObject().key("id").number(qint64(c.id));
+    j.key("received_at").string(CaptureFormat::isoTime(c.receivedAtMs));
+    j.key("peer").string(c.peer).key("method").latin1(c.method);
+    j.key("target").string(QString::fromUtf8(c.target));
+    j.key("http_version").string(Interchange::httpVersion(c.httpMinor));
+    j.key("chunked").boolean(c.chunked).key("headers");
+    Interchange::writeHeaderPairs(j, c.headers);
+    j.key("trailers");
+    Interchange::writeHeaderPairs(j, c.trailers);
     if (Interchange::isExactUtf8(c.body))
-        o.insert(QStringLiteral("body"), QString::fromUtf8(c.body));
+        j.key("body").utf8(c.body);
     else
-        o.insert(QStringLiteral("body_base64"), QString::fromLatin1(c.body.toBase64()));
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+        j.key("body_base64").latin1(c.body.toBase64());
+    j.key("answer").number(c.answerStatus);
+    j.key("task").stringOrNull(h.taskText).key("status").stringOrNull(h.statusText);
+    j.key("key").stringOrNull(h.key);
+    j.key("duplicate_of");
+    h.duplicateOf == 0 ? j.null() : j.number(qint64(h.duplicateOf));
+    j.key("attempt");
+    h.attempt == 0 ? j.null() : j.number(qint64(h.attempt));
+    j.key("findings").beginArray();
+    for (const QString &f : h.findings)
+        j.string(f);
+    j.endArray();
+    if (c.refused) // only then, so that the records of real captures keep their shape
+        j.key("refused").boolean(true);
+    j.endObject();
+    return out;
 }
 
 QByteArray JsonLines::write(const CaptureBatch &captures)
