@@ -215,12 +215,9 @@ void tst_Listener::keepAliveRules()
 void tst_Listener::pipelinedAnswersInOrder()
 {
     startListener();
-    ResponseRule rule;
-    rule.failNextCount = 1; // the first answer differs, and comes late
-    rule.failNextStatus = 503;
-    rule.delayNextCount = 1;
-    rule.delayNextMs = 300;
-    m_listener->setResponseRule(rule);
+    // The first answer differs, and comes late.
+    m_listener->policy()->armFailNext(1, 503);
+    m_listener->policy()->armDelayNext(1, 300);
     Client c(m_listener->port());
     c.send(post("{}") + post("[]") + post("{\"a\":1}"));
     QCOMPARE(c.read().status, 503);
@@ -401,10 +398,7 @@ void tst_Listener::connectionLimitAnswers503()
 void tst_Listener::failNextTwoThenRecover()
 {
     startListener();
-    ResponseRule rule;
-    rule.failNextCount = 2;
-    rule.failNextStatus = 500;
-    m_listener->setResponseRule(rule);
+    m_listener->policy()->armFailNext(2, 500);
     QList<int> statuses;
     for (int i = 0; i < 4; ++i) {
         Client c(m_listener->port());
@@ -416,7 +410,7 @@ void tst_Listener::failNextTwoThenRecover()
     QCOMPARE(m_captures.at(1)->answerStatus, 500);
     QCOMPARE(m_captures.at(1)->hoox.attempt, 2u); // a retry chain of one key
     QCOMPARE(m_captures.at(3)->hoox.duplicateOf, 1u);
-    QCOMPARE(m_listener->responseRule().failNextCount, 0);
+    QCOMPARE(m_listener->policy()->state().failNextLeft, 0);
 }
 
 void tst_Listener::ruleChangesWhileRunning()
@@ -428,7 +422,7 @@ void tst_Listener::ruleChangesWhileRunning()
     ResponseRule rule;
     rule.status = 202;
     rule.body = "accepted";
-    m_listener->setResponseRule(rule);
+    m_listener->policy()->setRule(rule);
     c.send(post("{}"));
     const Response r = c.read();
     QCOMPARE(r.status, 202);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ListenerWorker.h"
 
+#include "AnswerPolicy.h"
 #include "ListenerConnection.h"
-#include "ResponseRule.h"
 #include "hoox/HooxClassifier.h"
 
 #include <QCoreApplication>
@@ -20,7 +20,7 @@ namespace {
 constexpr int kBatchIntervalMs = 30;
 } // namespace
 
-ListenerWorker::ListenerWorker(ResponsePolicy *policy, const HttpLimits &limits, Journal *journal,
+ListenerWorker::ListenerWorker(AnswerPolicy *policy, const HttpLimits &limits, Journal *journal,
                                const CaptureIndex &loaded)
     : m_policy(policy)
     , m_limits(limits)

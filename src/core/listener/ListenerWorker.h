@@ -19,14 +19,14 @@
 
 class QTcpServer;
 class ListenerConnection;
-class ResponsePolicy;
+class AnswerPolicy;
 
 // The listener's side of the network thread: accepts sockets, records each accepted
 // request and hands the captures to the GUI thread in batches.
 class ListenerWorker : public QObject {
     Q_OBJECT
 public:
-    ListenerWorker(ResponsePolicy *policy, const HttpLimits &limits, Journal *journal,
+    ListenerWorker(AnswerPolicy *policy, const HttpLimits &limits, Journal *journal,
                    const CaptureIndex &loaded);
     ~ListenerWorker() override;
 
@@ -59,7 +59,7 @@ private:
     void finish(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
                 const ResponseAnswer &answer, ListenerConnection *connection, quint64 token);
 
-    ResponsePolicy *m_policy;
+    AnswerPolicy *m_policy;
     RequestAnswerer m_answerer;
     AccessToken m_token;
     HttpLimits m_limits;
