@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "CaptureFormat.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -44,6 +45,13 @@ QString CaptureFormat::clockTime(qint64 msecsSinceEpoch)
     return QString::fromLatin1(text, 12);
 }
 
+QString CaptureFormat::answerText(quint16 answerStatus)
+{
+    if (answerStatus == 0)
+        return QCoreApplication::translate("CaptureFormat", "not answered");
+    return QString::number(answerStatus);
+}
+
 QString CaptureFormat::humanLine(const Capture &c)
 {
     const HooxClassification &h = c.hoox;
@@ -56,7 +64,7 @@ QString CaptureFormat::humanLine(const Capture &c)
                 QString::number(h.attempt);
     if (h.duplicateOf != 0)
         line += QStringLiteral(" (duplicate of #") + QString::number(h.duplicateOf) + u')';
-    line += QStringLiteral(" -> ") + QString::number(c.answerStatus);
+    line += QStringLiteral(" -> ") + answerText(c.answerStatus);
     if (c.refused)
         line += QStringLiteral(" REFUSED (no access token; not journaled)");
     if (!h.findings.isEmpty())
@@ -80,7 +88,8 @@ QByteArray CaptureFormat::jsonLine(const Capture &c)
     o.insert(QStringLiteral("attempt"),
              h.attempt == 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(qint64(h.attempt)));
     o.insert(QStringLiteral("findings"), QJsonArray::fromStringList(h.findings));
-    o.insert(QStringLiteral("answer"), int(c.answerStatus));
+    o.insert(QStringLiteral("answer"),
+             c.answerStatus == 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(int(c.answerStatus)));
     o.insert(QStringLiteral("body_bytes"), qint64(c.body.size()));
     if (c.refused) // only then, so that the lines of real captures keep their shape
         o.insert(QStringLiteral("refused"), true);
