@@ -103,6 +103,9 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
             return tr("Same key as #%1 but a different status or result: the sender "
                       "contradicts itself.")
                 .arg(r.duplicateOf);
+        if (column == AnswerColumn && r.answerStatus == 0)
+            return tr("Not answered: HookScope stopped while the answer was being decided, or "
+                      "the imported file had no answer.");
         break;
     case Qt::DecorationRole:
         if (column == AttemptColumn && (r.flags & CaptureStore::Conflict))
@@ -146,6 +149,8 @@ QVariant CaptureTableModel::display(qsizetype storeRow, int column) const
     case SizeColumn:
         return QLocale().formattedDataSize(r.bodySize, 1, QLocale::DataSizeTraditionalFormat);
     case AnswerColumn:
+        if (r.answerStatus == 0)
+            return tr("—");
         return int(r.answerStatus);
     case ForwardColumn:
         return m_forwarded.value(r.id);

@@ -10,6 +10,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+namespace {
+// Past Hoox's 10 s timeout, so that the delayed delivery counts as failed and is retried.
+constexpr int kDelayNextMs = 11'000;
+} // namespace
+
 ListenerBar::ListenerBar(Listener *listener, NgrokWatcher *ngrok, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::ListenerBar>())
@@ -38,7 +43,7 @@ ListenerBar::ListenerBar(Listener *listener, NgrokWatcher *ngrok, QWidget *paren
     connect(ngrok, &NgrokWatcher::statusChanged, m_ui->ngrokLabel, &QLabel::setText);
     m_ui->startStopButton->setText(listener->isListening() ? tr("Stop") : tr("Start"));
     updateWebhookUrl();
-    showRuleState();
+    showRule();
 }
 
 ListenerBar::~ListenerBar() = default;
@@ -147,43 +152,49 @@ void ListenerBar::updateWebhookUrl()
     m_ui->copyCurlButton->setEnabled(!url.isEmpty());
 }
 
+// Only the rule: a countdown armed with "Fail next" or "Delay next" carries on.
 void ListenerBar::applyRule()
 {
-    ResponseRule rule = m_listener->responseRule();
+    AnswerPolicy *policy = m_listener->policy();
+    ResponseRule rule = policy->rule(); // keeps the content type, which the bar does not show
     rule.status = m_ui->answerStatusSpin->value();
     rule.body = m_ui->answerBodyEdit->text().toUtf8();
     rule.delayMs = m_ui->answerDelaySpin->value();
-    m_listener->setResponseRule(rule);
+    policy->setRule(rule);
     showRuleState();
 }
 
 void ListenerBar::failNext()
 {
-    ResponseRule rule = m_listener->responseRule();
-    rule.failNextCount = m_ui->failNextSpin->value();
-    rule.failNextStatus = m_ui->failStatusSpin->value();
-    m_listener->setResponseRule(rule);
+    m_listener->policy()->armFailNext(m_ui->failNextSpin->value(), m_ui->failStatusSpin->value());
     showRuleState();
 }
 
 void ListenerBar::delayNext()
 {
-    ResponseRule rule = m_listener->responseRule();
-    rule.delayNextCount = m_ui->delayNextSpin->value();
-    rule.delayNextMs = 11'000;
-    m_listener->setResponseRule(rule);
+    m_listener->policy()->armDelayNext(m_ui->delayNextSpin->value(), kDelayNextMs);
+    showRuleState();
+}
+
+void ListenerBar::showRule()
+{
+    const ResponseRule rule = m_listener->policy()->rule();
+    m_ui->answerStatusSpin->setValue(rule.status);
+    m_ui->answerBodyEdit->setText(QString::fromUtf8(rule.body));
+    m_ui->answerDelaySpin->setValue(rule.delayMs);
     showRuleState();
 }
 
 void ListenerBar::showRuleState()
 {
-    const ResponseRule rule = m_listener->responseRule();
+    const AnswerPolicy::State state = m_listener->policy()->state();
     QStringList parts;
-    if (rule.failNextCount > 0)
-        parts << tr("failing the next %1 with %2").arg(rule.failNextCount).arg(rule.failNextStatus);
-    if (rule.delayNextCount > 0)
+    if (state.failNextLeft > 0)
+        parts
+            << tr("failing the next %1 with %2").arg(state.failNextLeft).arg(state.failNextStatus);
+    if (state.delayNextLeft > 0)
         parts << tr("delaying the next %1 by %2 s")
-                     .arg(rule.delayNextCount)
-                     .arg(rule.delayNextMs / 1000);
+                     .arg(state.delayNextLeft)
+                     .arg(state.delayNextMs / 1000);
     m_ui->ruleStateLabel->setText(parts.join(QStringLiteral(", ")));
 }

@@ -30,6 +30,8 @@ public:
     QString webhookUrl() const;
     QString hooxCurl() const;
     QString stateText() const;
+    // Fills the answer fields with the rule in force, e.g. after the preferences changed it.
+    void showRule();
     // The "next N" counters run down as deliveries arrive: shown anew after each batch.
     void showRuleState();
 

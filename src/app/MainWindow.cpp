@@ -477,12 +477,9 @@ void MainWindow::showPreferences()
 // New limits take effect at the next start of HookScope.
 void MainWindow::applySettings(const AppSettings &settings)
 {
-    ResponseRule rule = m_listener->responseRule();
-    rule.status = settings.response.status;
-    rule.body = settings.response.body;
-    rule.delayMs = settings.response.delayMs;
-    m_listener->setResponseRule(rule);
-    m_bar->showRuleState();
+    // The rule only: "fail next" or "delay next" armed in the bar carries on.
+    m_listener->policy()->setRule(settings.response);
+    m_bar->showRule();
     QStringList targets = m_resend->targetHistory();
     targets.removeAll(settings.deliveryTarget.toString());
     targets.prepend(settings.deliveryTarget.toString());

@@ -141,11 +141,12 @@ void PayloadView::setCapture(const CapturePtr &capture)
         return;
     }
     const Capture &c = *capture;
-    m_ui->summaryLabel->setText(tr("#%1 · %2 %3 · from %4 at %5 · answered %6")
+    const QString answer =
+        c.answerStatus == 0 ? tr("not answered") : tr("answered %1").arg(c.answerStatus);
+    m_ui->summaryLabel->setText(tr("#%1 · %2 %3 · from %4 at %5 · %6")
                                     .arg(c.id)
                                     .arg(QString::fromLatin1(c.method), QString::fromUtf8(c.target),
-                                         c.peer, CaptureFormat::isoTime(c.receivedAtMs))
-                                    .arg(c.answerStatus));
+                                         c.peer, CaptureFormat::isoTime(c.receivedAtMs), answer));
     const QJsonDocument doc = QJsonDocument::fromJson(c.body);
     m_pretty = doc.isNull() ? QString::fromUtf8(c.body) : QString::fromUtf8(doc.toJson());
     showPretty(false);

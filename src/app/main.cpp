@@ -85,7 +85,7 @@ int main(int argc, char **argv)
     SessionEngine engine;
     if (!openSession(engine, options))
         return 1;
-    engine.listener()->setResponseRule(settings.response);
+    engine.policy()->setRule(settings.response);
     NgrokWatcher ngrok;
     ngrok.setApiUrl(opts.ngrokApi);
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.hookscope.HookScope"));

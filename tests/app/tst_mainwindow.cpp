@@ -101,6 +101,7 @@ private slots:
     void attemptBadge();
     void ngrokTunnelGivesTheWebhookUrl();
     void failNextTwoThenRecover();
+    void barShowsTheRuleInForce();
     void clearAsksFirst();
     void takenPortIsExplainedInTheBar();
     void forwardResultShowsPerRow();
@@ -366,18 +367,40 @@ void tst_MainWindow::failNextTwoThenRecover()
     find<QSpinBox>("failNextSpin")->setValue(2);
     find<QSpinBox>("failStatusSpin")->setValue(503);
     QTest::mouseClick(find<QPushButton>("failNextButton"), Qt::LeftButton);
+    QVERIFY(find<QLabel>("ruleStateLabel")->text().contains(QStringLiteral("next 2 with 503")));
+    // A new rule applied meanwhile takes over once the countdown ends, not before.
+    find<QSpinBox>("answerStatusSpin")->setValue(202);
+    QTest::mouseClick(find<QPushButton>("applyRuleButton"), Qt::LeftButton);
     const QByteArray body = payload("video_generate", "\"job_id\":\"run_r\"", "completed", kDone);
     QList<int> statuses;
     for (int i = 0; i < 3; ++i)
         statuses << deliver(m_port, body);
-    QCOMPARE(statuses, (QList<int>{503, 503, 200}));
+    QCOMPARE(statuses, (QList<int>{503, 503, 202}));
     QTRY_COMPARE(m_window->captureModel()->rowCount(), 3);
+    QTRY_COMPARE(find<QLabel>("ruleStateLabel")->text(), QString());
     QCOMPARE(m_window->captureModel()
                  ->index(2, CaptureTableModel::AttemptColumn)
                  .data()
                  .toString()
                  .left(6),
              QStringLiteral("3 of 3"));
+}
+
+// A rule set elsewhere (the preferences, the command line) shows in the bar's fields.
+void tst_MainWindow::barShowsTheRuleInForce()
+{
+    ResponseRule rule;
+    rule.status = 418;
+    rule.body = "teapot";
+    rule.delayMs = 1500;
+    m_engine->policy()->setRule(rule);
+    m_window->listenerBar()->showRule();
+    QCOMPARE(find<QSpinBox>("answerStatusSpin")->value(), 418);
+    QCOMPARE(find<QLineEdit>("answerBodyEdit")->text(), QStringLiteral("teapot"));
+    QCOMPARE(find<QSpinBox>("answerDelaySpin")->value(), 1500);
+    // A bar made afterwards starts from the rule in force, not from its form's defaults.
+    ListenerBar other(m_listener, m_ngrok.get());
+    QCOMPARE(other.findChild<QSpinBox *>(QStringLiteral("answerStatusSpin"))->value(), 418);
 }
 
 void tst_MainWindow::clearAsksFirst()

@@ -269,7 +269,8 @@ void TestResendPanel::liveForwarding()
                  "{\"task\":\"video_generate\"}", {}, once);
     QVERIFY(finished.wait());
     QCOMPARE(hoox.attempts().first().status, 418);
-    QVERIFY(forwarded.wait());
+    // Reported as the app answered, before Hoox got that answer.
+    QTRY_COMPARE(forwarded.size(), 1);
     QCOMPARE(
         forwarded.first().at(1).toString(),
         QStringLiteral("forwarded → 418 in %1 ms")

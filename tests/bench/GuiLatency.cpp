@@ -72,8 +72,8 @@ bool buildWindow(WindowRig *rig, const QString &journalPath, QString *error)
     options.limits = settings.limits;
     if (!rig->engine.open(options, error))
         return false;
+    rig->engine.policy()->setRule(settings.response);
     rig->window = std::make_unique<MainWindow>(&rig->engine, &rig->ngrok);
-    rig->listener()->setResponseRule(settings.response);
     // Loopback and a free port only. The ngrok watcher stays off: it would poll a local port
     // that may belong to something else, and it takes no part in ingest.
     if (!rig->window->listenerBar()->startListening(QHostAddress::LocalHost, 0)) {

@@ -923,6 +923,15 @@ void TestCaptureStore::indexRowOfId_data()
     QTest::newRow("single row") << QList<quint64>{42} << quint64(42) << qsizetype(0);
     QTest::newRow("largest ids") << QList<quint64>{1, quint64(1) << 63, ~quint64(0)} << ~quint64(0)
                                  << qsizetype(2);
+
+    // Captures whose answer was held arrive after later ones: ids out of order.
+    const QList<quint64> late{3, 4, 5, 1, 2, 6, 8, 7};
+    for (qsizetype i = 0; i < late.size(); ++i)
+        QTest::addRow("late rows, id %llu", late.at(i)) << late << late.at(i) << i;
+    QTest::newRow("late rows, absent") << late << quint64(9) << qsizetype(-1);
+    QTest::newRow("late rows, zero") << late << quint64(0) << qsizetype(-1);
+    QTest::newRow("one late row") << QList<quint64>{1, 3, 2, 4} << quint64(3) << qsizetype(1);
+    QTest::newRow("late behind the first") << QList<quint64>{5, 1} << quint64(5) << qsizetype(0);
 }
 
 void TestCaptureStore::indexRowOfId()

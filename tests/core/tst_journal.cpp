@@ -163,6 +163,10 @@ private slots:
     void oversizedCaptureIsRefused();
     void hostileBytesAreNeverMisread();
     void killedWriterLosesNothing();
+    void rewriteAnswerRoundTrip_data();
+    void rewriteAnswerRoundTrip();
+    void rewriteAnswerRefusesAnotherRecord_data();
+    void rewriteAnswerRefusesAnotherRecord();
 
 private:
     QString pathOf(const QString &name) const { return m_dir->filePath(name); }
@@ -785,6 +789,90 @@ void TestJournal::killedWriterLosesNothing()
             QVERIFY2(storedSet.contains(id), qPrintable(QStringLiteral("lost id %1").arg(id)));
         QVERIFY(stored.size() <= printed.size() + round + 1); // at most one unreported per kill
     }
+}
+
+void TestJournal::rewriteAnswerRoundTrip_data()
+{
+    roundTrip_data();
+}
+
+// Recorded before its answer was known, answered afterwards: the record between two others
+// reads back with its answer, the others as they were, and the file keeps its size.
+void TestJournal::rewriteAnswerRoundTrip()
+{
+    QFETCH(CapturePtr, capture);
+    const QString path = pathOf(QStringLiteral("j.hkj"));
+    Capture held = *capture;
+    held.id = 2;
+    held.answerStatus = 0;
+    Capture before = variedCapture(1);
+    Capture after = variedCapture(3);
+    Journal journal;
+    QString error;
+    QVERIFY2(journal.open(path, &error), qPrintable(error));
+    QVERIFY2(journal.append(before, &error), qPrintable(error));
+    QVERIFY2(journal.append(held, &error), qPrintable(error));
+    const qint64 offset = journal.lastRecordOffset();
+    QVERIFY2(journal.append(after, &error), qPrintable(error));
+    const qint64 size = QFileInfo(path).size();
+
+    QCOMPARE(Journal::read(path).captures.at(1)->answerStatus, 0);
+    Capture answered = held;
+    answered.answerStatus = 502;
+    QVERIFY2(journal.rewriteAnswer(offset, answered, &error), qPrintable(error));
+    QCOMPARE(QFileInfo(path).size(), size);
+    const JournalReadResult read = Journal::read(path);
+    QCOMPARE(read.warning, QString());
+    QVERIFY(sameCaptures(read.captures, batchOf({before, answered, after})));
+    // And the journal goes on from there.
+    QVERIFY2(journal.append(variedCapture(4), &error), qPrintable(error));
+    QCOMPARE(Journal::read(path).captures.size(), 4);
+}
+
+void TestJournal::rewriteAnswerRefusesAnotherRecord_data()
+{
+    QTest::addColumn<int>("bodyChange");
+    QTest::addColumn<quint64>("id");
+    QTest::addColumn<qint64>("offsetChange");
+    QTest::addColumn<QString>("message");
+    const QString other = QStringLiteral("is not capture");
+    const QString none = QStringLiteral("no record");
+    QTest::addRow("longer body") << 1 << quint64(2) << qint64(0) << other;
+    QTest::addRow("shorter body") << -1 << quint64(2) << qint64(0) << other;
+    QTest::addRow("another id") << 0 << quint64(3) << qint64(0) << other;
+    QTest::addRow("inside the record") << 0 << quint64(2) << qint64(8) << other;
+    QTest::addRow("past the end") << 0 << quint64(2) << qint64(1'000'000) << none;
+    QTest::addRow("in the file header") << 0 << quint64(2) << qint64(-1'000'000) << none;
+}
+
+// A capture that would not fit the record's bytes, or a place that holds no such record, leaves
+// the journal untouched.
+void TestJournal::rewriteAnswerRefusesAnotherRecord()
+{
+    QFETCH(int, bodyChange);
+    QFETCH(quint64, id);
+    QFETCH(qint64, offsetChange);
+    QFETCH(QString, message);
+    const QString path = pathOf(QStringLiteral("j.hkj"));
+    Journal journal;
+    QString error;
+    QVERIFY2(journal.open(path, &error), qPrintable(error));
+    QVERIFY2(journal.append(seedCapture(1), &error), qPrintable(error));
+    QVERIFY2(journal.append(seedCapture(2), &error), qPrintable(error));
+    const qint64 offset = journal.lastRecordOffset();
+    const QByteArray bytes = fileBytes(path);
+
+    Capture changed = seedCapture(2);
+    changed.id = id;
+    changed.answerStatus = 503;
+    if (bodyChange > 0)
+        changed.body.append('x');
+    else if (bodyChange < 0)
+        changed.body.chop(1);
+    QVERIFY(!journal.rewriteAnswer(qMax<qint64>(0, offset + offsetChange), changed, &error));
+    QVERIFY2(error.contains(message), qPrintable(error));
+    QCOMPARE(fileBytes(path), bytes);
+    QVERIFY2(journal.append(seedCapture(3), &error), qPrintable(error)); // still writable
 }
 
 QTEST_GUILESS_MAIN(TestJournal)

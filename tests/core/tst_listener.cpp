@@ -128,6 +128,9 @@ private slots:
     void journalHoldsWhatWasAnswered();
     void portInUseIsExplained();
     void answererDecidesLater();
+    void journalGetsTheAnswerInPlace();
+    void answerGoesOutWhenItsRecordIsGone();
+    void answerAfterAJournalSwitch();
     void unwritableJournalAnswers503();
 
 private:
@@ -215,12 +218,9 @@ void tst_Listener::keepAliveRules()
 void tst_Listener::pipelinedAnswersInOrder()
 {
     startListener();
-    ResponseRule rule;
-    rule.failNextCount = 1; // the first answer differs, and comes late
-    rule.failNextStatus = 503;
-    rule.delayNextCount = 1;
-    rule.delayNextMs = 300;
-    m_listener->setResponseRule(rule);
+    // The first answer differs, and comes late.
+    m_listener->policy()->armFailNext(1, 503);
+    m_listener->policy()->armDelayNext(1, 300);
     Client c(m_listener->port());
     c.send(post("{}") + post("[]") + post("{\"a\":1}"));
     QCOMPARE(c.read().status, 503);
@@ -401,10 +401,7 @@ void tst_Listener::connectionLimitAnswers503()
 void tst_Listener::failNextTwoThenRecover()
 {
     startListener();
-    ResponseRule rule;
-    rule.failNextCount = 2;
-    rule.failNextStatus = 500;
-    m_listener->setResponseRule(rule);
+    m_listener->policy()->armFailNext(2, 500);
     QList<int> statuses;
     for (int i = 0; i < 4; ++i) {
         Client c(m_listener->port());
@@ -416,7 +413,7 @@ void tst_Listener::failNextTwoThenRecover()
     QCOMPARE(m_captures.at(1)->answerStatus, 500);
     QCOMPARE(m_captures.at(1)->hoox.attempt, 2u); // a retry chain of one key
     QCOMPARE(m_captures.at(3)->hoox.duplicateOf, 1u);
-    QCOMPARE(m_listener->responseRule().failNextCount, 0);
+    QCOMPARE(m_listener->policy()->state().failNextLeft, 0);
 }
 
 void tst_Listener::ruleChangesWhileRunning()
@@ -428,7 +425,7 @@ void tst_Listener::ruleChangesWhileRunning()
     ResponseRule rule;
     rule.status = 202;
     rule.body = "accepted";
-    m_listener->setResponseRule(rule);
+    m_listener->policy()->setRule(rule);
     c.send(post("{}"));
     const Response r = c.read();
     QCOMPARE(r.status, 202);
@@ -484,19 +481,22 @@ void tst_Listener::answererDecidesLater()
 {
     startListener();
     QList<std::function<void(const ResponseAnswer &)>> waiting; // answered from this thread
+    QList<quint64> asked;
     QMutex mutex;
-    m_listener->setAnswerer([&](const HttpRequest &request, const QString &,
-                                const ResponseAnswer &proposed,
+    m_listener->setAnswerer([&](const CapturePtr &capture, const ResponseAnswer &proposed,
                                 std::function<void(const ResponseAnswer &)> done) {
         QCOMPARE(proposed.status, 200);
-        QVERIFY(request.body.startsWith('{'));
+        QVERIFY(capture->body.startsWith('{'));
+        QCOMPARE(capture->answerStatus, 0); // recorded, not answered yet
         QMutexLocker lock(&mutex);
+        asked.append(capture->id);
         waiting.append(std::move(done));
     });
     Client c(m_listener->port());
     c.send(post("{}") + post("{\"b\":2}")); // pipelined: the second waits on the first
     QTRY_COMPARE((QMutexLocker(&mutex), waiting.size()), 2);
-    QCOMPARE(c.read(200).status, 0); // nothing decided, nothing answered
+    QCOMPARE(asked, (QList<quint64>{1, 2})); // numbered as they arrived
+    QCOMPARE(c.read(200).status, 0);         // nothing decided, nothing answered
     ResponseAnswer second{201, "text/plain", "second", 0};
     waiting.at(1)(second);
     QCOMPARE(c.read(200).status, 0); // still held back by the first
@@ -508,11 +508,133 @@ void tst_Listener::answererDecidesLater()
     r = c.read();
     QCOMPARE(r.status, 201);
     QTRY_COMPARE(m_captures.size(), 2);
-    QCOMPARE(m_captures.at(0)->answerStatus, 201); // recorded in the order they were decided
+    // Handed over as they were decided, each under the id it was asked with.
+    QCOMPARE(m_captures.at(0)->id, 2u);
+    QCOMPARE(m_captures.at(0)->answerStatus, 201);
+    QCOMPARE(m_captures.at(1)->id, 1u);
     QCOMPARE(m_captures.at(1)->answerStatus, 502);
     m_listener->setAnswerer({});
     c.send(post("{}"));
     QCOMPARE(c.read().status, 200);
+}
+
+// While the answerer decides, the journal already holds the delivery, marked as not answered:
+// what a restart shows if HookScope stops before the answer. The answer is written in place.
+void tst_Listener::journalGetsTheAnswerInPlace()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("j.hkj"));
+    Journal journal;
+    QString error;
+    QVERIFY2(journal.open(path, &error), qPrintable(error));
+    startListener({}, &journal);
+    QList<std::function<void(const ResponseAnswer &)>> waiting;
+    QMutex mutex;
+    m_listener->setAnswerer([&](const CapturePtr &, const ResponseAnswer &,
+                                std::function<void(const ResponseAnswer &)> done) {
+        QMutexLocker lock(&mutex);
+        waiting.append(std::move(done));
+    });
+    Client c(m_listener->port());
+    c.send(post(kSeedBody) + post(kSeedBody));
+    QTRY_COMPARE((QMutexLocker(&mutex), waiting.size()), 2);
+    JournalReadResult read = JournalReader::read(path);
+    QCOMPARE(read.captures.size(), 2);
+    QCOMPARE(read.captures.at(0)->answerStatus, 0);
+    QCOMPARE(read.captures.at(1)->answerStatus, 0);
+    const qint64 size = QFileInfo(path).size();
+    waiting.at(0)(ResponseAnswer{202, "text/plain", "later", 0});
+    waiting.at(1)(ResponseAnswer{500, "text/plain", "no", 0});
+    QCOMPARE(c.read().status, 202);
+    QCOMPARE(c.read().status, 500);
+    QTRY_COMPARE(m_captures.size(), 2);
+    read = JournalReader::read(path);
+    QCOMPARE(read.warning, QString());
+    QCOMPARE(read.captures.size(), 2);
+    QCOMPARE(read.captures.at(0)->answerStatus, 202);
+    QCOMPARE(read.captures.at(1)->answerStatus, 500);
+    for (const CapturePtr &shown : std::as_const(m_captures)) {
+        const CapturePtr &kept = read.captures.at(qsizetype(shown->id - 1));
+        QCOMPARE(kept->id, shown->id);
+        QCOMPARE(kept->answerStatus, shown->answerStatus);
+        QCOMPARE(kept->journalOffset, shown->journalOffset);
+    }
+    QCOMPARE(QFileInfo(path).size(), size); // written in place, nothing appended
+}
+
+// The journal cut short behind the listener's back: the answer cannot be written into it, which
+// is reported, but the delivery still gets its answer.
+void tst_Listener::answerGoesOutWhenItsRecordIsGone()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("j.hkj"));
+    Journal journal;
+    QString error;
+    QVERIFY2(journal.open(path, &error), qPrintable(error));
+    startListener({}, &journal);
+    QSignalSpy failed(m_listener.get(), &Listener::journalFailed);
+    std::function<void(const ResponseAnswer &)> waiting;
+    QMutex mutex;
+    m_listener->setAnswerer([&](const CapturePtr &, const ResponseAnswer &,
+                                std::function<void(const ResponseAnswer &)> done) {
+        QMutexLocker lock(&mutex);
+        waiting = std::move(done);
+    });
+    Client c(m_listener->port());
+    c.send(post(kSeedBody));
+    QTRY_VERIFY((QMutexLocker(&mutex), bool(waiting)));
+    QVERIFY(QFile::resize(path, 16)); // only the file header is left
+    waiting(ResponseAnswer{200, "text/plain", "OK", 0});
+    QCOMPARE(c.read().status, 200);
+    QTRY_COMPARE(failed.size(), 1);
+    QVERIFY2(failed.first().first().toString().contains(QStringLiteral("no record")),
+             qPrintable(failed.first().first().toString()));
+    QTRY_COMPARE(m_captures.size(), 1);
+    QCOMPARE(m_captures.first()->answerStatus, 200);
+}
+
+// A session switch while an answer is pending: the answer goes into the journal the delivery
+// was recorded in, and the capture is not shown among the new session's.
+void tst_Listener::answerAfterAJournalSwitch()
+{
+    QTemporaryDir dir;
+    const QString oldPath = dir.filePath(QStringLiteral("old.hkj"));
+    const QString newPath = dir.filePath(QStringLiteral("new.hkj"));
+    auto oldJournal = std::make_shared<Journal>();
+    QString error;
+    QVERIFY2(oldJournal->open(oldPath, &error), qPrintable(error));
+    m_listener = std::make_unique<Listener>(oldJournal, CaptureIndex{});
+    oldJournal.reset(); // the listener's now
+    connect(m_listener.get(), &Listener::captured, this,
+            [this](const CaptureBatch &b) { m_captures += b; });
+    QVERIFY2(m_listener->start(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+    std::function<void(const ResponseAnswer &)> waiting;
+    QMutex mutex;
+    m_listener->setAnswerer([&](const CapturePtr &, const ResponseAnswer &,
+                                std::function<void(const ResponseAnswer &)> done) {
+        QMutexLocker lock(&mutex);
+        waiting = std::move(done);
+    });
+    Client c(m_listener->port());
+    c.send(post(kSeedBody));
+    QTRY_VERIFY((QMutexLocker(&mutex), bool(waiting)));
+    auto newJournal = std::make_shared<Journal>();
+    QVERIFY2(newJournal->open(newPath, &error), qPrintable(error));
+    m_listener->setJournal(newJournal, CaptureRecorder(newJournal.get()));
+    newJournal.reset();
+    waiting(ResponseAnswer{201, "text/plain", "late", 0});
+    QCOMPARE(c.read().status, 201);
+    m_listener->setAnswerer({});
+    c.send(post(kSeedBody));
+    QCOMPARE(c.read().status, 200);
+    QTRY_COMPARE(m_captures.size(), 1); // only the new session's
+    QCOMPARE(m_captures.first()->answerStatus, 200);
+    const JournalReadResult before = JournalReader::read(oldPath);
+    QCOMPARE(before.captures.size(), 1);
+    QCOMPARE(before.captures.first()->answerStatus, 201);
+    const JournalReadResult after = JournalReader::read(newPath);
+    QCOMPARE(after.captures.size(), 1);
+    QCOMPARE(after.captures.first()->answerStatus, 200);
 }
 
 // A delivery the journal cannot take is not acknowledged: 503, so that Hoox retries.

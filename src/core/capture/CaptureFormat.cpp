@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "CaptureFormat.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 #include <cstdio>
@@ -29,6 +30,13 @@ QString CaptureFormat::clockTime(qint64 msecsSinceEpoch)
     return QString::fromLatin1(text, 12);
 }
 
+QString CaptureFormat::answerText(quint16 answerStatus)
+{
+    if (answerStatus == 0)
+        return QCoreApplication::translate("CaptureFormat", "not answered");
+    return QString::number(answerStatus);
+}
+
 QString CaptureFormat::humanLine(const Capture &c)
 {
     const HooxClassification &h = c.hoox;
@@ -41,7 +49,7 @@ QString CaptureFormat::humanLine(const Capture &c)
                 QString::number(h.attempt);
     if (h.duplicateOf != 0)
         line += QStringLiteral(" (duplicate of #") + QString::number(h.duplicateOf) + u')';
-    line += QStringLiteral(" -> ") + QString::number(c.answerStatus);
+    line += QStringLiteral(" -> ") + answerText(c.answerStatus);
     if (c.refused)
         line += QStringLiteral(" REFUSED (no access token; not journaled)");
     if (!h.findings.isEmpty())

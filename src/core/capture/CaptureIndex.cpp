@@ -88,12 +88,18 @@ void CaptureIndex::appendRow(Row r, QStringView key, const QStringList &findings
         ++group.count;
         group.conflict = group.conflict || (r.flags & Conflict);
     }
+    if (r.id < m_maxId)
+        m_lateRows.insert(r.id, rowIndex);
+    else
+        m_maxId = r.id;
     m_rows.push_back(r);
 }
 
 void CaptureIndex::clear()
 {
     m_rows = {};
+    m_lateRows.clear();
+    m_maxId = 0;
     m_groups = {};
     m_keys.clear();
     m_methods.clear();
@@ -130,8 +136,35 @@ CaptureIndex CaptureIndex::tail(qsizetype first) const
 
 qsizetype CaptureIndex::rowOfId(quint64 id) const
 {
-    // Ids increase with the rows, so a binary search finds it.
-    const auto it = std::lower_bound(m_rows.cbegin(), m_rows.cend(), id,
-                                     [](const Row &r, quint64 v) { return r.id < v; });
-    return it != m_rows.cend() && it->id == id ? it - m_rows.cbegin() : -1;
+    if (const auto late = m_lateRows.constFind(id); late != m_lateRows.cend())
+        return *late;
+    // The other rows' ids increase with the rows, so a binary search finds it; a late row among
+    // them is searched as the row before it.
+    qsizetype first = 0;
+    qsizetype last = size();
+    while (first < last) {
+        const qsizetype middle = first + (last - first) / 2;
+        if (orderedId(middle) < id)
+            first = middle + 1;
+        else
+            last = middle;
+    }
+    return first < size() && m_rows[size_t(first)].id == id ? first : -1;
+}
+
+bool CaptureIndex::isLate(qsizetype row) const
+{
+    if (m_lateRows.isEmpty())
+        return false;
+    const auto it = m_lateRows.constFind(m_rows[size_t(row)].id);
+    return it != m_lateRows.cend() && *it == row;
+}
+
+// The id of `row`, or for a late row that of the nearest row before it that is not late: never
+// decreasing from row to row.
+quint64 CaptureIndex::orderedId(qsizetype row) const
+{
+    while (row >= 0 && isLate(row))
+        --row;
+    return row < 0 ? 0 : m_rows[size_t(row)].id;
 }

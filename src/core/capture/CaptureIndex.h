@@ -114,6 +114,8 @@ public:
 private:
     // Appends `r`, whose numbers and pooled strings are set, with its findings and key group.
     void appendRow(Row r, QStringView key, const QStringList &findings, bool refused, bool chunked);
+    bool isLate(qsizetype row) const;
+    quint64 orderedId(qsizetype row) const;
 
     // Values numbered in order of first appearance. Consecutive rows mostly repeat the last
     // value, which is checked before any hashing.
@@ -130,6 +132,10 @@ private:
     };
 
     HugeVector<Row> m_rows;
+    // Rows whose id is below one that came before them: captures held by an answerer arrive
+    // once answered, after later ones. By id; usually empty.
+    QHash<quint64, qint32> m_lateRows;
+    quint64 m_maxId = 0;
     HugeVector<Group> m_groups;
     KeyTable m_keys;
     Pool<QByteArray> m_methods;

@@ -28,6 +28,8 @@ public:
                       quint16 answerStatus, QString *error);
 
     quint64 nextId() const { return m_nextId; }
+    // Where record() writes; null when captures are kept nowhere.
+    Journal *journal() const { return m_journal; }
     // An id for a capture that is shown but not recorded (a refused request).
     quint64 takeId() { return m_nextId++; }
 

@@ -5,9 +5,11 @@
 
 #include "capture/JournalFormat.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <QtEndian>
 
 #include <cerrno>
 #include <unistd.h>
@@ -15,6 +17,10 @@
 
 namespace {
 constexpr qsizetype KeptBufferSize = qsizetype(1024) * 1024;
+// The record header and the fixed summary: all that an answer status changes (itself and the
+// checksum).
+constexpr qint64 RecordPrefixSize =
+    JournalFormat::RecordHeaderSize + JournalFormat::FixedSummarySize;
 
 QString osError(int code)
 {
@@ -121,6 +127,79 @@ bool Journal::append(const Capture &capture, QString *error)
     m_lastRecordOffset = offset;
     m_lastRecordSize = size;
     return true;
+}
+
+bool Journal::rewriteAnswer(qint64 recordOffset, const Capture &capture, QString *error)
+{
+    if (!m_file.isOpen() || m_damaged) {
+        return fail(error, QCoreApplication::translate("Journal", "The journal is not open for "
+                                                                  "writing; open it again."));
+    }
+    m_buffer.truncate(0);
+    QByteArray old;
+    if (!JournalFormat::appendRecord(&m_buffer, capture, error) ||
+        !readRecordPrefix(recordOffset, capture.id, m_buffer.size(), &old, error))
+        return false;
+    // Only the prefix is written: the rest of the record is the same bytes, and one small write
+    // cannot be cut short by a kill, where a whole record of a large body could be torn between
+    // pages and then fail its checksum, losing a delivery that was already safe.
+    const int code = writeAt(recordOffset, QByteArrayView(m_buffer).first(RecordPrefixSize));
+    if (m_buffer.size() > KeptBufferSize)
+        m_buffer = QByteArray();
+    if (code == 0)
+        return true;
+    if (writeAt(recordOffset, old) != 0)
+        m_damaged = true;
+    return fail(error, QCoreApplication::translate("Journal", "Could not write the answer of "
+                                                              "capture %1 to the journal %2: %3.")
+                           .arg(capture.id)
+                           .arg(path(), osError(code)));
+}
+
+// Reads into *prefix the record header and fixed summary at `offset`, which must start the
+// record of capture `id`, `recordSize` bytes long.
+bool Journal::readRecordPrefix(qint64 offset, quint64 id, qsizetype recordSize, QByteArray *prefix,
+                               QString *error)
+{
+    prefix->resize(RecordPrefixSize);
+    ssize_t n = -1;
+    if (offset >= JournalFormat::FileHeaderSize && offset + RecordPrefixSize <= m_end) {
+        do {
+            n = ::pread(m_file.handle(), prefix->data(), size_t(RecordPrefixSize), offset);
+        } while (n < 0 && errno == EINTR);
+    }
+    if (n != RecordPrefixSize) {
+        return fail(error, QCoreApplication::translate("Journal", "The journal %1 holds no "
+                                                                  "record at offset %2.")
+                               .arg(path())
+                               .arg(offset));
+    }
+    const auto *bytes = reinterpret_cast<const uchar *>(prefix->constData());
+    const qint64 size = qint64(qFromLittleEndian<quint32>(bytes)) + JournalFormat::RecordHeaderSize;
+    if (JournalFormat::idOf(bytes + JournalFormat::RecordHeaderSize) == id && size == recordSize)
+        return true;
+    return fail(error, QCoreApplication::translate("Journal", "The record at offset %1 of the "
+                                                              "journal %2 is not capture %3 as "
+                                                              "recorded; its answer was not "
+                                                              "written.")
+                           .arg(offset)
+                           .arg(path())
+                           .arg(id));
+}
+
+// Writes `bytes` over what is at `offset`; returns 0 or the errno of the failure.
+int Journal::writeAt(qint64 offset, QByteArrayView bytes)
+{
+    qint64 done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::pwrite(m_file.handle(), bytes.data() + done,
+                                   size_t(bytes.size() - done), offset + done);
+        if (n > 0)
+            done += n;
+        else if (n == 0 || errno != EINTR)
+            return n == 0 ? EIO : errno;
+    }
+    return 0;
 }
 
 QString Journal::defaultPath()

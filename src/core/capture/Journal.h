@@ -38,6 +38,11 @@ public:
     // Where the last append() put its record: file offset and size.
     qint64 lastRecordOffset() const { return m_lastRecordOffset; }
     quint32 lastRecordSize() const { return m_lastRecordSize; }
+    // Writes `capture.answerStatus` into the record at `recordOffset`, in place: a capture is
+    // journaled before its answer is decided when an answerer decides it. `capture` must be the
+    // one recorded there, answer aside; a record of another id or size is refused and left as
+    // it was. Returns once the change is in the operating system's hands, as append() does.
+    bool rewriteAnswer(qint64 recordOffset, const Capture &capture, QString *error);
 
     static JournalReadResult read(const QString &path) { return JournalReader::read(path); }
     static QString defaultPath();
@@ -46,6 +51,9 @@ private:
     bool createFolder(const QString &path, QString *error);
     bool adopt(const JournalReadStatus &result, QString *error);
     int writeAll(const QByteArray &bytes);
+    bool readRecordPrefix(qint64 offset, quint64 id, qsizetype recordSize, QByteArray *prefix,
+                          QString *error);
+    int writeAt(qint64 offset, QByteArrayView bytes);
     bool fail(QString *error, const QString &message);
 
     QFile m_file;

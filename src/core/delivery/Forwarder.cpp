@@ -2,7 +2,6 @@
 #include "Forwarder.h"
 
 #include "DeliveryRequest.h"
-#include "http/HttpRequest.h"
 #include "listener/Listener.h"
 
 #include <QCoreApplication>
@@ -13,24 +12,9 @@
 
 #include <atomic>
 
-namespace {
-
-constexpr qsizetype kMaxPending = 1024; // forwards whose capture never came (journal failure)
-
-QByteArray fingerprint(const QString &peer, const QByteArray &target, const QByteArray &body)
-{
-    return peer.toUtf8() + ' ' + target + ' ' + QByteArray::number(qHash(body));
-}
-
-} // namespace
-
 // One forwarded request. `done` is the listener's callback, answered exactly once.
 struct Forwarder::Job {
-    QByteArray method;
-    QByteArray target;
-    HttpHeaders headers;
-    QByteArray body;
-    QString peer;
+    CapturePtr capture; // journaled already, answer pending
     ResponseAnswer proposed;
     std::function<void(const ResponseAnswer &)> done;
     std::atomic<bool> answered{false};
@@ -62,8 +46,6 @@ Forwarder::Forwarder(Listener *listener, QObject *parent)
 {
     qRegisterMetaType<DeliveryAttempt>();
     m_gate->forwarder = this;
-    if (listener)
-        connect(listener, &Listener::captured, this, &Forwarder::onCaptured);
 }
 
 Forwarder::~Forwarder()
@@ -96,15 +78,10 @@ void Forwarder::start()
     if (m_active || !m_listener)
         return;
     std::weak_ptr<Gate> weak = m_gate;
-    m_listener->setAnswerer([weak](const HttpRequest &request, const QString &peer,
-                                   const ResponseAnswer &proposed,
+    m_listener->setAnswerer([weak](const CapturePtr &capture, const ResponseAnswer &proposed,
                                    std::function<void(const ResponseAnswer &)> done) {
         auto job = std::make_shared<Job>();
-        job->method = request.method;
-        job->target = request.target;
-        job->headers = request.headers;
-        job->body = request.body;
-        job->peer = peer;
+        job->capture = capture;
         job->proposed = proposed;
         job->done = std::move(done);
         const std::shared_ptr<Gate> gate = weak.lock();
@@ -152,20 +129,18 @@ void Forwarder::drainInbox()
 
 void Forwarder::send(const std::shared_ptr<Job> &job)
 {
+    const Capture &c = *job->capture;
     HttpHeaders headers;
-    for (const HttpHeader &h : job->headers) {
+    for (const HttpHeader &h : c.headers) {
         // Qt negotiates and decodes compression itself; a copied Accept-Encoding would hand
         // Hoox a compressed body without its Content-Encoding.
         if (qstricmp(h.name.constData(), "accept-encoding") != 0)
             headers.append(h.name, h.value);
     }
-    if (m_pending.size() >= kMaxPending)
-        m_pending.removeFirst();
-    m_pending.append({fingerprint(job->peer, job->target, job->body), 0, std::nullopt});
     job->startedAt = QDateTime::currentDateTimeUtc();
     job->clock.start();
-    QNetworkReply *reply = m_manager.sendCustomRequest(DeliveryRequest::make(m_target, headers),
-                                                       job->method, job->body);
+    QNetworkReply *reply =
+        m_manager.sendCustomRequest(DeliveryRequest::make(m_target, headers), c.method, c.body);
     m_inFlight.insert(reply, job);
     auto *timer = new QTimer(reply);
     timer->setSingleShot(true);
@@ -188,14 +163,11 @@ void Forwarder::onReplyFinished(const std::shared_ptr<Job> &job, QNetworkReply *
     DeliveryRequest::read(reply, job->timedOut, m_timeoutMs, job->clock.elapsed(), &attempt);
     if (job->answerWithApp)
         job->answer(appAnswer(attempt));
-    const QByteArray key = fingerprint(job->peer, job->target, job->body);
-    for (qsizetype i = 0; i < m_pending.size(); ++i) {
-        if (m_pending.at(i).key == key && !m_pending.at(i).attempt) {
-            m_pending[i].attempt = attempt;
-            settle(i);
-            return;
-        }
-    }
+    DeliveryAttempt compact = attempt; // per capture for the table: no body or headers
+    compact.body.clear();
+    compact.headers.clear();
+    m_results.insert(job->capture->id, compact);
+    emit forwarded(job->capture->id, attempt);
 }
 
 ResponseAnswer Forwarder::appAnswer(const DeliveryAttempt &attempt) const
@@ -208,38 +180,6 @@ ResponseAnswer Forwarder::appAnswer(const DeliveryAttempt &attempt) const
     const QString reason =
         tr("HookScope could not forward to %1: %2").arg(m_target.toString(), attempt.error);
     return {502, QByteArrayLiteral("text/plain; charset=utf-8"), reason.toUtf8() + '\n', 0};
-}
-
-void Forwarder::onCaptured(const CaptureBatch &batch)
-{
-    if (m_pending.isEmpty())
-        return;
-    for (const CapturePtr &c : batch) {
-        const QByteArray key = fingerprint(c->peer, c->target, c->body);
-        for (qsizetype i = 0; i < m_pending.size(); ++i) {
-            if (m_pending.at(i).key == key && m_pending.at(i).captureId == 0) {
-                m_pending[i].captureId = c->id;
-                settle(i);
-                break;
-            }
-        }
-    }
-}
-
-// Emits once a forward knows both its capture and its answer.
-void Forwarder::settle(qsizetype pendingIndex)
-{
-    const Pending &p = m_pending.at(pendingIndex);
-    if (p.captureId == 0 || !p.attempt)
-        return;
-    const quint64 id = p.captureId;
-    DeliveryAttempt attempt = *p.attempt;
-    m_pending.removeAt(pendingIndex);
-    DeliveryAttempt compact = attempt; // per capture for the table: no body or headers
-    compact.body.clear();
-    compact.headers.clear();
-    m_results.insert(id, compact);
-    emit forwarded(id, attempt);
 }
 
 std::optional<DeliveryAttempt> Forwarder::resultFor(quint64 captureId) const

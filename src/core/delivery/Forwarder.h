@@ -29,6 +29,9 @@ class QNetworkReply;
 // the answerer on its network thread; the answerer only queues the request to this thread,
 // where the forward is sent and the results are signalled. In AppAnswer mode Hoox's answer
 // therefore waits for this thread too. Only one answerer can be installed on a Listener.
+//
+// The listener journals each request before it asks the answerer, so every forward knows the id
+// of its capture from the start, and its result is reported under that id.
 class Forwarder : public QObject {
     Q_OBJECT
 public:
@@ -62,27 +65,19 @@ public:
     static QString summary(const DeliveryAttempt &attempt);
 
 signals:
-    // One per forwarded request once both its capture and its forward's answer are known.
+    // One per forwarded request, when the app's answer (or the failure) is in; `captureId` is
+    // the id of the capture the listener emits for the same delivery.
     void forwarded(quint64 captureId, const DeliveryAttempt &attempt);
     void activeChanged(bool active);
 
 private:
     struct Job;
     struct Gate;
-    // A forward waiting for its capture, or a capture's forward still running: the listener
-    // numbers a capture only after its answer, so the two meet here by request fingerprint.
-    struct Pending {
-        QByteArray key;
-        quint64 captureId = 0;
-        std::optional<DeliveryAttempt> attempt;
-    };
 
     void drainInbox();
     void send(const std::shared_ptr<Job> &job);
     void onReplyFinished(const std::shared_ptr<Job> &job, QNetworkReply *reply);
     ResponseAnswer appAnswer(const DeliveryAttempt &attempt) const;
-    void onCaptured(const CaptureBatch &batch);
-    void settle(qsizetype pendingIndex);
 
     QPointer<Listener> m_listener;
     std::shared_ptr<Gate> m_gate;
@@ -92,6 +87,5 @@ private:
     int m_timeoutMs = kDefaultTimeoutMs;
     bool m_active = false;
     QHash<QNetworkReply *, std::shared_ptr<Job>> m_inFlight;
-    QList<Pending> m_pending; // forwards not yet paired with their capture, oldest first
     QHash<quint64, DeliveryAttempt> m_results;
 };

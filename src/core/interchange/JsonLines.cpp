@@ -156,7 +156,8 @@ QByteArray JsonLines::line(const Capture &c)
         j.key("body").utf8(c.body);
     else
         j.key("body_base64").latin1(c.body.toBase64());
-    j.key("answer").number(c.answerStatus);
+    j.key("answer"); // null: HookScope had not answered (a held forward, then a crash)
+    c.answerStatus == 0 ? j.null() : j.number(c.answerStatus);
     j.key("task").stringOrNull(h.taskText).key("status").stringOrNull(h.statusText);
     j.key("key").stringOrNull(h.key);
     j.key("duplicate_of");

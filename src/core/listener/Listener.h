@@ -2,7 +2,7 @@
 #pragma once
 
 #include "AccessToken.h"
-#include "ResponseRule.h"
+#include "AnswerPolicy.h"
 #include "capture/CaptureIndex.h"
 #include "capture/CaptureRecorder.h"
 #include "capture/ImportedRequest.h"
@@ -40,10 +40,8 @@ public:
     quint16 port() const { return m_port; }
     QHostAddress address() const { return m_address; }
 
-    // Applied to the next request, from any thread.
-    void setResponseRule(const ResponseRule &rule) { m_policy.setRule(rule); }
-    ResponseRule responseRule() const { return m_policy.rule(); }
-    ResponsePolicy *policy() { return &m_policy; }
+    // The rule and armed counters for the next requests; safe to use from any thread.
+    AnswerPolicy *policy() { return &m_policy; }
     // Lets `answerer` decide each answer (see RequestAnswerer); an empty one restores the rule.
     void setAnswerer(RequestAnswerer answerer);
     // Requires `token` of every request from the next one on; a disabled token admits all.
@@ -68,7 +66,7 @@ signals:
     void journalFailed(const QString &error);
 
 private:
-    ResponsePolicy m_policy;
+    AnswerPolicy m_policy;
     QThread m_thread;
     ListenerWorker *m_worker;
     QHostAddress m_address;

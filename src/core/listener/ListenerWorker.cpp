@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "ListenerWorker.h"
 
+#include "AnswerPolicy.h"
 #include "ListenerConnection.h"
-#include "ResponseRule.h"
+#include "capture/Journal.h"
 #include "hoox/HooxClassifier.h"
 
 #include <QCoreApplication>
@@ -20,7 +21,7 @@ namespace {
 constexpr int kBatchIntervalMs = 30;
 } // namespace
 
-ListenerWorker::ListenerWorker(ResponsePolicy *policy, const HttpLimits &limits, Journal *journal,
+ListenerWorker::ListenerWorker(AnswerPolicy *policy, const HttpLimits &limits, Journal *journal,
                                const CaptureIndex &loaded)
     : m_policy(policy)
     , m_limits(limits)
@@ -125,50 +126,92 @@ void ListenerWorker::accept(HttpRequest &&request, ListenerConnection *connectio
     }
     const ResponseAnswer proposed = m_policy->next();
     const qint64 receivedAtMs = QDateTime::currentMSecsSinceEpoch();
-    const QString peer = connection->peer();
     if (!m_answerer) {
-        finish(std::move(request), peer, receivedAtMs, proposed, connection, token);
+        finish(std::move(request), connection->peer(), receivedAtMs, proposed, connection, token);
         return;
     }
-    auto held = std::make_shared<HttpRequest>(std::move(request));
-    QPointer<ListenerConnection> guard(connection);
-    m_answerer(*held, peer, proposed,
-               [this, held, peer, receivedAtMs, guard, token](const ResponseAnswer &answer) {
-                   // Back on the network thread, whichever thread the answerer finished on.
-                   QMetaObject::invokeMethod(
-                       this,
-                       [=, this] {
-                           finish(std::move(*held), peer, receivedAtMs, answer, guard.data(),
-                                  token);
-                       },
-                       Qt::QueuedConnection);
-               });
+    // Journaled before the answerer sees it, so that whatever it reports (a forward's result)
+    // names the capture by its id.
+    const CapturePtr c =
+        record(std::move(request), connection->peer(), receivedAtMs, 0, connection, token);
+    if (c)
+        ask(c, proposed, connection, token);
 }
 
-// Records the request with the answer it gets, then lets the connection write that answer.
-// A connection gone meanwhile still has its request recorded: it was received whole.
+// Records the request with the answer it gets, then lets the connection write that answer: one
+// journal write per request, the ingest path.
 void ListenerWorker::finish(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
                             const ResponseAnswer &answer, ListenerConnection *connection,
                             quint64 token)
 {
-    QString error;
     CapturePtr c =
-        m_recorder.record(std::move(request), peer, receivedAtMs, quint16(answer.status), &error);
-    if (!c) {
-        emit journalFailed(error);
-        // Not kept, so not acknowledged: Hoox retries once the journal can take it again.
-        if (connection)
-            connection->resolve(token, 503, QByteArrayLiteral("text/plain; charset=utf-8"),
-                                QByteArrayLiteral("journal not writable: ") + error.toUtf8() + '\n',
-                                0, true);
-        return;
-    }
-    m_batch.append(std::move(c));
+        record(std::move(request), peer, receivedAtMs, quint16(answer.status), connection, token);
+    if (c)
+        handOver(std::move(c), answer, connection, token);
+}
+
+// The numbered, journaled capture; null when the journal could not take it, after answering 503:
+// not kept, so not acknowledged, and Hoox retries once the journal can take it again.
+CapturePtr ListenerWorker::record(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
+                                  quint16 answerStatus, ListenerConnection *connection,
+                                  quint64 token)
+{
+    QString error;
+    CapturePtr c = m_recorder.record(std::move(request), peer, receivedAtMs, answerStatus, &error);
+    if (c)
+        return c;
+    emit journalFailed(error);
+    if (connection)
+        connection->resolve(token, 503, QByteArrayLiteral("text/plain; charset=utf-8"),
+                            QByteArrayLiteral("journal not writable: ") + error.toUtf8() + '\n', 0,
+                            true);
+    return nullptr;
+}
+
+// A connection gone meanwhile still has its capture handed over: it was received whole.
+void ListenerWorker::handOver(CapturePtr capture, const ResponseAnswer &answer,
+                              ListenerConnection *connection, quint64 token)
+{
+    m_batch.append(std::move(capture));
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
     if (connection)
         connection->resolve(token, answer.status, answer.contentType, answer.body, answer.delayMs,
                             false);
+}
+
+void ListenerWorker::ask(const CapturePtr &capture, const ResponseAnswer &proposed,
+                         ListenerConnection *connection, quint64 token)
+{
+    const quint64 heldId = ++m_nextHeld;
+    m_held.insert(heldId, Held{capture, m_recorder.journal(), m_journal, m_epoch,
+                               QPointer<ListenerConnection>(connection), token});
+    m_answerer(capture, proposed, [this, heldId](const ResponseAnswer &answer) {
+        // Back on the network thread, whichever thread the answerer finished on.
+        QMetaObject::invokeMethod(
+            this, [this, heldId, answer] { answered(heldId, answer); }, Qt::QueuedConnection);
+    });
+}
+
+// The journal gets the final answer before the connection writes it. Should that write fail the
+// answer still goes out: the delivery itself is on disk, only its answer status is missing.
+void ListenerWorker::answered(quint64 heldId, const ResponseAnswer &answer)
+{
+    const Held held = m_held.take(heldId);
+    if (!held.capture)
+        return; // answered twice: the answerer broke its contract
+    auto c = std::make_shared<Capture>(*held.capture); // shares the body, no copy
+    c->answerStatus = quint16(answer.status);
+    QString error;
+    if (held.journal && !held.journal->rewriteAnswer(c->journalOffset, *c, &error))
+        emit journalFailed(error);
+    if (held.epoch == m_epoch) {
+        handOver(std::move(c), answer, held.connection.data(), held.token);
+    } else if (held.connection) {
+        // Recorded in a journal that is no longer shown: answered, not emitted.
+        held.connection->resolve(held.token, answer.status, answer.contentType, answer.body,
+                                 answer.delayMs, false);
+    }
 }
 
 // A request without the access token is answered 401 and shown as refused, but not journaled

@@ -9,8 +9,10 @@
 #include "http/HttpLimits.h"
 #include "http/HttpRequest.h"
 
+#include <QHash>
 #include <QHostAddress>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QTimer>
 
@@ -19,14 +21,14 @@
 
 class QTcpServer;
 class ListenerConnection;
-class ResponsePolicy;
+class AnswerPolicy;
 
 // The listener's side of the network thread: accepts sockets, records each accepted
 // request and hands the captures to the GUI thread in batches.
 class ListenerWorker : public QObject {
     Q_OBJECT
 public:
-    ListenerWorker(ResponsePolicy *policy, const HttpLimits &limits, Journal *journal,
+    ListenerWorker(AnswerPolicy *policy, const HttpLimits &limits, Journal *journal,
                    const CaptureIndex &loaded);
     ~ListenerWorker() override;
 
@@ -35,8 +37,9 @@ public:
     quint16 port() const;
     int connectionCount() const { return int(m_connections.size() + m_refused.size()); }
 
-    // Called by a connection for each complete request: picks the answer (through the
-    // answerer when one is set), records the request, then resolves the connection's token.
+    // Called by a connection for each complete request: records the request and resolves the
+    // connection's token with the rule's answer, or, when an answerer is set, records it first
+    // and resolves once the answerer has decided.
     void accept(HttpRequest &&request, ListenerConnection *connection, quint64 token);
     void setAnswerer(RequestAnswerer answerer) { m_answerer = std::move(answerer); }
     void setAccessToken(const AccessToken &token) { m_token = token; }
@@ -58,8 +61,25 @@ private:
     void sweep();
     void finish(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
                 const ResponseAnswer &answer, ListenerConnection *connection, quint64 token);
+    CapturePtr record(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
+                      quint16 answerStatus, ListenerConnection *connection, quint64 token);
+    void handOver(CapturePtr capture, const ResponseAnswer &answer, ListenerConnection *connection,
+                  quint64 token);
+    void ask(const CapturePtr &capture, const ResponseAnswer &proposed,
+             ListenerConnection *connection, quint64 token);
+    void answered(quint64 heldId, const ResponseAnswer &answer);
 
-    ResponsePolicy *m_policy;
+    // A recorded capture whose answer the answerer has yet to decide.
+    struct Held {
+        CapturePtr capture;
+        Journal *journal = nullptr;           // the one it was recorded in, even after setJournal()
+        std::shared_ptr<Journal> keepJournal; // keeps an owned `journal` open until the answer
+        quint64 epoch = 0;
+        QPointer<ListenerConnection> connection;
+        quint64 token = 0;
+    };
+
+    AnswerPolicy *m_policy;
     RequestAnswerer m_answerer;
     AccessToken m_token;
     HttpLimits m_limits;
@@ -70,6 +90,8 @@ private:
     QSet<ListenerConnection *> m_connections;
     QSet<ListenerConnection *> m_refused; // over the limit: answered 503, closing
     CaptureBatch m_batch;
+    QHash<quint64, Held> m_held; // by a number of their own: ids repeat across journals
+    quint64 m_nextHeld = 0;
     // The last batches handed over, kept a little longer than their readers need them, so that
     // the captures are freed here, on the thread that allocated them: freed on another thread,
     // their memory went to that thread's cache and every allocation here took malloc's slow

@@ -1,25 +1,20 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "capture/Capture.h"
+
 #include <QByteArray>
-#include <QMutex>
-#include <QString>
 
 #include <functional>
 
-struct HttpRequest;
-
-// What the listener answers to an accepted request. "Fail the next N" and "delay the
-// next N" let a user make Hoox retry on purpose and watch the retry chain arrive.
+// What the listener answers to every accepted request until the user changes it. The one-shot
+// "fail the next N" and "delay the next N" live beside it in AnswerPolicy, so that changing
+// the rule never disturbs a countdown in progress.
 struct ResponseRule {
     int status = 200;
     QByteArray body = QByteArrayLiteral("OK");
     QByteArray contentType = QByteArrayLiteral("text/plain; charset=utf-8");
     int delayMs = 0;
-    int failNextCount = 0; // answer the next N deliveries with failNextStatus
-    int failNextStatus = 500;
-    int delayNextCount = 0; // delay the next N deliveries by delayNextMs (past Hoox's 10 s)
-    int delayNextMs = 11'000;
 
     friend bool operator==(const ResponseRule &, const ResponseRule &) = default;
 };
@@ -32,25 +27,12 @@ struct ResponseAnswer {
     int delayMs = 0;
 };
 
-// Thread-safe holder of the current rule: set from the GUI thread, consumed on the
-// network thread, one answer per request.
-class ResponsePolicy {
-public:
-    void setRule(const ResponseRule &rule);
-    ResponseRule rule() const;
-    // The answer for the next request; counts down the "next N" counters.
-    ResponseAnswer next();
-
-private:
-    mutable QMutex m_mutex;
-    ResponseRule m_rule;
-};
-
-// Decides the answer to an accepted request before it is recorded and answered, e.g. by
-// first forwarding the request to the user's app and answering with the app's status.
-// Called on the network thread with the rule's answer as `proposed`; it must call `done`
-// exactly once, from any thread. Meanwhile the connection holds back that answer (and,
-// pipelining, the ones behind it); the request is journaled before the answer is written.
-using RequestAnswerer = std::function<void(const HttpRequest &request, const QString &peer,
-                                           const ResponseAnswer &proposed,
-                                           std::function<void(const ResponseAnswer &answer)> done)>;
+// Decides the answer to an accepted request, e.g. by first forwarding it to the user's app
+// and answering with the app's status. Called on the network thread once the request is
+// numbered and journaled (with answer status 0: not answered yet), with the rule's answer as
+// `proposed`; it must call `done` exactly once, from any thread, while the listener lives.
+// Meanwhile the connection holds back that answer (and, pipelining, the ones behind it); the
+// journal record gets the final status before the answer is written.
+using RequestAnswerer =
+    std::function<void(const CapturePtr &capture, const ResponseAnswer &proposed,
+                       std::function<void(const ResponseAnswer &answer)> done)>;

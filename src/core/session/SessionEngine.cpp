@@ -75,7 +75,7 @@ bool SessionEngine::startListening(const QHostAddress &address, quint16 port, QS
     return m_listener->start(address, port, error);
 }
 
-ResponsePolicy *SessionEngine::policy() const
+AnswerPolicy *SessionEngine::policy() const
 {
     return m_listener ? m_listener->policy() : nullptr;
 }

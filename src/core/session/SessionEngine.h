@@ -17,7 +17,7 @@ class Forwarder;
 class JobRunner;
 class Journal;
 class Listener;
-class ResponsePolicy;
+class AnswerPolicy;
 
 // How a session starts: which journal, the listener's limits and access token, and whether
 // captures are kept in a store for a window (the command line prints them instead).
@@ -51,7 +51,7 @@ public:
     CaptureStore *store() const { return m_store.get(); } // null without keepCaptures
     Forwarder *forwarder() const { return m_forwarder.get(); }
     JobRunner *jobs() const { return m_jobs.get(); }
-    ResponsePolicy *policy() const;
+    AnswerPolicy *policy() const;
 
     QString journalPath() const;
     // What opening the journal had to repair or skip; empty when it was intact.
