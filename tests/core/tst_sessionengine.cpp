@@ -50,6 +50,7 @@ private slots:
     void cancelledExportReportsNothing();
     void withoutAStoreNothingIsKept();
     void reopeningTheOpenJournalChangesNothing();
+    void aLargeImportArrivesInSlices();
 
 private:
     bool openEngine(const QString &name, bool keep = true);
@@ -218,6 +219,32 @@ void tst_SessionEngine::reopeningTheOpenJournalChangesNothing()
     QVERIFY(opened.wait());
     QCOMPARE(failed.size(), 0);
     QCOMPARE(store()->size(), 1);
+}
+
+void tst_SessionEngine::aLargeImportArrivesInSlices()
+{
+    QVERIFY(openEngine(QStringLiteral("large.hkj")));
+    const QString file = m_dir->filePath(QStringLiteral("many.jsonl"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    constexpr int kEntries = 2000;
+    for (int i = 0; i < kEntries; ++i) {
+        f.write("{\"method\":\"POST\",\"target\":\"/webhook/hoox\",\"headers\":[],\"body\":"
+                "\"{\\\"task\\\":\\\"video_generate\\\",\\\"job_id\\\":\\\"run_" +
+                QByteArray::number(i) + "\\\"}\",\"answer\":200}\n");
+    }
+    f.close();
+    QSignalSpy batches(m_engine->listener(), &Listener::captured);
+    QSignalSpy imported(m_engine.get(), &SessionEngine::imported);
+    m_engine->importFile(file);
+    QVERIFY(imported.wait());
+    QVERIFY2(imported.first().at(2).toBool(), qPrintable(imported.first().at(1).toString()));
+    QTRY_COMPARE(store()->size(), kEntries);
+    // Several batches, not one of 2,000: live deliveries and the table go on meanwhile.
+    QVERIFY2(batches.size() >= 4, qPrintable(QString::number(batches.size())));
+    for (qsizetype i = 0; i < kEntries; ++i)
+        QCOMPARE(store()->row(i).id, quint64(i + 1));
+    QCOMPARE(store()->key(kEntries - 1), QStringLiteral("run_1999"));
 }
 
 QTEST_GUILESS_MAIN(tst_SessionEngine)

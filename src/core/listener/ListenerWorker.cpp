@@ -19,6 +19,7 @@ namespace {
 // batch keeps a retry storm from flooding the GUI's event queue, yet shows a delivery
 // well within 100 ms.
 constexpr int kBatchIntervalMs = 30;
+constexpr qsizetype kImportSlice = 500;
 } // namespace
 
 ListenerWorker::ListenerWorker(AnswerPolicy *policy, const HttpLimits &limits, Journal *journal,
@@ -243,18 +244,37 @@ void ListenerWorker::setJournal(std::shared_ptr<Journal> journal, CaptureRecorde
 
 void ListenerWorker::importRequests(const QList<ImportedRequest> &requests)
 {
-    for (const ImportedRequest &r : requests) {
+    const bool idle = m_imports.isEmpty();
+    m_imports += requests;
+    if (idle)
+        importSlice();
+}
+
+// A few hundred at a time, each slice handed over as one batch: a large import neither holds
+// up the deliveries arriving meanwhile nor lands on the GUI thread as one huge batch.
+void ListenerWorker::importSlice()
+{
+    const qsizetype end = qMin(m_importNext + kImportSlice, m_imports.size());
+    for (; m_importNext < end; ++m_importNext) {
+        const ImportedRequest &r = m_imports.at(m_importNext);
         QString error;
         HttpRequest request = r.request;
         CapturePtr c =
             m_recorder.record(std::move(request), r.peer, r.receivedAtMs, r.answerStatus, &error);
         if (!c) {
             emit journalFailed(error);
+            m_importNext = m_imports.size(); // the rest would fail the same way
             break;
         }
         m_batch.append(std::move(c));
     }
     flush();
+    if (m_importNext < m_imports.size()) {
+        QMetaObject::invokeMethod(this, &ListenerWorker::importSlice, Qt::QueuedConnection);
+        return;
+    }
+    m_imports.clear();
+    m_importNext = 0;
 }
 
 void ListenerWorker::flush()

@@ -57,6 +57,7 @@ signals:
 private:
     void onNewConnection();
     void flush();
+    void importSlice();
     void refuse(HttpRequest &&request, ListenerConnection *connection, quint64 token);
     void sweep();
     void finish(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
@@ -98,6 +99,8 @@ private:
     // path (a tenth of the network thread's time at full ingest).
     std::array<CaptureBatch, 4> m_handedOver;
     size_t m_nextHandedOver = 0;
+    QList<ImportedRequest> m_imports; // being recorded, a slice per event-loop pass
+    qsizetype m_importNext = 0;
     QTimer m_flushTimer;
     QTimer m_sweepTimer;
 };
