@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "CaptureTableModel.h"
 
+#include "AttemptLabel.h"
+
 #include "capture/CaptureFormat.h"
 #include "capture/CaptureSearch.h"
 #include "capture/CaptureStore.h"
 #include "hoox/HooxClassifier.h"
-#include "hoox/RetrySchedule.h"
 
 #include <QApplication>
 #include <QColor>
@@ -99,10 +100,10 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
                 lines << f + QStringLiteral(": ") + HooxClassifier::explain(f);
             return lines.join(u'\n');
         }
-        if (column == AttemptColumn && (r.flags & CaptureStore::Conflict))
-            return tr("Same key as #%1 but a different status or result: the sender "
-                      "contradicts itself.")
-                .arg(r.duplicateOf);
+        if (column == AttemptColumn) {
+            if (const QString tip = AttemptLabel::toolTip(*m_store, row); !tip.isEmpty())
+                return tip;
+        }
         if (column == AnswerColumn && r.answerStatus == 0)
             return tr("Not answered: HookScope stopped while the answer was being decided, or "
                       "the imported file had no answer.");
@@ -143,7 +144,7 @@ QVariant CaptureTableModel::display(qsizetype storeRow, int column) const
     case StatusColumn:
         return x.statusText(storeRow);
     case AttemptColumn:
-        return attemptText(storeRow);
+        return AttemptLabel::text(*m_store, storeRow);
     case FindingsColumn:
         return x.findings(storeRow).join(QStringLiteral(", "));
     case SizeColumn:
@@ -158,25 +159,6 @@ QVariant CaptureTableModel::display(qsizetype storeRow, int column) const
         break;
     }
     return {};
-}
-
-// "2 of 4 · +1.0 s fits Hoox's schedule": where the delivery stands in its retry chain.
-QString CaptureTableModel::attemptText(qsizetype storeRow) const
-{
-    const CaptureStore::Row &r = m_store->row(storeRow);
-    if (r.flags & CaptureStore::Refused)
-        return tr("refused: no access token");
-    if (r.group < 0)
-        return {};
-    const CaptureStore::Group &g = m_store->group(r.group);
-    QString text = tr("%1 of %2").arg(r.attempt).arg(g.count);
-    if (r.previous >= 0) {
-        const qint64 gap = r.receivedAtMs - m_store->row(r.previous).receivedAtMs;
-        text += QStringLiteral(" · +") + QLocale().toString(gap / 1000.0, 'f', 1) +
-                QStringLiteral(" s, ") +
-                RetrySchedule::describe(RetrySchedule::fit(r.attempt, gap));
-    }
-    return text;
 }
 
 // Rows of one key share a tint, so a retry chain reads as one block among the others.
@@ -428,10 +410,10 @@ void CaptureTableModel::onAppended(qsizetype first, qsizetype count)
             sort(m_sortColumn, m_sortOrder);
         }
     }
-    // Earlier rows of a retried key change too: their "n of m" badge and their tint.
+    // Earlier rows of a retried key change too: their "n of m" badge, tooltip and tint.
     if (retries && !m_visible.empty())
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
-                         {Qt::DisplayRole, Qt::BackgroundRole});
+                         {Qt::DisplayRole, Qt::ToolTipRole, Qt::BackgroundRole});
     emitCounts();
 }
 

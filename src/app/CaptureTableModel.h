@@ -64,7 +64,6 @@ signals:
 private:
     QVariant display(qsizetype storeRow, int column) const;
     QVariant sortKey(qsizetype storeRow, int column) const;
-    QString attemptText(qsizetype storeRow) const;
     QVariant background(qsizetype storeRow) const;
     bool lessThan(qsizetype a, qsizetype b) const;
     bool accepts(qsizetype storeRow) const;

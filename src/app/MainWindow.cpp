@@ -302,7 +302,17 @@ void MainWindow::jumpToFirstOfCurrent()
     const qsizetype row = currentStoreRow();
     if (row < 0 || m_store->row(row).group < 0)
         return;
-    const qsizetype first = m_store->group(m_store->row(row).group).firstRow;
+    // The key's first capture by the journal's numbering, which retention may have left out:
+    // the earliest row loaded would then be the wrong one.
+    const quint64 firstId = m_store->group(m_store->row(row).group).firstId;
+    const qsizetype first = m_store->rowOfId(firstId);
+    if (first < 0) {
+        m_ui->statusBar->showMessage(
+            tr("The first delivery of key %1, #%2, is not loaded: retention keeps only the "
+               "newest captures of this session.")
+                .arg(m_store->key(row), QString::number(firstId)));
+        return;
+    }
     if (m_model->rowOfStoreRow(first) < 0)
         clearFilters();
     selectStoreRow(first);

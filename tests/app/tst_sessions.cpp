@@ -2,6 +2,7 @@
 // Sessions in the window: new, open, recent, import (menu and drop), export, copy as.
 #include "CaptureTableModel.h"
 #include "MainWindow.h"
+#include "PayloadView.h"
 #include "capture/CaptureStore.h"
 #include "capture/JournalReader.h"
 #include "listener/Listener.h"
@@ -60,6 +61,7 @@ private slots:
     void copyAsCurl();
     void jobsShowInTheStatusBarAndCancel();
     void retentionKeepsTheNewest();
+    void retentionKeepsTheJournalsNumbering();
 
 private:
     int rows() const { return m_window->captureModel()->rowCount(); }
@@ -267,6 +269,47 @@ void tst_Sessions::retentionKeepsTheNewest()
     const qint64 now = 9 * qint64(86'400'000);
     QCOMPARE(retained(0, 2, now).size(), 3); // days 7, 8 and 9
     QCOMPARE(retained(2, 5, now).size(), 2);
+}
+
+// A session reopened under retention shows the last attempts of a chain as such, and "Jump to
+// first" says the first is not loaded instead of jumping to the earliest row shown.
+void tst_Sessions::retentionKeepsTheJournalsNumbering()
+{
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(deliver(m_port, "run_r"), 200);
+    QTRY_COMPARE(rows(), 5);
+    const QString first = m_engine->journalPath();
+    openAndWait(SessionEngine::newSessionPath());
+    // Once a delivery lands in the new session, the listener has let go of the first journal.
+    QCOMPARE(deliver(m_port, "run_x"), 200);
+    QTRY_COMPARE(rows(), 1);
+    m_engine->setRetention(2, 0);
+    openAndWait(first);
+    QCOMPARE(rows(), 2);
+    const QAbstractItemModel *m = m_window->captureModel();
+    const auto attempt = [m](int row) {
+        return m->index(row, CaptureTableModel::AttemptColumn).data().toString();
+    };
+    QCOMPARE(attempt(0), QStringLiteral("attempt 4 of 5 · 2 shown"));
+    QVERIFY2(attempt(1).startsWith(QStringLiteral("attempt 5 of 5 · 2 shown")),
+             qPrintable(attempt(1)));
+
+    auto *table = m_window->findChild<QTableView *>(QStringLiteral("captureTable"));
+    table->selectRow(1);
+    m_window->findChild<QAction *>(QStringLiteral("jumpToFirstAction"))->trigger();
+    const QString message = m_window->statusBar()->currentMessage();
+    QVERIFY2(message.contains(QStringLiteral("#1")) &&
+                 message.contains(QStringLiteral("not loaded")),
+             qPrintable(message));
+    QCOMPARE(table->currentIndex().row(), 1);
+    QCOMPARE(m_window->payloadView()->capture()->id, 5u);
+
+    // The listener goes on with the journal's numbering.
+    QCOMPARE(deliver(m_port, "run_r"), 200);
+    QTRY_COMPARE(rows(), 3);
+    QVERIFY2(attempt(2).startsWith(QStringLiteral("attempt 6 of 6 · 3 shown")),
+             qPrintable(attempt(2)));
+    QCOMPARE(attempt(0), QStringLiteral("attempt 4 of 6 · 3 shown"));
 }
 
 QTEST_MAIN(tst_Sessions)

@@ -4,10 +4,12 @@
 #include "capture/CaptureRecorder.h"
 #include "capture/CaptureSearch.h"
 #include "capture/CaptureStore.h"
+#include "capture/DuplicateIndex.h"
 #include "capture/HugePageAllocator.h"
 #include "capture/Journal.h"
 #include "capture/JournalReader.h"
 #include "capture/KeyTable.h"
+#include "session/SessionEngine.h"
 
 #include <QDir>
 #include <QFile>
@@ -203,8 +205,9 @@ QString rowText(const CaptureIndex &index, qsizetype row)
 QString groupText(const CaptureIndex::Group &g)
 {
     return u"first "_s + QString::number(g.firstRow) + u", last "_s + QString::number(g.lastRow) +
-           u", count "_s + QString::number(g.count) + u", conflict "_s +
-           QString::number(int(g.conflict));
+           u", count "_s + QString::number(g.count) + u", attempts "_s +
+           QString::number(g.attempts) + u", first id "_s + QString::number(g.firstId) +
+           u", conflict "_s + QString::number(int(g.conflict));
 }
 
 // The first difference between two stores' rows and groups, or an empty string.
@@ -281,6 +284,8 @@ private slots:
     void indexRowOfId();
     void indexTail_data();
     void indexTail();
+    void indexKeepsTheJournalsNumbering_data();
+    void indexKeepsTheJournalsNumbering();
 
     void storeReadsBackFromJournal();
     void storeWithoutJournal();
@@ -1035,6 +1040,78 @@ void TestCaptureStore::indexTail()
     // The index it was cut from is left as it was.
     for (qsizetype i = 0; i < index.size(); ++i)
         QCOMPARE(rowText(index, i), before.at(i));
+}
+
+void TestCaptureStore::indexKeepsTheJournalsNumbering_data()
+{
+    QTest::addColumn<int>("keep");                    // the newest captures retention keeps
+    QTest::addColumn<QList<qint32>>("counts");        // rows of run_r and run_s kept; 0: none
+    QTest::addColumn<QList<quint32>>("attempts");     // the highest attempt of each among them
+    QTest::addColumn<QList<bool>>("complete");        // whether all their attempts are kept
+    QTest::addColumn<QList<quint32>>("firstAttempt"); // of the first row of each kept
+
+    // run_r ×5 and run_s ×2, interleaved, with a keyless capture: r1 s1 r2 - r3 r4 s2 r5.
+    QTest::newRow("everything") << 0 << QList<qint32>{5, 2} << QList<quint32>{5, 2}
+                                << QList<bool>{true, true} << QList<quint32>{1, 1};
+    QTest::newRow("the first of each left out")
+        << 6 << QList<qint32>{4, 1} << QList<quint32>{5, 2} << QList<bool>{false, false}
+        << QList<quint32>{2, 2};
+    QTest::newRow("the last two attempts") << 3 << QList<qint32>{2, 1} << QList<quint32>{5, 2}
+                                           << QList<bool>{false, false} << QList<quint32>{4, 2};
+    QTest::newRow("the last attempt only") << 1 << QList<qint32>{1, 0} << QList<quint32>{5, 0}
+                                           << QList<bool>{false, false} << QList<quint32>{5, 0};
+}
+
+// Retention keeps the newest captures; the kept rows' groups count what is kept but keep the
+// attempt numbers and first capture the journal holds (DuplicateIndex gave them): attempt 5
+// is never shown as "5 of 2".
+void TestCaptureStore::indexKeepsTheJournalsNumbering()
+{
+    QFETCH(int, keep);
+    QFETCH(QList<qint32>, counts);
+    QFETCH(QList<quint32>, attempts);
+    QFETCH(QList<bool>, complete);
+    QFETCH(QList<quint32>, firstAttempt);
+
+    const QStringList keys{u"run_r"_s, u"run_s"_s, u"run_r"_s, QString(),
+                           u"run_r"_s, u"run_r"_s, u"run_s"_s, u"run_r"_s};
+    DuplicateIndex numbering;
+    CaptureIndex all;
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        HooxClassification h;
+        h.key = keys.at(i);
+        numbering.assign(quint64(10 * (i + 1)), h);
+        CaptureIndex::Entry e;
+        e.id = quint64(10 * (i + 1));
+        e.receivedAtMs = BaseMs + i * 1000;
+        e.attempt = h.attempt;
+        e.duplicateOf = h.duplicateOf;
+        e.key = keys.at(i);
+        all.append(e);
+    }
+    const CaptureIndex kept = SessionEngine::retained(CaptureIndex(all), keep, 0, BaseMs);
+    QCOMPARE(kept.size(), keep == 0 ? all.size() : keep);
+    for (qsizetype k = 0; k < 2; ++k) {
+        const QString key = k == 0 ? u"run_r"_s : u"run_s"_s;
+        qsizetype row = 0;
+        while (row < kept.size() && kept.key(row) != key)
+            ++row;
+        if (counts.at(k) == 0) {
+            QCOMPARE(row, kept.size());
+            continue;
+        }
+        const CaptureIndex::Row &r = kept.row(row);
+        const CaptureIndex::Group &g = kept.group(r.group);
+        QCOMPARE(g.count, counts.at(k));
+        QCOMPARE(g.attempts, attempts.at(k));
+        QCOMPARE(g.isComplete(), complete.at(k));
+        QCOMPARE(g.firstId, k == 0 ? 10u : 20u); // even when it is not kept
+        QCOMPARE(kept.rowOfId(g.firstId) >= 0, complete.at(k));
+        QCOMPARE(g.firstRow, qint32(row));
+        QCOMPARE(r.attempt, firstAttempt.at(k));
+        QCOMPARE(r.previous, -1);
+        QCOMPARE(kept.row(g.lastRow).attempt, attempts.at(k));
+    }
 }
 
 void TestCaptureStore::storeReadsBackFromJournal()

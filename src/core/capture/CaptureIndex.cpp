@@ -27,6 +27,8 @@ template <typename T> void CaptureIndex::Pool<T>::clear()
     m_last = 0;
 }
 
+static_assert(sizeof(CaptureIndex::Group) == 24, "a group per key, and keys by the million");
+
 CaptureIndex::CaptureIndex() = default;
 
 // Both appends fill the row from their own fields, without copying strings into an Entry first:
@@ -78,7 +80,8 @@ void CaptureIndex::appendRow(Row r, QStringView key, const QStringList &findings
         bool added = false;
         const qint32 g = m_keys.insert(key, &added);
         if (added)
-            m_groups.push_back(Group{rowIndex, -1, 0, false});
+            m_groups.push_back(
+                Group{r.duplicateOf != 0 ? r.duplicateOf : r.id, rowIndex, -1, 0, 0, false});
         else
             r.flags |= Retry;
         Group &group = m_groups[size_t(g)];
@@ -86,6 +89,7 @@ void CaptureIndex::appendRow(Row r, QStringView key, const QStringList &findings
         r.previous = group.lastRow;
         group.lastRow = rowIndex;
         ++group.count;
+        group.attempts = std::max<quint32>(group.attempts, r.attempt);
         group.conflict = group.conflict || (r.flags & Conflict);
     }
     if (r.id < m_maxId)

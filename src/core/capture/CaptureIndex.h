@@ -17,7 +17,7 @@ public:
     enum Flag : quint8 {
         HasFindings = 1,
         Conflict = 2, // conflicting_duplicate
-        Retry = 4,    // not the first delivery of its key in this index
+        Retry = 4,    // not the first row of its key in this index
         Refused = 8,  // turned away for want of the access token
         Chunked = 16,
     };
@@ -48,12 +48,19 @@ public:
         quint8 flags = 0;
     };
 
-    // The deliveries of one idempotency key.
+    // The deliveries of one idempotency key. The numbering is the journal's (DuplicateIndex
+    // gave it on the network thread): retention may leave a key's earlier deliveries out, so
+    // the rows here can be the last few of a longer chain, and nothing here renumbers them.
     struct Group {
-        qint32 firstRow = -1;
+        quint64 firstId = 0;  // the key's first capture: a retry's duplicateOf, else its own id
+        qint32 firstRow = -1; // first and last row of the key in this index
         qint32 lastRow = -1;
-        qint32 count = 0;
-        bool conflict = false;
+        qint32 count = 0;          // rows of the key in this index
+        quint32 attempts : 31 = 0; // the highest attempt number among them
+        bool conflict : 1 = false; // 24 bytes in all: there can be a million keys
+
+        // Whether every delivery the journal numbered so far is here, the first one included.
+        bool isComplete() const { return quint32(count) >= attempts; }
     };
 
     // One capture's summary as it is appended, from a Capture or straight from a journal record.
@@ -73,7 +80,8 @@ public:
     void append(const Entry &entry);
     void append(const Capture &capture);
     void clear();
-    // A new index of rows [first, size()), regrouped as if the earlier rows had never been.
+    // A new index of rows [first, size()). Its groups hold only the rows kept, with the
+    // journal's numbering: a kept retry still knows its attempt number and the key's first capture.
     CaptureIndex tail(qsizetype first) const;
 
     qsizetype size() const { return qsizetype(m_rows.size()); }
