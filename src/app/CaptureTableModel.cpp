@@ -17,11 +17,11 @@
 #include <QThreadPool>
 
 #include <algorithm>
-#include <functional>
 
 CaptureTableModel::CaptureTableModel(CaptureStore *store, QObject *parent)
     : QAbstractTableModel(parent)
     , m_store(store)
+    , m_order(&store->index(), IdColumn, Qt::AscendingOrder)
 {
     connect(store, &CaptureStore::appended, this, &CaptureTableModel::onAppended);
     connect(store, &CaptureStore::aboutToClear, this, [this] { beginResetModel(); });
@@ -53,18 +53,34 @@ qsizetype CaptureTableModel::totalCount() const
 
 int CaptureTableModel::rowOfStoreRow(qsizetype storeRow) const
 {
+    if (storeRow < 0 || storeRow >= m_store->size())
+        return -1;
     const auto target = qint32(storeRow);
-    // In arrival order (the usual one) the visible rows are sorted: a binary search does,
-    // which matters when forward results arrive for rows of a million-row table.
-    if (m_sortColumn == IdColumn || m_sortColumn == TimeColumn) {
-        const auto it =
-            m_sortOrder == Qt::AscendingOrder
-                ? std::lower_bound(m_visible.cbegin(), m_visible.cend(), target)
-                : std::lower_bound(m_visible.cbegin(), m_visible.cend(), target, std::greater<>());
-        return it != m_visible.cend() && *it == target ? int(it - m_visible.cbegin()) : -1;
+    const auto at = placeOf(target);
+    return at < qsizetype(m_visible.size()) && m_visible[size_t(at)] == target ? int(at) : -1;
+}
+
+// Where `storeRow` is, or would go, among the visible rows. They are always in table order, a
+// total one, so a binary search finds it: forward results and retries ask about rows of a
+// million-row table. In arrival order they mostly ask about recent rows, so the search gallops
+// from the newest end, through memory still warm, rather than halving a million rows.
+qsizetype CaptureTableModel::placeOf(qint32 storeRow) const
+{
+    const auto begin = m_visible.cbegin();
+    if (!m_order.isArrival())
+        return std::lower_bound(begin, m_visible.cend(), storeRow, m_order) - begin;
+    if (m_order.order() == Qt::DescendingOrder)
+        return insertionPoint(storeRow, 0);
+    qsizetype high = qsizetype(m_visible.size());
+    qsizetype probe = high - 1;
+    for (qsizetype step = 1; probe >= 0 && !m_order(m_visible[size_t(probe)], storeRow);
+         step *= 2) {
+        high = probe;
+        probe = high - step;
     }
-    const auto it = std::find(m_visible.cbegin(), m_visible.cend(), target);
-    return it == m_visible.cend() ? -1 : int(it - m_visible.cbegin());
+    return std::lower_bound(begin + std::max<qsizetype>(probe + 1, 0), begin + high, storeRow,
+                            m_order) -
+           begin;
 }
 
 QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
@@ -232,53 +248,22 @@ QVariant CaptureTableModel::headerData(int section, Qt::Orientation orientation,
     return {};
 }
 
-bool CaptureTableModel::lessThan(qsizetype a, qsizetype b) const
-{
-    const CaptureIndex &i = m_store->index();
-    const CaptureStore::Row &x = i.row(a);
-    const CaptureStore::Row &y = i.row(b);
-    switch (m_sortColumn) {
-    case IdColumn:
-    case TimeColumn:
-        return a < b; // arrival order
-    case SizeColumn:
-        return x.bodySize < y.bodySize;
-    case AttemptColumn:
-        return x.attempt < y.attempt;
-    case FindingsColumn:
-        return i.findings(a).size() < i.findings(b).size();
-    case AnswerColumn:
-        return x.answerStatus < y.answerStatus;
-    case MethodColumn:
-        return x.method != y.method && i.method(a) < i.method(b);
-    case PathColumn:
-        return x.target != y.target && i.target(a) < i.target(b);
-    case TaskColumn:
-        return x.taskText != y.taskText && i.taskText(a) < i.taskText(b);
-    case KeyColumn:
-        return x.group != y.group && i.key(a) < i.key(b);
-    case StatusColumn:
-        return x.statusText != y.statusText && i.statusText(a) < i.statusText(b);
-    default:
-        return a < b;
-    }
-}
-
 void CaptureTableModel::sort(int column, Qt::SortOrder order)
 {
     if (column < 0 || column >= ColumnCount)
         return;
-    m_sortColumn = column;
-    m_sortOrder = order;
+    m_order = CaptureOrder(&m_store->index(), column, order);
     beginResetModel();
-    auto less = [this](qint32 a, qint32 b) { return lessThan(a, b); };
-    std::sort(m_visible.begin(), m_visible.end(), [&](qint32 a, qint32 b) {
-        // Ties keep arrival order, so equal keys stay in their retry sequence.
-        if (order == Qt::AscendingOrder)
-            return less(a, b) || (!less(b, a) && a < b);
-        return less(b, a) || (!less(a, b) && a > b);
-    });
+    sortVisible();
     endResetModel();
+}
+
+// Inside the reset: whoever looks up a row when it ends (placeOf's binary search) finds
+// the rows in table order already.
+void CaptureTableModel::sortVisible()
+{
+    if (!std::is_sorted(m_visible.cbegin(), m_visible.cend(), m_order))
+        std::sort(m_visible.begin(), m_visible.end(), m_order);
 }
 
 bool CaptureTableModel::accepts(qsizetype storeRow) const
@@ -330,9 +315,8 @@ void CaptureTableModel::rebuild()
         if (accepts(i))
             m_visible.push_back(qint32(i));
     }
+    sortVisible();
     endResetModel();
-    if (m_sortColumn != IdColumn || m_sortOrder != Qt::AscendingOrder)
-        sort(m_sortColumn, m_sortOrder);
     emitCounts();
 }
 
@@ -375,46 +359,158 @@ void CaptureTableModel::startSearch()
 void CaptureTableModel::onAppended(qsizetype first, qsizetype count)
 {
     std::vector<qint32> added;
-    bool retries = false;
-    bool newPairs = false; // a key delivered a second time: its first row joins "duplicates"
     for (qsizetype i = first; i < first + count; ++i) {
-        const CaptureStore::Row &r = m_store->row(i);
-        if (r.flags & CaptureStore::Retry) {
-            retries = true;
-            newPairs = newPairs || m_store->group(r.group).firstRow < first;
-        }
         if (accepts(i))
             added.push_back(qint32(i));
+        if (m_filter.duplicatesOnly)
+            addNewDuplicates(i, first, &added);
     }
-    if (newPairs && m_filter.duplicatesOnly) {
-        rebuild();
+    insertSorted(std::move(added));
+    announceRetried(first, count);
+    emitCounts();
+}
+
+// Under "duplicates only", a key delivered a second time brings its first delivery in.
+void CaptureTableModel::addNewDuplicates(qsizetype storeRow, qsizetype first,
+                                         std::vector<qint32> *added) const
+{
+    const qint32 previous = m_store->row(storeRow).previous;
+    // Only a key's first row in the batch looks back; attempt numbers grow along a chain, so its
+    // previous row tells whether the key was a duplicate already (and its rows shown, if at all).
+    if (previous < 0 || previous >= first || m_store->row(previous).attempt >= 2)
+        return;
+    for (qint32 p = previous; p >= 0; p = m_store->row(p).previous) {
+        if (rowOfStoreRow(p) < 0 && accepts(p))
+            added->push_back(p);
+    }
+}
+
+// Inserts store rows where the table order puts them: with a few beginInsertRows when they land
+// in a few places (the end in arrival order, the end of each status's block when sorted by
+// status), else with one merge announced as a layout change. Never a reset: the selection and
+// the current row stay on their captures, and the payload view with them.
+void CaptureTableModel::insertSorted(std::vector<qint32> rows)
+{
+    if (rows.empty())
+        return;
+    if (!std::is_sorted(rows.cbegin(), rows.cend(), m_order))
+        std::sort(rows.begin(), rows.end(), m_order);
+    std::vector<qsizetype> at(rows.size()); // each one's place among the rows shown now
+    size_t runs = 0;
+    for (size_t i = 0; i < rows.size(); ++i) {
+        at[i] = i == 0 ? placeOf(rows[i]) : insertionPoint(rows[i], at[i - 1]);
+        runs += i == 0 || at[i] != at[i - 1];
+    }
+    // Each run moves the rows below it once; past a few, one pass over them all costs less.
+    constexpr size_t kMaxInsertRuns = 32;
+    if (runs > kMaxInsertRuns)
+        mergeIn(rows, at);
+    else
+        insertRuns(rows, at);
+}
+
+// Where `storeRow` goes among the visible rows, at or after `from`. Gallops from `from` before
+// the binary search: the rows of a batch, in order, mostly land together.
+qsizetype CaptureTableModel::insertionPoint(qint32 storeRow, qsizetype from) const
+{
+    const auto n = qsizetype(m_visible.size());
+    qsizetype low = from;
+    qsizetype probe = from;
+    for (qsizetype step = 1; probe < n && m_order(m_visible[size_t(probe)], storeRow); step *= 2) {
+        low = probe + 1;
+        probe = low + step;
+    }
+    const auto begin = m_visible.cbegin();
+    return std::lower_bound(begin + low, begin + std::min(probe, n), storeRow, m_order) - begin;
+}
+
+void CaptureTableModel::insertRuns(const std::vector<qint32> &rows,
+                                   const std::vector<qsizetype> &at)
+{
+    qsizetype inserted = 0;
+    for (size_t begin = 0; begin < rows.size();) {
+        size_t end = begin + 1;
+        while (end < rows.size() && at[end] == at[begin])
+            ++end;
+        const auto row = int(at[begin] + inserted);
+        const int count = int(end - begin);
+        beginInsertRows({}, row, row + count - 1);
+        m_visible.insert(m_visible.begin() + row, rows.cbegin() + qsizetype(begin),
+                         rows.cbegin() + qsizetype(end));
+        endInsertRows();
+        inserted += count;
+        begin = end;
+    }
+}
+
+void CaptureTableModel::mergeIn(const std::vector<qint32> &rows, const std::vector<qsizetype> &at)
+{
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    std::vector<qint32> merged;
+    merged.reserve(m_visible.size() + rows.size());
+    qsizetype from = 0;
+    for (size_t i = 0; i < rows.size(); ++i) {
+        merged.insert(merged.end(), m_visible.cbegin() + from, m_visible.cbegin() + at[i]);
+        merged.push_back(rows[i]);
+        from = at[i];
+    }
+    merged.insert(merged.end(), m_visible.cbegin() + from, m_visible.cend());
+    m_visible = std::move(merged);
+    // A shown row keeps its store row and moves down by the rows inserted above it: those
+    // whose place was at or above its old row. No lookup of store rows needed.
+    const QModelIndexList persistent = persistentIndexList();
+    QModelIndexList moved;
+    moved.reserve(persistent.size());
+    for (const QModelIndex &i : persistent) {
+        const auto above =
+            std::upper_bound(at.cbegin(), at.cend(), qsizetype(i.row())) - at.cbegin();
+        moved.append(index(i.row() + int(above), i.column()));
+    }
+    changePersistentIndexList(persistent, moved);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+// Earlier rows of a key delivered again change too: their "n of m" badge, tooltip and tint.
+void CaptureTableModel::announceRetried(qsizetype first, qsizetype count)
+{
+    const QList<int> roles{Qt::DisplayRole, Qt::ToolTipRole, Qt::BackgroundRole};
+    const std::optional<std::vector<int>> found = retriedRows(first, count);
+    if (!found) {
+        if (!m_visible.empty())
+            emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), roles);
         return;
     }
-    if (!added.empty()) {
-        const bool arrivalOrder = m_sortColumn == IdColumn || m_sortColumn == TimeColumn;
-        if (arrivalOrder && m_sortOrder == Qt::DescendingOrder) {
-            // Newest first: the batch goes on top.
-            std::reverse(added.begin(), added.end());
-            beginInsertRows({}, 0, int(added.size()) - 1);
-            m_visible.insert(m_visible.begin(), added.cbegin(), added.cend());
-            endInsertRows();
-        } else if (arrivalOrder) {
-            const int at = int(m_visible.size());
-            beginInsertRows({}, at, at + int(added.size()) - 1);
-            m_visible.insert(m_visible.end(), added.cbegin(), added.cend());
-            endInsertRows();
-        } else {
-            beginResetModel();
-            m_visible.insert(m_visible.end(), added.cbegin(), added.cend());
-            endResetModel();
-            sort(m_sortColumn, m_sortOrder);
+    const std::vector<int> &rows = *found;
+    for (size_t begin = 0; begin < rows.size();) {
+        size_t end = begin + 1;
+        while (end < rows.size() && rows[end] == rows[end - 1] + 1)
+            ++end;
+        emit dataChanged(index(rows[begin], 0), index(rows[end - 1], ColumnCount - 1), roles);
+        begin = end;
+    }
+}
+
+// The visible rows, in order, of the keys the batch delivered again, from before the batch.
+// None (meaning all) when there are too many to look up one by one: a key retried thousands
+// of times.
+std::optional<std::vector<int>> CaptureTableModel::retriedRows(qsizetype first,
+                                                               qsizetype count) const
+{
+    constexpr size_t kMaxLookups = 1024;
+    std::vector<int> rows;
+    size_t lookups = 0;
+    for (qsizetype i = first; i < first + count; ++i) {
+        // Only a key's first row in the batch has a previous row before it.
+        for (qint32 p = m_store->row(i).previous; p >= 0 && p < first;
+             p = m_store->row(p).previous) {
+            if (++lookups > kMaxLookups)
+                return std::nullopt;
+            if (const int row = rowOfStoreRow(p); row >= 0)
+                rows.push_back(row);
         }
     }
-    // Earlier rows of a retried key change too: their "n of m" badge, tooltip and tint.
-    if (retries && !m_visible.empty())
-        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
-                         {Qt::DisplayRole, Qt::ToolTipRole, Qt::BackgroundRole});
-    emitCounts();
+    std::sort(rows.begin(), rows.end());
+    return rows;
 }
 
 void CaptureTableModel::emitCounts()

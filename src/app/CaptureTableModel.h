@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "CaptureOrder.h"
 #include "capture/CaptureFilter.h"
 
 #include <QAbstractTableModel>
@@ -8,14 +9,16 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class CaptureStore;
 
 // The capture table over the store. It filters and sorts inside itself, on a vector of
 // visible store rows: QSortFilterProxyModel takes seconds at a million rows. Batches from
-// the listener are inserted with one beginInsertRows each; free-text search runs on a
-// pool thread and its result is dropped when a newer search has started.
+// the listener are inserted where the sort order puts them, never with a reset, so the
+// selection survives ingest in any order; free-text search runs on a pool thread and its
+// result is dropped when a newer search has started.
 class CaptureTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -65,9 +68,17 @@ private:
     QVariant display(qsizetype storeRow, int column) const;
     QVariant sortKey(qsizetype storeRow, int column) const;
     QVariant background(qsizetype storeRow) const;
-    bool lessThan(qsizetype a, qsizetype b) const;
+    void sortVisible();
     bool accepts(qsizetype storeRow) const;
     void onAppended(qsizetype first, qsizetype count);
+    void addNewDuplicates(qsizetype storeRow, qsizetype first, std::vector<qint32> *added) const;
+    void insertSorted(std::vector<qint32> rows);
+    qsizetype placeOf(qint32 storeRow) const;
+    qsizetype insertionPoint(qint32 storeRow, qsizetype from) const;
+    void insertRuns(const std::vector<qint32> &rows, const std::vector<qsizetype> &at);
+    void mergeIn(const std::vector<qint32> &rows, const std::vector<qsizetype> &at);
+    void announceRetried(qsizetype first, qsizetype count);
+    std::optional<std::vector<int>> retriedRows(qsizetype first, qsizetype count) const;
     void rebuild();
     void startSearch();
     void emitCounts();
@@ -75,8 +86,7 @@ private:
     CaptureStore *m_store;
     CaptureFilter m_filter;
     std::vector<qint32> m_visible;
-    int m_sortColumn = IdColumn;
-    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    CaptureOrder m_order; // m_visible is always in this order
     std::shared_ptr<const TextMatcher> m_matcher;
     std::vector<quint8> m_textMatch; // per store row, for rows the last search covered
     // Shared with the search threads, which give up once it moves on.

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: MIT
-// The capture table model over a store fed in batches: attempt labels in the journal's
-// numbering.
+// The capture table model over a store fed in batches: sorted ingest that keeps the selection,
+// and attempt labels in the journal's numbering.
 #include "CaptureTableModel.h"
 #include "capture/CaptureStore.h"
 #include "capture/DuplicateIndex.h"
 #include "session/SessionEngine.h"
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
 #include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <memory>
@@ -17,6 +19,22 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr qint64 BaseMs = 1'705'314'600'000;
+
+enum FilterKind { NoFilter, TaskAndStatus, DuplicatesOnly, Text };
+
+CaptureFilter filterOf(int kind)
+{
+    CaptureFilter f;
+    if (kind == TaskAndStatus) {
+        f.tasks =
+            CaptureFilter::VideoGenerate | CaptureFilter::AvatarEdit | CaptureFilter::OtherTask;
+        f.statuses = CaptureFilter::Completed | CaptureFilter::OtherStatus;
+    }
+    f.duplicatesOnly = kind == DuplicatesOnly;
+    if (kind == Text)
+        f.text = u"job_1"_s; // job_1, job_10…, job_100…: in keys and bodies
+    return f;
+}
 
 // Deliveries the way the network thread makes them: mixed tasks, statuses, methods, paths,
 // answers, sizes and findings, keys that come back, some refused, and the attempts numbered by
@@ -99,12 +117,73 @@ private:
     qint64 m_atMs = BaseMs;
 };
 
+// A text filter searches on a pool thread: wait until the rows are in.
+void settle(CaptureTableModel &model)
+{
+    if (model.isSearching()) {
+        QSignalSpy done(&model, &CaptureTableModel::searchingChanged);
+        QVERIFY(done.wait(10'000));
+    }
+}
+
 QList<qsizetype> storeRows(const CaptureTableModel &model)
 {
     QList<qsizetype> rows;
     for (int i = 0; i < model.rowCount(); ++i)
         rows << model.storeRow(i);
     return rows;
+}
+
+// The order a model built from scratch over the same store shows.
+QList<qsizetype> freshOrder(CaptureStore *store, int filter, int column, Qt::SortOrder order)
+{
+    CaptureTableModel fresh(store);
+    fresh.setFilter(filterOf(filter));
+    settle(fresh);
+    fresh.sort(column, order);
+    return storeRows(fresh);
+}
+
+// Every store row shown, found by its store row: the rows shown in order, as storeRows() has
+// them, when rowOfStoreRow() finds each at its place and no other.
+QList<qsizetype> lookedUp(const CaptureTableModel &model, const CaptureStore &store)
+{
+    QList<qsizetype> rows(model.rowCount(), -1);
+    for (qsizetype storeRow = 0; storeRow < store.size(); ++storeRow) {
+        if (const int row = model.rowOfStoreRow(storeRow); row >= 0)
+            rows[row] = storeRow;
+    }
+    return rows;
+}
+
+// What the user has selected, by store row: the current row first, then the selected rows.
+QList<qsizetype> selectedStoreRows(const CaptureTableModel &model,
+                                   const QItemSelectionModel &selection)
+{
+    const QModelIndex current = selection.currentIndex();
+    QList<qsizetype> rows{current.isValid() ? model.storeRow(current.row()) : -1};
+    QList<qsizetype> selected;
+    for (const QModelIndex &i : selection.selectedRows())
+        selected << model.storeRow(i.row());
+    std::sort(selected.begin(), selected.end());
+    return rows + selected;
+}
+
+// A current row, and a range of three rows beside it, so that batches land inside the range.
+void selectSome(const CaptureTableModel &model, QItemSelectionModel &selection,
+                QRandomGenerator &random)
+{
+    const int rows = model.rowCount();
+    if (rows == 0)
+        return;
+    const int current = int(random.bounded(rows));
+    selection.setCurrentIndex(model.index(current, 0),
+                              QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const int top = int(random.bounded(rows));
+    selection.select(
+        QItemSelection(model.index(top, 0), model.index(std::min(top + 2, rows - 1),
+                                                        CaptureTableModel::ColumnCount - 1)),
+        QItemSelectionModel::Select);
 }
 
 QString attemptText(const CaptureTableModel &model, int row)
@@ -118,12 +197,134 @@ class tst_CaptureTableModel : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase();
+    void sortedIngest_data();
+    void sortedIngest();
+    void retriesRepaintOnlyTheirKey();
     void attemptsUnderRetention();
+
+private:
+    void feedAndCheck(CaptureStore &store, CaptureTableModel &model, Feed &feed, int filter,
+                      int column, Qt::SortOrder order);
 };
 
 void tst_CaptureTableModel::initTestCase()
 {
     QLocale::setDefault(QLocale::c()); // "+1.0 s" whatever the machine's locale
+}
+
+void tst_CaptureTableModel::sortedIngest_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<Qt::SortOrder>("order");
+    QTest::addColumn<int>("filter");
+    // Whether batches must be merged as a layout change (1), inserted in runs (0), or either
+    // (-1). Columns with few values take runs; keys and sizes land in many places at once.
+    QTest::addColumn<int>("merges");
+
+    const QList<int> runColumns{CaptureTableModel::IdColumn,     CaptureTableModel::TimeColumn,
+                                CaptureTableModel::MethodColumn, CaptureTableModel::TaskColumn,
+                                CaptureTableModel::StatusColumn, CaptureTableModel::AttemptColumn,
+                                CaptureTableModel::AnswerColumn, CaptureTableModel::FindingsColumn,
+                                CaptureTableModel::PathColumn,   CaptureTableModel::ForwardColumn};
+    const char *filters[] = {"all", "task and status", "duplicates only", "text"};
+    const QList<int> filteredColumns{CaptureTableModel::IdColumn, CaptureTableModel::KeyColumn,
+                                     CaptureTableModel::StatusColumn};
+    CaptureStore empty;
+    const CaptureTableModel names(&empty);
+    for (int column = 0; column < CaptureTableModel::ColumnCount; ++column) {
+        const bool runs = runColumns.contains(column);
+        const bool merging =
+            column == CaptureTableModel::KeyColumn || column == CaptureTableModel::SizeColumn;
+        for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+            for (int filter = NoFilter; filter <= Text; ++filter) {
+                // Filters decide which rows come in, whatever the order: a few columns do.
+                if (filter != NoFilter && !filteredColumns.contains(column))
+                    continue;
+                const int merges = filter != NoFilter ? -1 : (runs ? 0 : (merging ? 1 : -1));
+                QTest::addRow("%s %s, %s",
+                              qPrintable(names.headerData(column, Qt::Horizontal).toString()),
+                              order == Qt::AscendingOrder ? "up" : "down", filters[filter])
+                    << column << order << filter << merges;
+            }
+        }
+    }
+}
+
+void tst_CaptureTableModel::sortedIngest()
+{
+    QFETCH(int, column);
+    QFETCH(Qt::SortOrder, order);
+    QFETCH(int, filter);
+    QFETCH(int, merges);
+
+    CaptureStore store;
+    CaptureTableModel model(&store);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    Feed feed(quint32(column * 8 + int(order) * 4 + filter + 1));
+    store.append(feed.batch(30));
+    model.setFilter(filterOf(filter));
+    settle(model);
+    model.sort(column, order);
+
+    QSignalSpy resets(&model, &QAbstractItemModel::modelAboutToBeReset);
+    QSignalSpy layouts(&model, &QAbstractItemModel::layoutChanged);
+    feedAndCheck(store, model, feed, filter, column, order);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(resets.size(), 0);
+    if (merges >= 0)
+        QCOMPARE(layouts.size() > 0, merges > 0);
+}
+
+// Batches of all sizes, each checked against a model built from scratch, with the selection
+// and the current row made again before each one.
+void tst_CaptureTableModel::feedAndCheck(CaptureStore &store, CaptureTableModel &model, Feed &feed,
+                                         int filter, int column, Qt::SortOrder order)
+{
+    QItemSelectionModel selection(&model);
+    QRandomGenerator random(7);
+    // Mostly small, as the listener hands them over, and one large enough for many places.
+    const int sizes[] = {1, 5, 30, 3, 12, 2, 90, 1, 6, 20};
+    for (int b = 0; b < 20; ++b) {
+        selectSome(model, selection, random);
+        const QList<qsizetype> before = selectedStoreRows(model, selection);
+        store.append(feed.batch(sizes[b % std::size(sizes)]));
+        QCOMPARE(storeRows(model), freshOrder(&store, filter, column, order));
+        QCOMPARE(selectedStoreRows(model, selection), before);
+        QCOMPARE(lookedUp(model, store), storeRows(model));
+    }
+}
+
+// A retry changes the badge and tint of its key's earlier rows, and of no other row.
+void tst_CaptureTableModel::retriesRepaintOnlyTheirKey()
+{
+    for (const int column : {CaptureTableModel::IdColumn, CaptureTableModel::StatusColumn}) {
+        CaptureStore store;
+        CaptureTableModel model(&store);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.sort(column, Qt::DescendingOrder);
+        Feed feed(3);
+        CaptureBatch first;
+        for (const QString &key : {u"job_a"_s, u"job_b"_s, QString(), u"job_c"_s, u"job_a"_s})
+            first << feed.next(key);
+        store.append(first);
+        QCOMPARE(model.rowCount(), 5);
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        store.append({feed.next(u"job_b"_s, 1000)});
+        QCOMPARE(changed.size(), 1);
+        const int row = model.rowOfStoreRow(1);
+        QCOMPARE(changed.at(0).at(0).toModelIndex(), model.index(row, 0));
+        QCOMPARE(changed.at(0).at(1).toModelIndex(),
+                 model.index(row, CaptureTableModel::ColumnCount - 1));
+        QCOMPARE(attemptText(model, row), u"1 of 2"_s);
+        QVERIFY(model.index(row, 0).data(Qt::BackgroundRole).isValid());
+
+        changed.clear();
+        store.append({feed.next(u"job_d"_s), feed.next(QString())}); // no retry: no change
+        QCOMPARE(changed.size(), 0);
+    }
 }
 
 // Retention keeps the newest captures, and the labels keep the journal's numbering: never
@@ -161,9 +362,13 @@ void tst_CaptureTableModel::attemptsUnderRetention()
     QVERIFY2(tip.contains(u"#1"_s) && tip.contains(u"retention"_s), qPrintable(tip));
 
     // A delivery arriving now goes on with the journal's numbering, and its key's rows follow.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     store.append({feed.next(u"job_r"_s, 500)});
     QCOMPARE(attemptText(model, 2).left(24), u"attempt 6 of 6 · 3 shown"_s);
     QCOMPARE(attemptText(model, 0), u"attempt 4 of 6 · 3 shown"_s);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 0);
+    QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 1);
 
     // Sorting by attempt sorts by the journal's numbers; "duplicates only" keeps them all.
     model.sort(CaptureTableModel::AttemptColumn, Qt::DescendingOrder);

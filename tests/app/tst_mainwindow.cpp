@@ -17,11 +17,13 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
@@ -99,6 +101,7 @@ private slots:
     void viewerTabsShowTheSelection();
     void duplicatesTintedAndConflictMarked();
     void attemptBadge();
+    void sortedIngestKeepsTheSelection();
     void ngrokTunnelGivesTheWebhookUrl();
     void failNextTwoThenRecover();
     void barShowsTheRuleInForce();
@@ -333,6 +336,55 @@ void tst_MainWindow::attemptBadge()
     QCOMPARE(m->rowCount(), 3);
     m_window->findChild<QAction *>(QStringLiteral("jumpToFirstAction"))->trigger();
     QCOMPARE(m_window->payloadView()->capture()->id, 1u);
+}
+
+// Sorted by status, arriving deliveries take their places without a reset: the row being read
+// stays selected and current, and the payload view keeps showing it.
+void tst_MainWindow::sortedIngestKeepsTheSelection()
+{
+    sendSample();
+    auto *table = find<QTableView>("captureTable");
+    const QAbstractItemModel *m = table->model();
+    QTest::mouseClick(
+        table->horizontalHeader()->viewport(), Qt::LeftButton, {},
+        QPoint(table->horizontalHeader()->sectionViewportPosition(CaptureTableModel::StatusColumn) +
+                   5,
+               5));
+    QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), CaptureTableModel::StatusColumn);
+    const auto idAt = [m](int row) {
+        return m->index(row, 0).data(CaptureTableModel::CaptureIdRole).toULongLong();
+    };
+    int row = 0;
+    while (idAt(row) != 2) // video_export, failed
+        ++row;
+    table->selectRow(row);
+    QCOMPARE(m_window->payloadView()->capture()->id, 2u);
+
+    QSignalSpy resets(m, &QAbstractItemModel::modelAboutToBeReset);
+    QCOMPARE(deliver(m_port, payload("video_generate", "\"job_id\":\"run_c\"", "completed", kDone)),
+             200);
+    QCOMPARE(deliver(m_port, payload("video_export", "\"job_id\":\"run_b\"", "failed", kFail)),
+             200); // a retry of the selected one
+    QCOMPARE(deliver(m_port, payload("video_export", "\"job_id\":\"run_d\"", "failed", kFail)),
+             200);
+    QTRY_COMPARE(m->rowCount(), 10);
+    QCOMPARE(resets.size(), 0);
+    QCOMPARE(idAt(table->currentIndex().row()), 2u);
+    const QModelIndexList selected = table->selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(idAt(selected.first().row()), 2u);
+    QCOMPARE(m_window->payloadView()->capture()->id, 2u);
+    QVERIFY(viewer<QPlainTextEdit>("prettyEdit")->toPlainText().contains(QStringLiteral("run_b")));
+    QVERIFY(m->index(table->currentIndex().row(), CaptureTableModel::AttemptColumn)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("1 of 2")));
+    QStringList statuses;
+    for (int r = 0; r < m->rowCount(); ++r)
+        statuses << m->index(r, CaptureTableModel::StatusColumn).data().toString();
+    QStringList sorted = statuses;
+    std::stable_sort(sorted.begin(), sorted.end());
+    QCOMPARE(statuses, sorted);
 }
 
 void tst_MainWindow::ngrokTunnelGivesTheWebhookUrl()
