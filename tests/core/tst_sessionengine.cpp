@@ -51,6 +51,7 @@ private slots:
     void withoutAStoreNothingIsKept();
     void reopeningTheOpenJournalChangesNothing();
     void aLargeImportArrivesInSlices();
+    void backAndForthAtOnce();
 
 private:
     bool openEngine(const QString &name, bool keep = true);
@@ -245,6 +246,27 @@ void tst_SessionEngine::aLargeImportArrivesInSlices()
     for (qsizetype i = 0; i < kEntries; ++i)
         QCOMPARE(store()->row(i).id, quint64(i + 1));
     QCOMPARE(store()->key(kEntries - 1), QStringLiteral("run_1999"));
+}
+
+// Back to the journal just left, while the network thread may still hold it: it waits for
+// that instead of calling the journal "in use".
+void tst_SessionEngine::backAndForthAtOnce()
+{
+    QVERIFY(openEngine(QStringLiteral("first.hkj")));
+    const QString first = m_engine->journalPath();
+    QSignalSpy opened(m_engine.get(), &SessionEngine::opened);
+    QSignalSpy failed(m_engine.get(), &SessionEngine::openFailed);
+    for (int round = 0; round < 5; ++round) {
+        connect(m_engine.get(), &SessionEngine::opened, this, [&, round] {
+            m_engine->disconnect(this);
+            m_engine->openJournal(first); // at once, from the slot that heard of the switch
+        });
+        m_engine->openJournal(m_dir->filePath(QStringLiteral("second-%1.hkj").arg(round)));
+        QTRY_COMPARE(opened.size() + failed.size(), 2 * (round + 1));
+        QVERIFY2(failed.isEmpty(),
+                 qPrintable(failed.isEmpty() ? QString() : failed.first().at(1).toString()));
+        QCOMPARE(m_engine->journalPath(), first);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_SessionEngine)

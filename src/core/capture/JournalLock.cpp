@@ -27,7 +27,7 @@ namespace JournalLock {
 
 // /proc/locks names the process that took each flock(): "1: FLOCK ADVISORY WRITE 4242
 // 08:01:1234 0 EOF", with the device as major:minor (hex) and the inode.
-QString holderOf(int fd)
+qint64 pidHolding(int fd)
 {
     struct stat st = {};
     if (::fstat(fd, &st) != 0)
@@ -45,14 +45,27 @@ QString holderOf(int fd)
         if (f.size() < 8 || f.at(1) != "FLOCK" || f.at(5) != where)
             continue;
         const qint64 pid = f.at(4).toLongLong();
-        if (pid <= 0)
-            continue;
-        const QString cmd = commandLineOf(pid);
-        return cmd.isEmpty()
-                   ? QCoreApplication::translate("Journal", "process %1").arg(pid)
-                   : QCoreApplication::translate("Journal", "process %1: %2").arg(pid).arg(cmd);
+        if (pid > 0)
+            return pid;
     }
-    return {};
+    return 0;
+}
+
+QString holderOf(int fd)
+{
+    const qint64 pid = pidHolding(fd);
+    if (pid <= 0)
+        return {};
+    const QString cmd = commandLineOf(pid);
+    return cmd.isEmpty()
+               ? QCoreApplication::translate("Journal", "process %1").arg(pid)
+               : QCoreApplication::translate("Journal", "process %1: %2").arg(pid).arg(cmd);
+}
+
+qint64 holderPid(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? pidHolding(f.handle()) : 0;
 }
 
 bool isHeldElsewhere(const QString &path)

@@ -12,6 +12,8 @@ namespace JournalLock {
 bool acquire(int fd, const QString &path, QString *error);
 // Whether another open file holds the lock on the journal at `path` now.
 bool isHeldElsewhere(const QString &path);
+// The process that holds the lock on the journal at `path`, or 0 when none or unknown.
+qint64 holderPid(const QString &path);
 // "process 4242: hookscope --headless --port 4478", or empty when it cannot be told.
 QString holderOf(int fd);
 } // namespace JournalLock

@@ -5,6 +5,7 @@
 #include "capture/CaptureRecorder.h"
 #include "capture/CaptureStore.h"
 #include "capture/Journal.h"
+#include "capture/JournalLock.h"
 #include "capture/JournalReader.h"
 #include "delivery/Forwarder.h"
 #include "interchange/CaptureImporter.h"
@@ -17,6 +18,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <QThread>
 
 // What the job that opens a journal hands to the GUI thread: the locked journal, the recorder
 // that numbers on from it, and the summaries the store shows.
@@ -28,6 +30,24 @@ struct SessionEngine::Opened {
     QString path;
     QString error;
 };
+
+namespace {
+
+// Opens `journal`. The network thread lets go of a journal only once it writes to the next one:
+// opening one that this very process left a moment ago waits for that, up to two seconds.
+bool openReleased(Journal &journal, const QString &path, QString *error,
+                  const JournalReader::Progress &progress)
+{
+    for (int tries = 0;; ++tries) {
+        if (journal.open(path, error, progress))
+            return true;
+        if (tries == 40 || JournalLock::holderPid(path) != QCoreApplication::applicationPid())
+            return false;
+        QThread::msleep(50);
+    }
+}
+
+} // namespace
 
 SessionEngine::SessionEngine(QObject *parent)
     : QObject(parent)
@@ -113,7 +133,7 @@ quint64 SessionEngine::openJournal(const QString &path)
             const auto progress = [&control](qint64 done, qint64 total) {
                 control.setProgress(done, total);
             };
-            if (!o.journal->open(path, &o.error, progress)) {
+            if (!openReleased(*o.journal, path, &o.error, progress)) {
                 o.journal.reset();
                 return o;
             }
