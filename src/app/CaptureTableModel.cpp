@@ -7,6 +7,7 @@
 #include "capture/CaptureSearch.h"
 #include "capture/CaptureStore.h"
 #include "hoox/HooxClassifier.h"
+#include "session/JobRunner.h"
 
 #include <QApplication>
 #include <QColor>
@@ -14,15 +15,18 @@
 #include <QPalette>
 #include <QPointer>
 #include <QStyle>
-#include <QThreadPool>
 
 #include <algorithm>
+#include <utility>
 
-CaptureTableModel::CaptureTableModel(CaptureStore *store, QObject *parent)
+CaptureTableModel::CaptureTableModel(CaptureStore *store, JobRunner *jobs, QObject *parent)
     : QAbstractTableModel(parent)
     , m_store(store)
     , m_order(&store->index(), IdColumn, Qt::AscendingOrder)
+    , m_ownJobs(jobs ? nullptr : std::make_unique<JobRunner>())
+    , m_jobs(jobs ? jobs : m_ownJobs.get())
 {
+    connect(m_jobs, &JobRunner::cancelRequested, this, &CaptureTableModel::onSearchCanceled);
     connect(store, &CaptureStore::appended, this, &CaptureTableModel::onAppended);
     connect(store, &CaptureStore::aboutToClear, this, [this] { beginResetModel(); });
     connect(store, &CaptureStore::cleared, this, [this] {
@@ -296,6 +300,8 @@ void CaptureTableModel::setFilter(const CaptureFilter &filter)
     }
     if (textChanged) {
         ++*m_searchGeneration; // a search still running is now moot
+        if (const quint64 moot = std::exchange(m_searchJob, 0))
+            m_jobs->cancel(moot);
         m_matcher.reset();
         m_textMatch.clear();
         if (m_searching) {
@@ -335,25 +341,39 @@ void CaptureTableModel::startSearch()
     }
     // The rows searched are a snapshot: rows that arrive meanwhile are matched as they come.
     const std::shared_ptr<const CaptureStore::SearchSource> source = m_store->searchSource();
-    QPointer<CaptureTableModel> self(this);
     const std::shared_ptr<std::atomic<quint64>> current = m_searchGeneration;
-    QThreadPool::globalInstance()->start([self, generation, current, matcher, source] {
-        auto result = std::make_shared<std::vector<quint8>>(
-            CaptureSearch::run(*source, *matcher, current.get(), generation));
-        if (*current != generation)
-            return; // superseded: its successor reports
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, generation, result] {
-                if (!self || generation != *self->m_searchGeneration)
-                    return; // a newer search, or the model is gone
-                self->m_textMatch = std::move(*result);
-                self->m_searching = false;
-                emit self->searchingChanged(false);
-                self->rebuild();
-            },
-            Qt::QueuedConnection);
-    });
+    if (const quint64 superseded = std::exchange(m_searchJob, 0))
+        m_jobs->cancel(superseded); // its result would be dropped anyway
+    m_searchJob = m_jobs->start(
+        tr("Searching for \u201c%1\u201d").arg(m_filter.text), this,
+        [generation, current, matcher, source](JobControl &) {
+            return CaptureSearch::run(*source, *matcher, current.get(), generation);
+        },
+        [this, generation](std::vector<quint8> result) {
+            if (generation != *m_searchGeneration)
+                return; // a newer search reports
+            m_searchJob = 0;
+            m_textMatch = std::move(result);
+            m_searching = false;
+            emit searchingChanged(false);
+            rebuild();
+        });
+}
+
+// Cancel in the status bar: the search stops, and the text filter with it.
+void CaptureTableModel::onSearchCanceled(quint64 job)
+{
+    if (job != m_searchJob)
+        return;
+    m_searchJob = 0;
+    ++*m_searchGeneration; // the search gives up at its next chunk
+    m_filter.text.clear();
+    m_matcher.reset();
+    m_textMatch.clear();
+    m_searching = false;
+    emit searchingChanged(false);
+    emit searchCanceled();
+    rebuild();
 }
 
 void CaptureTableModel::onAppended(qsizetype first, qsizetype count)

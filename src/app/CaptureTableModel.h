@@ -13,6 +13,7 @@
 #include <vector>
 
 class CaptureStore;
+class JobRunner;
 
 // The capture table over the store. It filters and sorts inside itself, on a vector of
 // visible store rows: QSortFilterProxyModel takes seconds at a million rows. Batches from
@@ -39,7 +40,10 @@ public:
     };
     enum Role { SortRole = Qt::UserRole, CaptureIdRole, StoreRowRole, GroupRole };
 
-    explicit CaptureTableModel(CaptureStore *store, QObject *parent = nullptr);
+    // Text searches run as jobs of `jobs` (the session's, so that the status bar shows them with
+    // Cancel); without one, the model runs them on a runner of its own.
+    explicit CaptureTableModel(CaptureStore *store, JobRunner *jobs = nullptr,
+                               QObject *parent = nullptr);
     ~CaptureTableModel() override;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -63,6 +67,8 @@ signals:
     void countsChanged(qsizetype shown, qsizetype total);
     void searchingChanged(bool searching);
     void filterError(const QString &message); // e.g. an invalid regular expression
+    // The user cancelled the text search: the text filter is dropped.
+    void searchCanceled();
 
 private:
     QVariant display(qsizetype storeRow, int column) const;
@@ -81,6 +87,7 @@ private:
     std::optional<std::vector<int>> retriedRows(qsizetype first, qsizetype count) const;
     void rebuild();
     void startSearch();
+    void onSearchCanceled(quint64 job);
     void emitCounts();
 
     CaptureStore *m_store;
@@ -93,5 +100,8 @@ private:
     std::shared_ptr<std::atomic<quint64>> m_searchGeneration =
         std::make_shared<std::atomic<quint64>>(0);
     bool m_searching = false;
+    std::unique_ptr<JobRunner> m_ownJobs;
+    JobRunner *m_jobs;
+    quint64 m_searchJob = 0;
     QHash<quint64, QString> m_forwarded;
 };

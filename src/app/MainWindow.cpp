@@ -46,7 +46,7 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
     , m_engine(engine)
     , m_store(engine->store())
     , m_listener(engine->listener())
-    , m_model(new CaptureTableModel(m_store, this))
+    , m_model(new CaptureTableModel(m_store, engine->jobs(), this))
     , m_bar(nullptr)
     , m_payload(new PayloadView(this))
     , m_resend(new ResendPanel(engine->forwarder(), this))
@@ -174,6 +174,11 @@ void MainWindow::setUpFilters()
         m_ui->countLabel->setText(tr("Invalid regular expression: %1").arg(message));
     });
     connect(m_model, &CaptureTableModel::searchingChanged, this, &MainWindow::updateCounts);
+    connect(m_model, &CaptureTableModel::searchCanceled, this, [this] {
+        const QSignalBlocker blocker(m_ui->filterEdit);
+        m_ui->filterEdit->clear();
+        m_ui->statusBar->showMessage(tr("Search cancelled: the text filter is off."));
+    });
 }
 
 void MainWindow::setUpActions()

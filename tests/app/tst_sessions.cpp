@@ -17,6 +17,7 @@
 #include <QClipboard>
 #include <QDropEvent>
 #include <QFile>
+#include <QLineEdit>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -60,6 +61,7 @@ private slots:
     void openBringsASessionBack();
     void copyAsCurl();
     void jobsShowInTheStatusBarAndCancel();
+    void textSearchIsAJobThatCancels();
     void retentionKeepsTheNewest();
     void retentionKeepsTheJournalsNumbering();
 
@@ -242,6 +244,31 @@ void tst_Sessions::jobsShowInTheStatusBarAndCancel()
     QVERIFY(exported.wait());
     QVERIFY(exported.first().at(2).toBool());
     QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("2 captures written")));
+    QTRY_VERIFY(!indicator->isVisible());
+}
+
+void tst_Sessions::textSearchIsAJobThatCancels()
+{
+    for (const char *id : {"run_1", "run_2"})
+        QCOMPARE(deliver(m_port, id), 200);
+    QTRY_COMPARE(rows(), 2);
+    auto *indicator = m_window->findChild<QWidget *>(QStringLiteral("jobIndicator"));
+    auto *cancel = m_window->findChild<QAbstractButton *>(QStringLiteral("cancelJobButton"));
+    auto *filter = m_window->findChild<QLineEdit *>(QStringLiteral("filterEdit"));
+    QSignalSpy finished(m_engine->jobs(), &JobRunner::finished);
+    QTest::keyClicks(filter, QStringLiteral("run_2"));
+    QVERIFY(finished.wait()); // debounced, then searched as a job
+    QCOMPARE(finished.first().at(1).toBool(), false);
+    QTRY_COMPARE(rows(), 1);
+
+    CaptureFilter f = m_window->captureModel()->filter();
+    f.text = QStringLiteral("run_");
+    m_window->captureModel()->setFilter(f);
+    QVERIFY(indicator->isVisible());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QVERIFY(filter->text().isEmpty()); // the filter box says what is applied: nothing
+    QCOMPARE(rows(), 2);
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("cancelled")));
     QTRY_VERIFY(!indicator->isVisible());
 }
 

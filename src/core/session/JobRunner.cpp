@@ -65,8 +65,10 @@ void JobRunner::onDone(quint64 id, const std::function<void()> &deliver)
 void JobRunner::cancel(quint64 id)
 {
     const auto it = m_jobs.constFind(id);
-    if (it != m_jobs.cend())
-        it->control->cancel();
+    if (it == m_jobs.cend())
+        return;
+    it->control->cancel();
+    emit cancelRequested(id);
 }
 
 void JobRunner::cancelAll()

@@ -73,6 +73,8 @@ signals:
     void progressed(quint64 id, qint64 done, qint64 total);
     // After its result was handed over, or after it stopped for a cancel.
     void finished(quint64 id, bool canceled);
+    // As soon as cancel(id) is called, for work that stops through a flag of its own.
+    void cancelRequested(quint64 id);
 
 private:
     struct Job {
