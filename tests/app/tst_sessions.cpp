@@ -5,6 +5,7 @@
 #include "PayloadView.h"
 #include "capture/CaptureStore.h"
 #include "capture/JournalReader.h"
+#include "helpers/HooxDelivery.h"
 #include "listener/Listener.h"
 #include "ngrok/NgrokWatcher.h"
 #include "session/JobRunner.h"
@@ -26,28 +27,6 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
-
-namespace {
-
-int deliver(quint16 port, const QByteArray &jobId)
-{
-    const QByteArray body = "{\"task\":\"video_generate\",\"job_id\":\"" + jobId +
-                            "\",\"status\":\"completed\",\"result\":{\"video_id\":\"v\"}}";
-    QTcpSocket s;
-    s.connectToHost(QHostAddress::LocalHost, port);
-    if (!s.waitForConnected(5000))
-        return 0;
-    s.write("POST /webhook/hoox HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-            "User-Agent: Hoox-API/1.0\r\nX-Hoox-Webhook: true\r\nConnection: close\r\n"
-            "Content-Length: " +
-            QByteArray::number(body.size()) + "\r\n\r\n" + body);
-    QByteArray in;
-    while (!in.contains("\r\n\r\n") && s.waitForReadyRead(5000))
-        in += s.readAll();
-    return in.mid(9, 3).toInt();
-}
-
-} // namespace
 
 class tst_Sessions : public QObject {
     Q_OBJECT
@@ -122,7 +101,7 @@ void tst_Sessions::openAndWait(const QString &path)
 void tst_Sessions::exportThenImportIntoANewSession()
 {
     for (const char *id : {"run_1", "run_2", "run_1"})
-        QCOMPARE(deliver(m_port, id), 200);
+        QCOMPARE(deliverHoox(m_port, id), 200);
     QTRY_COMPARE(rows(), 3);
     const QString jsonl = m_dir.filePath(QStringLiteral("out.jsonl"));
     const QString har = m_dir.filePath(QStringLiteral("out.har"));
@@ -186,16 +165,16 @@ void tst_Sessions::brokenEntriesAreReported()
 
 void tst_Sessions::openBringsASessionBack()
 {
-    QCOMPARE(deliver(m_port, "run_a"), 200);
+    QCOMPARE(deliverHoox(m_port, "run_a"), 200);
     QTRY_COMPARE(rows(), 1);
     const QString first = m_engine->journalPath();
     openAndWait(SessionEngine::newSessionPath());
     QCOMPARE(rows(), 0);
-    QCOMPARE(deliver(m_port, "run_b"), 200);
+    QCOMPARE(deliverHoox(m_port, "run_b"), 200);
     QTRY_COMPARE(rows(), 1);
     openAndWait(first);
     QCOMPARE(rows(), 1);
-    QCOMPARE(deliver(m_port, "run_a"), 200); // numbering and groups go on in that session
+    QCOMPARE(deliverHoox(m_port, "run_a"), 200); // numbering and groups go on in that session
     QTRY_COMPARE(rows(), 2);
     const QAbstractItemModel *m = m_window->captureModel();
     QCOMPARE(m->index(1, CaptureTableModel::IdColumn).data().toULongLong(), 2u);
@@ -208,7 +187,7 @@ void tst_Sessions::openBringsASessionBack()
 
 void tst_Sessions::copyAsCurl()
 {
-    QCOMPARE(deliver(m_port, "run_c"), 200);
+    QCOMPARE(deliverHoox(m_port, "run_c"), 200);
     QTRY_COMPARE(rows(), 1);
     m_window->findChild<QTableView *>(QStringLiteral("captureTable"))->selectRow(0);
     m_window->findChild<QAction *>(QStringLiteral("copyCurlAction"))->trigger();
@@ -222,7 +201,7 @@ void tst_Sessions::copyAsCurl()
 void tst_Sessions::jobsShowInTheStatusBarAndCancel()
 {
     for (const char *id : {"run_1", "run_2"})
-        QCOMPARE(deliver(m_port, id), 200);
+        QCOMPARE(deliverHoox(m_port, id), 200);
     QTRY_COMPARE(rows(), 2);
     auto *indicator = m_window->findChild<QWidget *>(QStringLiteral("jobIndicator"));
     auto *cancel = m_window->findChild<QAbstractButton *>(QStringLiteral("cancelJobButton"));
@@ -250,7 +229,7 @@ void tst_Sessions::jobsShowInTheStatusBarAndCancel()
 void tst_Sessions::textSearchIsAJobThatCancels()
 {
     for (const char *id : {"run_1", "run_2"})
-        QCOMPARE(deliver(m_port, id), 200);
+        QCOMPARE(deliverHoox(m_port, id), 200);
     QTRY_COMPARE(rows(), 2);
     auto *indicator = m_window->findChild<QWidget *>(QStringLiteral("jobIndicator"));
     auto *cancel = m_window->findChild<QAbstractButton *>(QStringLiteral("cancelJobButton"));
@@ -303,12 +282,12 @@ void tst_Sessions::retentionKeepsTheNewest()
 void tst_Sessions::retentionKeepsTheJournalsNumbering()
 {
     for (int i = 0; i < 5; ++i)
-        QCOMPARE(deliver(m_port, "run_r"), 200);
+        QCOMPARE(deliverHoox(m_port, "run_r"), 200);
     QTRY_COMPARE(rows(), 5);
     const QString first = m_engine->journalPath();
     openAndWait(SessionEngine::newSessionPath());
     // Once a delivery lands in the new session, the listener has let go of the first journal.
-    QCOMPARE(deliver(m_port, "run_x"), 200);
+    QCOMPARE(deliverHoox(m_port, "run_x"), 200);
     QTRY_COMPARE(rows(), 1);
     m_engine->setRetention(2, 0);
     openAndWait(first);
@@ -332,7 +311,7 @@ void tst_Sessions::retentionKeepsTheJournalsNumbering()
     QCOMPARE(m_window->payloadView()->capture()->id, 5u);
 
     // The listener goes on with the journal's numbering.
-    QCOMPARE(deliver(m_port, "run_r"), 200);
+    QCOMPARE(deliverHoox(m_port, "run_r"), 200);
     QTRY_COMPARE(rows(), 3);
     QVERIFY2(attempt(2).startsWith(QStringLiteral("attempt 6 of 6 · 3 shown")),
              qPrintable(attempt(2)));

@@ -20,20 +20,6 @@
 
 namespace {
 
-bool spinUntil(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() >= timeoutMs)
-            return false;
-        QEventLoop loop;
-        QTimer::singleShot(5, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return true;
-}
-
 // The window on `journal`, shown and painted, as main.cpp starts it.
 struct Window {
     SessionEngine engine;
@@ -53,8 +39,7 @@ struct Window {
         window->resize(1280, 900);
         window->show();
         const bool exposed = spinUntil(
-            [this] { return window->windowHandle() && window->windowHandle()->isExposed(); },
-            5000);
+            [this] { return window->windowHandle() && window->windowHandle()->isExposed(); }, 5000);
         spinUntil([] { return false; }, 200); // first paint and layout, not measured
         return exposed;
     }
@@ -115,9 +100,9 @@ GuiJobResult measureGuiExport(const QString &journal, int count)
                              std::fprintf(stderr, "export: %s\n", qPrintable(report));
                      });
     const QString out = dir.filePath(QStringLiteral("export.har"));
-    GuiJobResult r = measure(
-        [&] { w.engine.exportCaptures(out, Interchange::Format::Har, rows, false); },
-        [&] { return exported; });
+    GuiJobResult r =
+        measure([&] { w.engine.exportCaptures(out, Interchange::Format::Har, rows, false); },
+                [&] { return exported; });
     r.ok = r.ok && ok;
     r.rows = rows.size();
     return r;

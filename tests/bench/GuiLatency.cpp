@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "GuiLatency.h"
 
+#include "GuiProbe.h"
+
 #include "BenchPayload.h"
 #include "ListenerBar.h"
 #include "MainWindow.h"
@@ -79,21 +81,6 @@ bool buildWindow(WindowRig *rig, const QString &journalPath, QString *error)
     if (!rig->window->listenerBar()->startListening(QHostAddress::LocalHost, 0)) {
         *error = QStringLiteral("the listener did not start on 127.0.0.1");
         return false;
-    }
-    return true;
-}
-
-// Runs the event loop until `done` holds or `timeoutMs` has passed; true when it held.
-bool spinUntil(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() >= timeoutMs)
-            return false;
-        QEventLoop loop;
-        QTimer::singleShot(5, &loop, &QEventLoop::quit);
-        loop.exec();
     }
     return true;
 }

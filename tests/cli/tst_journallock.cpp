@@ -5,6 +5,7 @@
 #include "capture/Journal.h"
 #include "capture/JournalLock.h"
 #include "capture/JournalReader.h"
+#include "helpers/HooxDelivery.h"
 
 #include <QProcess>
 #include <QSet>
@@ -15,24 +16,6 @@
 #include <csignal>
 
 namespace {
-
-int deliver(quint16 port, const QByteArray &jobId)
-{
-    const QByteArray body = "{\"task\":\"video_generate\",\"job_id\":\"" + jobId +
-                            "\",\"status\":\"completed\",\"result\":{\"video_id\":\"v\"}}";
-    QTcpSocket s;
-    s.connectToHost(QHostAddress::LocalHost, port);
-    if (!s.waitForConnected(5000))
-        return 0;
-    s.write("POST /webhook/hoox HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-            "User-Agent: Hoox-API/1.0\r\nX-Hoox-Webhook: true\r\nConnection: close\r\n"
-            "Content-Length: " +
-            QByteArray::number(body.size()) + "\r\n\r\n" + body);
-    QByteArray in;
-    while (!in.contains("\r\n\r\n") && s.waitForReadyRead(5000))
-        in += s.readAll();
-    return in.mid(9, 3).toInt();
-}
 
 struct Run {
     int exitCode = -1;
@@ -75,7 +58,7 @@ void tst_JournalLock::secondProcessIsRefusedAndNothingIsLost()
     QVERIFY(port != 0);
     QSet<QByteArray> answered;
     for (const QByteArray id : {"run_1", "run_2"}) {
-        QCOMPARE(deliver(port, id), 200);
+        QCOMPARE(deliverHoox(port, id), 200);
         answered.insert(id);
     }
 
@@ -91,19 +74,19 @@ void tst_JournalLock::secondProcessIsRefusedAndNothingIsLost()
 
     // import writes too: refused the same way. export only reads: it works meanwhile.
     const QString har = QStringLiteral(HOOKSCOPE_SOURCE_DIR "/tests/data/chrome-devtools.har");
-    const Run import = runHookScope({QStringLiteral("import"), har, QStringLiteral("--journal"),
-                                     journal});
+    const Run import =
+        runHookScope({QStringLiteral("import"), har, QStringLiteral("--journal"), journal});
     QCOMPARE(import.exitCode, 1);
     QVERIFY2(import.err.contains(QStringLiteral("in use by another HookScope")),
              qPrintable(import.err));
-    const Run exported = runHookScope({QStringLiteral("export"), QStringLiteral("--journal"),
-                                       journal, QStringLiteral("--format"),
-                                       QStringLiteral("jsonl")});
+    const Run exported =
+        runHookScope({QStringLiteral("export"), QStringLiteral("--journal"), journal,
+                      QStringLiteral("--format"), QStringLiteral("jsonl")});
     QCOMPARE(exported.exitCode, 0);
     QCOMPARE(exported.out.count(u'\n'), 2);
 
     for (const QByteArray id : {"run_3", "run_4"}) {
-        QCOMPARE(deliver(port, id), 200);
+        QCOMPARE(deliverHoox(port, id), 200);
         answered.insert(id);
     }
     ::kill(pid_t(first.processId()), SIGTERM);

@@ -4,6 +4,7 @@
 #include "capture/CaptureStore.h"
 #include "capture/Journal.h"
 #include "capture/JournalReader.h"
+#include "helpers/HooxDelivery.h"
 #include "listener/Listener.h"
 #include "session/JobRunner.h"
 #include "session/SessionEngine.h"
@@ -15,28 +16,6 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
-
-namespace {
-
-int deliver(quint16 port, const QByteArray &jobId)
-{
-    const QByteArray body = "{\"task\":\"video_generate\",\"job_id\":\"" + jobId +
-                            "\",\"status\":\"completed\",\"result\":{\"video_id\":\"v\"}}";
-    QTcpSocket s;
-    s.connectToHost(QHostAddress::LocalHost, port);
-    if (!s.waitForConnected(5000))
-        return 0;
-    s.write("POST /webhook/hoox HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-            "User-Agent: Hoox-API/1.0\r\nX-Hoox-Webhook: true\r\nConnection: close\r\n"
-            "Content-Length: " +
-            QByteArray::number(body.size()) + "\r\n\r\n" + body);
-    QByteArray in;
-    while (!in.contains("\r\n\r\n") && s.waitForReadyRead(5000))
-        in += s.readAll();
-    return in.mid(9, 3).toInt();
-}
-
-} // namespace
 
 class tst_SessionEngine : public QObject {
     Q_OBJECT
@@ -105,15 +84,15 @@ void tst_SessionEngine::sessionsSwitchWhileListening()
 {
     QVERIFY(openEngine(QStringLiteral("a.hkj")));
     const QString a = m_engine->journalPath();
-    QCOMPARE(deliver(m_port, "run_1"), 200);
-    QCOMPARE(deliver(m_port, "run_2"), 200);
+    QCOMPARE(deliverHoox(m_port, "run_1"), 200);
+    QCOMPARE(deliverHoox(m_port, "run_2"), 200);
     QTRY_COMPARE(store()->size(), 2);
 
     QSignalSpy opened(m_engine.get(), &SessionEngine::opened);
     m_engine->openJournal(m_dir->filePath(QStringLiteral("b.hkj")));
     QVERIFY(opened.wait());
     QCOMPARE(store()->size(), 0);
-    QCOMPARE(deliver(m_port, "run_1"), 200); // the same listener, the new journal
+    QCOMPARE(deliverHoox(m_port, "run_1"), 200); // the same listener, the new journal
     QTRY_COMPARE(store()->size(), 1);
     QCOMPARE(store()->row(0).id, 1u);
     QCOMPARE(store()->row(0).attempt, 1u); // a new session knows nothing of run_1
@@ -121,7 +100,7 @@ void tst_SessionEngine::sessionsSwitchWhileListening()
     m_engine->openJournal(a);
     QVERIFY(opened.wait());
     QCOMPARE(store()->size(), 2);
-    QCOMPARE(deliver(m_port, "run_1"), 200); // numbering and groups go on where a stopped
+    QCOMPARE(deliverHoox(m_port, "run_1"), 200); // numbering and groups go on where a stopped
     QTRY_COMPARE(store()->size(), 3);
     QCOMPARE(store()->row(2).id, 3u);
     QCOMPARE(store()->row(2).attempt, 2u);
@@ -133,7 +112,7 @@ void tst_SessionEngine::sessionsSwitchWhileListening()
 void tst_SessionEngine::aFailedOpenKeepsTheSession()
 {
     QVERIFY(openEngine(QStringLiteral("kept.hkj")));
-    QCOMPARE(deliver(m_port, "run_1"), 200);
+    QCOMPARE(deliverHoox(m_port, "run_1"), 200);
     QTRY_COMPARE(store()->size(), 1);
     const QString notAJournal = m_dir->filePath(QStringLiteral("notes.txt"));
     QFile f(notAJournal);
@@ -145,7 +124,7 @@ void tst_SessionEngine::aFailedOpenKeepsTheSession()
     QVERIFY(failed.wait());
     QVERIFY(!failed.first().at(1).toString().isEmpty());
     QCOMPARE(m_engine->journalPath(), m_dir->filePath(QStringLiteral("kept.hkj")));
-    QCOMPARE(deliver(m_port, "run_2"), 200);
+    QCOMPARE(deliverHoox(m_port, "run_2"), 200);
     QTRY_COMPARE(store()->size(), 2);
 }
 
@@ -187,7 +166,7 @@ void tst_SessionEngine::cancelledExportReportsNothing()
 {
     QVERIFY(openEngine(QStringLiteral("cancel.hkj")));
     for (int i = 0; i < 20; ++i)
-        QCOMPARE(deliver(m_port, "run_" + QByteArray::number(i)), 200);
+        QCOMPARE(deliverHoox(m_port, "run_" + QByteArray::number(i)), 200);
     QTRY_COMPARE(store()->size(), 20);
     QSignalSpy exported(m_engine.get(), &SessionEngine::exported);
     QSignalSpy finished(m_engine->jobs(), &JobRunner::finished);
@@ -204,7 +183,7 @@ void tst_SessionEngine::withoutAStoreNothingIsKept()
     QVERIFY(openEngine(QStringLiteral("cli.hkj"), false));
     QVERIFY(!m_engine->store());
     QSignalSpy captured(m_engine->listener(), &Listener::captured);
-    QCOMPARE(deliver(m_port, "run_1"), 200);
+    QCOMPARE(deliverHoox(m_port, "run_1"), 200);
     QVERIFY(captured.wait());
     QCOMPARE(JournalReader::read(m_engine->journalPath()).captures.size(), 1);
 }
@@ -212,7 +191,7 @@ void tst_SessionEngine::withoutAStoreNothingIsKept()
 void tst_SessionEngine::reopeningTheOpenJournalChangesNothing()
 {
     QVERIFY(openEngine(QStringLiteral("same.hkj")));
-    QCOMPARE(deliver(m_port, "run_1"), 200);
+    QCOMPARE(deliverHoox(m_port, "run_1"), 200);
     QTRY_COMPARE(store()->size(), 1);
     QSignalSpy opened(m_engine.get(), &SessionEngine::opened);
     QSignalSpy failed(m_engine.get(), &SessionEngine::openFailed);
