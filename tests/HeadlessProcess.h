@@ -125,3 +125,27 @@ inline QList<QByteArray> readLines(QProcess &app, QByteArray *pending, qsizetype
     }
     return lines;
 }
+
+// What `hookscope ARGS` did: its exit code (-1 when it crashed or ran past 30 s, then killed)
+// and what it printed.
+struct HookScopeRun {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+inline HookScopeRun runHookScope(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(HOOKSCOPE_BINARY), args);
+    HookScopeRun r;
+    if (!p.waitForFinished(30'000)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}

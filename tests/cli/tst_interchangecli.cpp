@@ -35,25 +35,6 @@ HttpRequest request(QByteArray body, bool chunked = false)
     return r;
 }
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run hookscope(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(HOOKSCOPE_BINARY), args);
-    Run r;
-    if (!p.waitForFinished(30000))
-        return r;
-    r.exitCode = p.exitCode();
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
-
 QByteArray fileBytes(const QString &path)
 {
     QFile f(path);
@@ -208,10 +189,10 @@ void tst_InterchangeCli::exportHarToStdout_data()
 void tst_InterchangeCli::exportHarToStdout()
 {
     QFETCH(QStringList, output);
-    const Run r =
-        hookscope(QStringList{QStringLiteral("export"), QStringLiteral("--journal"), m_journal,
-                              QStringLiteral("--format"), QStringLiteral("har")} +
-                  output);
+    const HookScopeRun r =
+        runHookScope(QStringList{QStringLiteral("export"), QStringLiteral("--journal"), m_journal,
+                                 QStringLiteral("--format"), QStringLiteral("har")} +
+                     output);
     QCOMPARE(r.exitCode, 0);
     QJsonParseError error;
     const QJsonObject log =
@@ -227,8 +208,8 @@ void tst_InterchangeCli::exportHarToStdout()
 void tst_InterchangeCli::exportJsonLinesToFile()
 {
     // Without --format the extension decides.
-    const Run r = hookscope({QStringLiteral("export"), QStringLiteral("--journal"), m_journal,
-                             QStringLiteral("-o"), path("out.jsonl")});
+    const HookScopeRun r = runHookScope({QStringLiteral("export"), QStringLiteral("--journal"),
+                                         m_journal, QStringLiteral("-o"), path("out.jsonl")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.isEmpty());
     QVERIFY2(r.err.contains("Exported 3 capture(s)"), r.err.constData());
@@ -260,7 +241,7 @@ void tst_InterchangeCli::exportBadArguments()
 {
     QFETCH(QStringList, args);
     QFETCH(QByteArray, message);
-    const Run r = hookscope(
+    const HookScopeRun r = runHookScope(
         QStringList{QStringLiteral("export"), QStringLiteral("--journal"), m_journal} + args);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(message), r.err.constData());
@@ -269,9 +250,9 @@ void tst_InterchangeCli::exportBadArguments()
 
 void tst_InterchangeCli::exportWithoutJournal()
 {
-    const Run r =
-        hookscope({QStringLiteral("export"), QStringLiteral("--journal"), path("missing.hkj"),
-                   QStringLiteral("--format"), QStringLiteral("jsonl")});
+    const HookScopeRun r =
+        runHookScope({QStringLiteral("export"), QStringLiteral("--journal"), path("missing.hkj"),
+                      QStringLiteral("--format"), QStringLiteral("jsonl")});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("No journal at"), r.err.constData());
     QVERIFY(!QFile::exists(path("missing.hkj")));
@@ -310,7 +291,8 @@ void tst_InterchangeCli::import()
     QFETCH(QByteArrayList, err);
     const QString journal =
         m_dir.filePath(QStringLiteral("import-%1.hkj").arg(QLatin1String(QTest::currentDataTag())));
-    const Run r = hookscope({QStringLiteral("import"), file, QStringLiteral("--journal"), journal});
+    const HookScopeRun r =
+        runHookScope({QStringLiteral("import"), file, QStringLiteral("--journal"), journal});
     QCOMPARE(r.exitCode, exitCode);
     QVERIFY2(r.out.contains(out), r.out.constData());
     for (const QByteArray &line : err)
@@ -334,7 +316,7 @@ void tst_InterchangeCli::importBadArguments()
 {
     QFETCH(QStringList, args);
     QFETCH(QByteArray, message);
-    const Run r = hookscope(
+    const HookScopeRun r = runHookScope(
         QStringList{QStringLiteral("import"), QStringLiteral("--journal"), path("never.hkj")} +
         args);
     QCOMPARE(r.exitCode, 2);
@@ -356,13 +338,13 @@ void tst_InterchangeCli::exportImportExportIsStable()
     const QString first = m_dir.filePath(QStringLiteral("first.") + format);
     const QString copy = m_dir.filePath(QStringLiteral("copy-%1.hkj").arg(format));
     const QStringList exportArgs = {QStringLiteral("export"), QStringLiteral("--format"), format};
-    Run r = hookscope(exportArgs + QStringList{QStringLiteral("--journal"), m_journal,
-                                               QStringLiteral("-o"), first});
+    HookScopeRun r = runHookScope(exportArgs + QStringList{QStringLiteral("--journal"), m_journal,
+                                                           QStringLiteral("-o"), first});
     QCOMPARE(r.exitCode, 0);
-    r = hookscope({QStringLiteral("import"), first, QStringLiteral("--journal"), copy});
+    r = runHookScope({QStringLiteral("import"), first, QStringLiteral("--journal"), copy});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains("Imported 3 capture(s)"), r.out.constData());
-    r = hookscope(exportArgs + QStringList{QStringLiteral("--journal"), copy});
+    r = runHookScope(exportArgs + QStringList{QStringLiteral("--journal"), copy});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, fileBytes(first));
 }
@@ -373,12 +355,12 @@ void tst_InterchangeCli::headlessOutputImports()
 {
     QVERIFY(writeFile(path("listened.out"), m_listened));
     const QString journal = path("from-listen.hkj");
-    Run r = hookscope(
+    HookScopeRun r = runHookScope(
         {QStringLiteral("import"), path("listened.out"), QStringLiteral("--journal"), journal});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY2(r.out.contains("Imported 7 capture(s)"), r.out.constData());
-    r = hookscope({QStringLiteral("export"), QStringLiteral("--journal"), journal,
-                   QStringLiteral("--format"), QStringLiteral("jsonl")});
+    r = runHookScope({QStringLiteral("export"), QStringLiteral("--journal"), journal,
+                      QStringLiteral("--format"), QStringLiteral("jsonl")});
     QCOMPARE(r.exitCode, 0);
     const QList<QByteArray> lines = r.out.trimmed().split('\n');
     QCOMPARE(lines.size(), m_sent.size());
@@ -412,7 +394,8 @@ void tst_InterchangeCli::headlessLineWithoutBodyIsReported()
     const QString file = m_dir.filePath(QStringLiteral("no-body-%1.out").arg(line));
     QVERIFY(writeFile(file, lines.join('\n') + '\n'));
     const QString journal = m_dir.filePath(QStringLiteral("no-body-%1.hkj").arg(line));
-    const Run r = hookscope({QStringLiteral("import"), file, QStringLiteral("--journal"), journal});
+    const HookScopeRun r =
+        runHookScope({QStringLiteral("import"), file, QStringLiteral("--journal"), journal});
     QCOMPARE(r.exitCode, 1);
     const QByteArray problem =
         "line " + QByteArray::number(line) + ": no \"body\" or \"body_base64\"";
@@ -451,8 +434,8 @@ void tst_InterchangeCli::refusedRequestIsNamedNotImported()
     QVERIFY(!QJsonDocument::fromJson(lines.at(1)).object().contains(u"refused"));
 
     QVERIFY(writeFile(path("token.out"), lines.join('\n') + '\n'));
-    const Run r = hookscope({QStringLiteral("import"), path("token.out"),
-                             QStringLiteral("--journal"), path("token-copy.hkj")});
+    const HookScopeRun r = runHookScope({QStringLiteral("import"), path("token.out"),
+                                         QStringLiteral("--journal"), path("token-copy.hkj")});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("line 1: a refused request (no access token) is not imported"),
              r.err.constData());

@@ -15,32 +15,6 @@
 
 #include <csignal>
 
-namespace {
-
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runHookScope(const QStringList &arguments)
-{
-    QProcess p;
-    p.start(QStringLiteral(HOOKSCOPE_BINARY), arguments);
-    Run r;
-    if (!p.waitForFinished(30'000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
-
-} // namespace
-
 class tst_JournalLock : public QObject {
     Q_OBJECT
 private slots:
@@ -63,27 +37,26 @@ void tst_JournalLock::secondProcessIsRefusedAndNothingIsLost()
     }
 
     // The second HookScope, started by habit on another port: refused, and it says by whom.
-    const Run second = runHookScope({QStringLiteral("listen"), QStringLiteral("--port"),
-                                     QStringLiteral("0"), QStringLiteral("--journal"), journal});
+    const HookScopeRun second =
+        runHookScope({QStringLiteral("listen"), QStringLiteral("--port"), QStringLiteral("0"),
+                      QStringLiteral("--journal"), journal});
     QCOMPARE(second.exitCode, 1);
-    QVERIFY2(second.err.contains(QStringLiteral("in use by another HookScope")),
-             qPrintable(second.err));
-    QVERIFY2(second.err.contains(QStringLiteral("process %1").arg(first.processId())),
-             qPrintable(second.err));
-    QVERIFY2(second.err.contains(QStringLiteral("--journal")), qPrintable(second.err));
+    const QByteArray holder = "process " + QByteArray::number(first.processId());
+    QVERIFY2(second.err.contains("in use by another HookScope"), second.err.constData());
+    QVERIFY2(second.err.contains(holder), second.err.constData());
+    QVERIFY2(second.err.contains("--journal"), second.err.constData());
 
     // import writes too: refused the same way. export only reads: it works meanwhile.
     const QString har = QStringLiteral(HOOKSCOPE_SOURCE_DIR "/tests/data/chrome-devtools.har");
-    const Run import =
+    const HookScopeRun import =
         runHookScope({QStringLiteral("import"), har, QStringLiteral("--journal"), journal});
     QCOMPARE(import.exitCode, 1);
-    QVERIFY2(import.err.contains(QStringLiteral("in use by another HookScope")),
-             qPrintable(import.err));
-    const Run exported =
+    QVERIFY2(import.err.contains("in use by another HookScope"), import.err.constData());
+    const HookScopeRun exported =
         runHookScope({QStringLiteral("export"), QStringLiteral("--journal"), journal,
                       QStringLiteral("--format"), QStringLiteral("jsonl")});
     QCOMPARE(exported.exitCode, 0);
-    QCOMPARE(exported.out.count(u'\n'), 2);
+    QCOMPARE(exported.out.count('\n'), 2);
 
     for (const QByteArray id : {"run_3", "run_4"}) {
         QCOMPARE(deliverHoox(port, id), 200);

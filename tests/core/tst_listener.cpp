@@ -104,6 +104,37 @@ private:
 
 } // namespace
 
+// An answerer that holds every request's answer until the test gives it.
+class HeldAnswers {
+public:
+    explicit HeldAnswers(Listener &listener)
+    {
+        listener.setAnswerer([this](const CapturePtr &, const ResponseAnswer &,
+                                    std::function<void(const ResponseAnswer &)> done) {
+            QMutexLocker lock(&m_mutex);
+            m_done.append(std::move(done));
+        });
+    }
+    qsizetype count() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_done.size();
+    }
+    void answer(qsizetype i, const ResponseAnswer &a)
+    {
+        std::function<void(const ResponseAnswer &)> done;
+        {
+            QMutexLocker lock(&m_mutex);
+            done = m_done.at(i);
+        }
+        done(a);
+    }
+
+private:
+    mutable QMutex m_mutex;
+    QList<std::function<void(const ResponseAnswer &)>> m_done;
+};
+
 class tst_Listener : public QObject {
     Q_OBJECT
 private slots:
@@ -528,23 +559,17 @@ void tst_Listener::journalGetsTheAnswerInPlace()
     QString error;
     QVERIFY2(journal.open(path, &error), qPrintable(error));
     startListener({}, &journal);
-    QList<std::function<void(const ResponseAnswer &)>> waiting;
-    QMutex mutex;
-    m_listener->setAnswerer([&](const CapturePtr &, const ResponseAnswer &,
-                                std::function<void(const ResponseAnswer &)> done) {
-        QMutexLocker lock(&mutex);
-        waiting.append(std::move(done));
-    });
+    HeldAnswers held(*m_listener);
     Client c(m_listener->port());
     c.send(post(kSeedBody) + post(kSeedBody));
-    QTRY_COMPARE((QMutexLocker(&mutex), waiting.size()), 2);
+    QTRY_COMPARE(held.count(), 2);
     JournalReadResult read = JournalReader::read(path);
     QCOMPARE(read.captures.size(), 2);
     QCOMPARE(read.captures.at(0)->answerStatus, 0);
     QCOMPARE(read.captures.at(1)->answerStatus, 0);
     const qint64 size = QFileInfo(path).size();
-    waiting.at(0)(ResponseAnswer{202, "text/plain", "later", 0});
-    waiting.at(1)(ResponseAnswer{500, "text/plain", "no", 0});
+    held.answer(0, ResponseAnswer{202, "text/plain", "later", 0});
+    held.answer(1, ResponseAnswer{500, "text/plain", "no", 0});
     QCOMPARE(c.read().status, 202);
     QCOMPARE(c.read().status, 500);
     QTRY_COMPARE(m_captures.size(), 2);
@@ -573,18 +598,12 @@ void tst_Listener::answerGoesOutWhenItsRecordIsGone()
     QVERIFY2(journal.open(path, &error), qPrintable(error));
     startListener({}, &journal);
     QSignalSpy failed(m_listener.get(), &Listener::journalFailed);
-    std::function<void(const ResponseAnswer &)> waiting;
-    QMutex mutex;
-    m_listener->setAnswerer([&](const CapturePtr &, const ResponseAnswer &,
-                                std::function<void(const ResponseAnswer &)> done) {
-        QMutexLocker lock(&mutex);
-        waiting = std::move(done);
-    });
+    HeldAnswers held(*m_listener);
     Client c(m_listener->port());
     c.send(post(kSeedBody));
-    QTRY_VERIFY((QMutexLocker(&mutex), bool(waiting)));
+    QTRY_COMPARE(held.count(), 1);
     QVERIFY(QFile::resize(path, 16)); // only the file header is left
-    waiting(ResponseAnswer{200, "text/plain", "OK", 0});
+    held.answer(0, ResponseAnswer{200, "text/plain", "OK", 0});
     QCOMPARE(c.read().status, 200);
     QTRY_COMPARE(failed.size(), 1);
     QVERIFY2(failed.first().first().toString().contains(QStringLiteral("no record")),
@@ -608,21 +627,15 @@ void tst_Listener::answerAfterAJournalSwitch()
     connect(m_listener.get(), &Listener::captured, this,
             [this](const CaptureBatch &b) { m_captures += b; });
     QVERIFY2(m_listener->start(QHostAddress::LocalHost, 0, &error), qPrintable(error));
-    std::function<void(const ResponseAnswer &)> waiting;
-    QMutex mutex;
-    m_listener->setAnswerer([&](const CapturePtr &, const ResponseAnswer &,
-                                std::function<void(const ResponseAnswer &)> done) {
-        QMutexLocker lock(&mutex);
-        waiting = std::move(done);
-    });
+    HeldAnswers held(*m_listener);
     Client c(m_listener->port());
     c.send(post(kSeedBody));
-    QTRY_VERIFY((QMutexLocker(&mutex), bool(waiting)));
+    QTRY_COMPARE(held.count(), 1);
     auto newJournal = std::make_shared<Journal>();
     QVERIFY2(newJournal->open(newPath, &error), qPrintable(error));
     m_listener->setJournal(newJournal, CaptureRecorder(newJournal.get()));
     newJournal.reset();
-    waiting(ResponseAnswer{201, "text/plain", "late", 0});
+    held.answer(0, ResponseAnswer{201, "text/plain", "late", 0});
     QCOMPARE(c.read().status, 201);
     m_listener->setAnswerer({});
     c.send(post(kSeedBody));
