@@ -35,11 +35,6 @@ JobIndicator::JobIndicator(JobRunner *jobs, QWidget *parent)
     hide();
 }
 
-QString JobIndicator::text() const
-{
-    return m_label->text();
-}
-
 void JobIndicator::onStarted(quint64 id, const QString &title)
 {
     m_titles.insert(id, title);

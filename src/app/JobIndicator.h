@@ -16,9 +16,6 @@ class JobIndicator : public QWidget {
 public:
     explicit JobIndicator(JobRunner *jobs, QWidget *parent = nullptr);
 
-    quint64 currentJob() const { return m_current; }
-    QString text() const;
-
 private:
     void onStarted(quint64 id, const QString &title);
     void onProgressed(quint64 id, qint64 done, qint64 total);

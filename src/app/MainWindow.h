@@ -38,7 +38,6 @@ public:
     CaptureTableModel *captureModel() const { return m_model; }
     // Asks before emptying the view; tests replace the question.
     void setConfirmClear(std::function<bool()> confirm) { m_confirmClear = std::move(confirm); }
-    JobIndicator *jobIndicator() const { return m_jobs; }
     // Writes the captures as HAR (.har) or JSON Lines (anything else) as a job; the status bar
     // says what was written, or why not. Returns the job's id.
     quint64 exportTo(const QString &file, bool selectionOnly);

@@ -77,11 +77,6 @@ void JobRunner::cancelAll()
         job.control->cancel();
 }
 
-bool JobRunner::waitForIdle(int timeoutMs)
-{
-    return m_pool->waitForDone(timeoutMs);
-}
-
 void JobRunner::pollProgress()
 {
     for (auto it = m_jobs.cbegin(); it != m_jobs.cend(); ++it)

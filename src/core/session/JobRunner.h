@@ -64,8 +64,6 @@ public:
     void cancelAll();
     bool isRunning(quint64 id) const { return m_jobs.contains(id); }
     int runningCount() const { return int(m_jobs.size()); }
-    // Blocks until every job has finished; for tests and shutdown.
-    bool waitForIdle(int timeoutMs = -1);
 
 signals:
     void started(quint64 id, const QString &title);

@@ -58,7 +58,6 @@ public:
     QString journalWarning() const { return m_warning; }
     // The captures the journal held when it was opened.
     qsizetype loadedCount() const { return m_loadedCount; }
-    const SessionOptions &options() const { return m_options; }
     void setRetention(int maxCaptures, int maxAgeDays);
 
     // Switches to the journal at `path` (created when missing), read as a job; the listener

@@ -98,11 +98,6 @@ void Settings::set(Key key, const QVariant &value)
     m_store->setValue(name(key), value);
 }
 
-void Settings::remove(Key key)
-{
-    m_store->remove(name(key));
-}
-
 void Settings::sync()
 {
     m_store->sync();

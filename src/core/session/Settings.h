@@ -44,7 +44,6 @@ public:
 
     QVariant get(Key key) const;
     void set(Key key, const QVariant &value);
-    void remove(Key key);
     void sync();
     QString fileName() const;
 
