@@ -100,9 +100,9 @@ void ResendPanel::setUpHeaders()
 void ResendPanel::setUpForwarding()
 {
     m_ui->answerMode->addItem(tr("Answer Hoox with the app's answer"),
-                              int(Forwarder::AnswerMode::AppAnswer));
+                              int(ForwardSettings::Answer::App));
     m_ui->answerMode->addItem(tr("Always answer per the rule (200)"),
-                              int(Forwarder::AnswerMode::RuleAnswer));
+                              int(ForwardSettings::Answer::Rule));
     if (!m_forwarder) {
         m_ui->forwardToggle->setEnabled(false);
         m_ui->answerMode->setEnabled(false);
@@ -112,21 +112,22 @@ void ResendPanel::setUpForwarding()
     connect(m_ui->answerMode, &QComboBox::currentIndexChanged, this,
             &ResendPanel::updateForwarding);
     connect(m_ui->targetUrl, &QComboBox::currentTextChanged, this, &ResendPanel::updateForwarding);
-    connect(m_forwarder, &Forwarder::forwarded, this,
-            [this](quint64 id, const DeliveryAttempt &attempt) {
-                const QString summary = Forwarder::summary(attempt);
-                m_ui->forwardStatus->setText(tr("#%1 %2").arg(id).arg(summary));
-                emit forwarded(id, summary);
-            });
+    connect(m_forwarder, &Forwarder::outcome, this, [this](const ForwardOutcome &o) {
+        const QString summary = o.summary();
+        m_ui->forwardStatus->setText(tr("#%1 %2").arg(o.captureId).arg(summary));
+        emit forwarded(o.captureId, summary);
+    });
 }
 
 void ResendPanel::updateForwarding()
 {
     const bool on = m_ui->forwardToggle->isChecked();
     const QUrl url = targetUrl();
-    m_forwarder->setTarget(url);
-    m_forwarder->setAnswerMode(Forwarder::AnswerMode(m_ui->answerMode->currentData().toInt()));
-    if (on && url.isValid() && (url.scheme() == "http"_L1 || url.scheme() == "https"_L1)) {
+    ForwardSettings settings = m_forwarder->settings();
+    settings.fallback = url;
+    settings.answer = ForwardSettings::Answer(m_ui->answerMode->currentData().toInt());
+    m_forwarder->setSettings(settings);
+    if (on && isForwardUrl(url)) {
         m_forwarder->start();
         m_ui->forwardStatus->setText(tr("Forwarding to %1").arg(url.toString()));
     } else {

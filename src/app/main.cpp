@@ -86,6 +86,7 @@ int main(int argc, char **argv)
     if (!openSession(engine, options))
         return 1;
     engine.policy()->setRule(settings.response);
+    CommandLine::apply(opts, engine.policy(), engine.forwarder());
     NgrokWatcher ngrok;
     ngrok.setApiUrl(opts.ngrokApi);
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.hookscope.HookScope"));

@@ -96,7 +96,129 @@ void addOptions(QCommandLineParser &p)
          tr("The ngrok agent's local API, polled for the public URL (default %1).")
              .arg(NgrokWatcher::defaultApiUrl().toString()),
          QStringLiteral("URL")},
+        {QStringLiteral("status"), tr("Answer every delivery with this HTTP status (default 200)."),
+         QStringLiteral("N")},
+        {QStringLiteral("body"), tr("Answer with this body (default OK)."), QStringLiteral("TEXT")},
+        {QStringLiteral("delay"), tr("Answer each delivery after this many milliseconds."),
+         QStringLiteral("MS")},
+        {QStringLiteral("fail-next"),
+         tr("Answer the next N deliveries with STATUS (default 500), so that Hoox retries them."),
+         QStringLiteral("N[:STATUS]")},
+        {QStringLiteral("delay-next"),
+         tr("Answer the next N deliveries after 11 s, past Hoox's 10 s timeout, so that Hoox "
+            "retries them."),
+         QStringLiteral("N")},
+        {QStringLiteral("forward-to"),
+         tr("Forward each delivery, byte for byte, to your app at URL (where no --route "
+            "matches)."),
+         QStringLiteral("URL")},
+        {QStringLiteral("route"),
+         tr("Forward deliveries matching CONDITION to URL, e.g. 'task:avatar_*=http://"
+            "localhost:3001/avatars'; conditions: task:, status:, path: with * and ? globs, "
+            "several separated by spaces must all match. Repeatable: the first match wins."),
+         QStringLiteral("CONDITION=URL")},
+        {QStringLiteral("answer"),
+         tr("Forwarding: answer Hoox with your app's answer (app, the default; 502 with the reason "
+            "when your app is down or slower than 9 s) or at once with the rule (rule)."),
+         QStringLiteral("app|rule")},
+        {QStringLiteral("hold"),
+         tr("Forwarding: answer Hoox at once with the rule and hold each forward until you type "
+            "`release [ID|all]` (or drop it with `drop [ID|all]`) on standard input.")},
     });
+}
+
+bool parseNumber(const QCommandLineParser &p, const QString &name, int min, int max, int *out,
+                 QString *error)
+{
+    if (!p.isSet(name))
+        return true;
+    bool ok = false;
+    const int value = p.value(name).toInt(&ok);
+    if (!ok || value < min || value > max) {
+        *error = tr("--%1 needs a number from %2 to %3, not \"%4\".")
+                     .arg(name)
+                     .arg(min)
+                     .arg(max)
+                     .arg(p.value(name));
+        return false;
+    }
+    *out = value;
+    return true;
+}
+
+// --status, --body, --delay, --fail-next N[:STATUS], --delay-next N.
+bool parseAnswer(const QCommandLineParser &p, CommandLineOptions *o, QString *error)
+{
+    AnswerPolicy::State &a = o->answer;
+    if (!parseNumber(p, QStringLiteral("status"), 100, 599, &a.rule.status, error) ||
+        !parseNumber(p, QStringLiteral("delay"), 0, 600'000, &a.rule.delayMs, error) ||
+        !parseNumber(p, QStringLiteral("delay-next"), 1, 1'000'000, &a.delayNextLeft, error))
+        return false;
+    if (p.isSet(QStringLiteral("body")))
+        a.rule.body = p.value(QStringLiteral("body")).toUtf8();
+    o->ruleGiven = p.isSet(QStringLiteral("status")) || p.isSet(QStringLiteral("body")) ||
+                   p.isSet(QStringLiteral("delay"));
+    if (p.isSet(QStringLiteral("fail-next"))) {
+        const QString value = p.value(QStringLiteral("fail-next"));
+        const QStringList parts = value.split(u':');
+        bool countOk = false;
+        bool statusOk = true;
+        const int count = parts.at(0).toInt(&countOk);
+        const int status = parts.size() == 2 ? parts.at(1).toInt(&statusOk) : 500;
+        if (parts.size() > 2 || !countOk || count < 1 || !statusOk || status < 100 ||
+            status > 599) {
+            *error = tr("--fail-next needs a count and an optional status from 100 to 599, such "
+                        "as 2 or 2:503, not \"%1\".")
+                         .arg(value);
+            return false;
+        }
+        a.failNextLeft = count;
+        a.failNextStatus = status;
+    }
+    return true;
+}
+
+// --forward-to, --route (repeatable), --answer, --hold.
+bool parseForward(const QCommandLineParser &p, CommandLineOptions *o, QString *error)
+{
+    ForwardSettings &f = o->forward;
+    if (p.isSet(QStringLiteral("forward-to"))) {
+        const QString text = p.value(QStringLiteral("forward-to"));
+        f.fallback = QUrl(text, QUrl::StrictMode);
+        if (!isForwardUrl(f.fallback)) {
+            *error = tr("--forward-to needs an http:// or https:// URL such as "
+                        "http://localhost:3000/webhook, not \"%1\".")
+                         .arg(text);
+            return false;
+        }
+    }
+    for (const QString &text : p.values(QStringLiteral("route"))) {
+        ForwardRoute route;
+        if (!ForwardRoute::parse(text, &route, error))
+            return false;
+        f.routes.append(route);
+    }
+    if (p.isSet(QStringLiteral("answer"))) {
+        const QString answer = p.value(QStringLiteral("answer"));
+        if (answer == QLatin1String("app")) {
+            f.answer = ForwardSettings::Answer::App;
+        } else if (answer == QLatin1String("rule")) {
+            f.answer = ForwardSettings::Answer::Rule;
+        } else {
+            *error = tr("--answer takes app or rule, not \"%1\".").arg(answer);
+            return false;
+        }
+    }
+    f.hold = p.isSet(QStringLiteral("hold"));
+    for (const char *needsTarget : {"answer", "hold"}) {
+        if (p.isSet(QLatin1String(needsTarget)) && !f.forwardsAnywhere()) {
+            *error = tr("--%1 is about forwarding: add --forward-to URL or --route "
+                        "CONDITION=URL.")
+                         .arg(QLatin1String(needsTarget));
+            return false;
+        }
+    }
+    return true;
 }
 
 bool parseAddress(const QCommandLineParser &p, CommandLineOptions *o, QString *error)
@@ -162,7 +284,15 @@ bool parse(const QCoreApplication &app, CommandLineOptions *o, QString *error)
         args.removeAt(1);
         o->headless = true;
     }
-    p.process(args);
+    // Not process(): a bad option exits 2 with the others, naming the option.
+    if (!p.parse(args)) {
+        *error = p.errorText() + u' ' + tr("See hookscope --help.");
+        return false;
+    }
+    if (p.isSet(QStringLiteral("help")) || p.isSet(QStringLiteral("help-all")))
+        p.showHelp(0);
+    if (p.isSet(QStringLiteral("version")))
+        p.showVersion();
     o->headless = o->headless || p.isSet(QStringLiteral("headless"));
     o->json = p.isSet(QStringLiteral("json"));
     o->ngrokApi = NgrokWatcher::defaultApiUrl();
@@ -174,7 +304,8 @@ bool parse(const QCoreApplication &app, CommandLineOptions *o, QString *error)
             return false;
         }
     }
-    if (!parseAddress(p, o, error) || !parseToken(p, o, error))
+    if (!parseAddress(p, o, error) || !parseToken(p, o, error) || !parseAnswer(p, o, error) ||
+        !parseForward(p, o, error))
         return false;
     o->journalGiven = p.isSet(QStringLiteral("journal"));
     o->journal = o->journalGiven ? p.value(QStringLiteral("journal")) : Journal::defaultPath();
@@ -188,6 +319,20 @@ bool parse(const QCoreApplication &app, CommandLineOptions *o, QString *error)
 void printError(const QString &text)
 {
     std::fprintf(stderr, "%s\n", text.toLocal8Bit().constData());
+}
+
+void apply(const CommandLineOptions &o, AnswerPolicy *policy, Forwarder *forwarder)
+{
+    if (o.ruleGiven)
+        policy->setRule(o.answer.rule);
+    if (o.answer.failNextLeft > 0)
+        policy->armFailNext(o.answer.failNextLeft, o.answer.failNextStatus);
+    if (o.answer.delayNextLeft > 0)
+        policy->armDelayNext(o.answer.delayNextLeft, o.answer.delayNextMs);
+    if (o.forward.forwardsAnywhere()) {
+        forwarder->setSettings(o.forward);
+        forwarder->start();
+    }
 }
 
 void quitOnSignals(QCoreApplication *app)

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "delivery/Forwarder.h"
 #include "listener/AccessToken.h"
+#include "listener/AnswerPolicy.h"
 
 #include <QHostAddress>
 #include <QString>
@@ -25,6 +27,12 @@ struct CommandLineOptions {
     bool journalGiven = false;
     QUrl ngrokApi;
     AccessToken token;
+    // The listener's answer: the rule and the armed counters, from --status, --body, --delay,
+    // --fail-next and --delay-next.
+    AnswerPolicy::State answer;
+    bool ruleGiven = false; // --status, --body or --delay: the window's saved rule gives way
+    // --forward-to, --route, --answer and --hold.
+    ForwardSettings forward;
 };
 
 namespace CommandLine {
@@ -37,6 +45,8 @@ bool wantsNoWindow(int argc, char **argv);
 // --help and --version print and exit, as QCommandLineParser does.
 bool parse(const QCoreApplication &app, CommandLineOptions *options, QString *error);
 void printError(const QString &text);
+// Sets the answer rule, the armed counters and forwarding of `options` on a session's parts.
+void apply(const CommandLineOptions &options, AnswerPolicy *policy, Forwarder *forwarder);
 // SIGINT and SIGTERM end the event loop, so that the last batch is printed and the journal
 // closed.
 void quitOnSignals(QCoreApplication *app);

@@ -3,6 +3,8 @@
 
 #include "CommandLine.h"
 #include "HeadlessPrinter.h"
+#include "HoldConsole.h"
+#include "delivery/Forwarder.h"
 #include "listener/Listener.h"
 #include "ngrok/NgrokWatcher.h"
 #include "session/SessionEngine.h"
@@ -39,6 +41,36 @@ void announce(const CommandLineOptions &o, const SessionEngine &engine)
     if (Listener::reachableFromOtherMachines(o.bind))
         printError(tr("Warning: listening on %1 lets other machines send requests to HookScope.")
                        .arg(o.bind.toString()));
+    const ForwardSettings &f = o.forward;
+    if (f.forwardsAnywhere()) {
+        QStringList where;
+        for (const ForwardRoute &r : f.routes)
+            where << r.text;
+        if (!f.fallback.isEmpty())
+            where << (f.routes.isEmpty() ? f.fallback.toString()
+                                         : tr("everything else to %1").arg(f.fallback.toString()));
+        printError(tr("Forwarding to %1.").arg(where.join(QStringLiteral("; "))));
+        if (f.hold)
+            printError(tr("Holding: Hoox is answered at once with the rule, each forward waits. "
+                          "Type release [ID|all] or drop [ID|all] (held lists them)."));
+        else if (f.answer == ForwardSettings::Answer::App)
+            printError(tr("Hoox gets your app's answer (502 with the reason when your app is down "
+                          "or takes longer than 9 s)."));
+        else
+            printError(tr("Hoox gets the rule's answer at once; each forward runs meanwhile."));
+    }
+    QStringList before;
+    for (const PendingForward &p : engine.forwarder()->pending()) {
+        if (p.held)
+            before << u'#' + QString::number(p.captureId);
+    }
+    if (!before.isEmpty() && f.forwardsAnywhere())
+        printError(tr("Held since an earlier run: %1. Type release [ID|all] or drop [ID|all].")
+                       .arg(before.join(u' ')));
+    else if (!before.isEmpty())
+        printError(tr("Held since an earlier run: %1. Start with --forward-to URL to release "
+                      "them.")
+                       .arg(before.join(u' ')));
     if (o.token.isEnabled())
         printError(tr("Access token required: requests without it get 401 and are shown as "
                       "refused. Add /<TOKEN> to the webhook_url path, or send the "
@@ -68,7 +100,24 @@ int runListenCommand(int argc, char **argv)
     session.token = o.token;
     session.keepCaptures = false;
     SessionEngine engine;
-    if (!engine.open(session, &error) || !engine.startListening(o.bind, o.port, &error)) {
+    if (!engine.open(session, &error)) {
+        CommandLine::printError(error);
+        return 1;
+    }
+    // Everything that prints or decides an answer is in place before the first delivery.
+    HeadlessPrinter printer(o.json);
+    QObject::connect(engine.listener(), &Listener::captured, &printer, &HeadlessPrinter::print);
+    HoldConsole console(engine.forwarder());
+    if (o.forward.forwardsAnywhere()) {
+        printer.setForwarding(true);
+        QObject::connect(engine.forwarder(), &Forwarder::outcome, &printer,
+                         &HeadlessPrinter::printOutcome);
+        QObject::connect(engine.forwarder(), &Forwarder::logFailed, &app,
+                         [](const QString &e) { CommandLine::printError(e); });
+        console.start();
+    }
+    CommandLine::apply(o, engine.policy(), engine.forwarder());
+    if (!engine.startListening(o.bind, o.port, &error)) {
         CommandLine::printError(error);
         return 1;
     }
@@ -82,8 +131,6 @@ int runListenCommand(int argc, char **argv)
     });
     ngrok.setPort(engine.listener()->port());
     ngrok.start();
-    HeadlessPrinter printer(o.json);
-    QObject::connect(engine.listener(), &Listener::captured, &printer, &HeadlessPrinter::print);
     QObject::connect(&engine, &SessionEngine::journalFailed, &app,
                      [](const QString &e) { CommandLine::printError(e); });
     CommandLine::quitOnSignals(&app);

@@ -21,6 +21,7 @@ struct ReceiverStep {
     bool hang = false;   // never answer
     QByteArray location; // for redirects
     QByteArray body = "OK";
+    bool cutShort = false; // announce more body than is sent, then close: an answer cut short
 };
 
 struct ReceivedRequest {
@@ -104,8 +105,9 @@ private:
             QByteArray out = "HTTP/1.1 " + QByteArray::number(step.status) + " Status\r\n";
             if (!step.location.isEmpty())
                 out += "Location: " + step.location + "\r\n";
+            const qsizetype announced = step.body.size() + (step.cutShort ? 100 : 0);
             out += "Content-Type: text/plain\r\nConnection: close\r\nContent-Length: " +
-                   QByteArray::number(step.body.size()) + "\r\n\r\n" + step.body;
+                   QByteArray::number(announced) + "\r\n\r\n" + step.body;
             guard->write(out);
             guard->disconnectFromHost();
         });

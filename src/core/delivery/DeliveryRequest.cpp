@@ -130,6 +130,14 @@ void DeliveryRequest::read(QNetworkReply *reply, bool timedOut, int timeoutMs, q
                              .arg(QString::fromUtf8(location));
         return;
     }
+    // A status line, then the connection failed: the answer never arrived whole.
+    if (attempt->status > 0 && reply->error() > QNetworkReply::NoError &&
+        reply->error() < QNetworkReply::ProxyConnectionRefusedError) {
+        attempt->error = tr("connection closed mid-answer (after \"%1\", before the end of the "
+                            "body)")
+                             .arg(attempt->status);
+        return;
+    }
     // An HTTP error status is an answer, not a transport error: the status says it all.
     if (attempt->status == 0 && reply->error() != QNetworkReply::NoError)
         attempt->error =

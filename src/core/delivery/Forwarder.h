@@ -2,73 +2,142 @@
 #pragma once
 
 #include "DeliveryAttempt.h"
+#include "ForwardLog.h"
+#include "ForwardRoute.h"
 #include "capture/Capture.h"
 #include "listener/ResponseRule.h"
 
 #include <QHash>
 #include <QList>
-#include <QNetworkAccessManager>
+#include <QMetaType>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
 
+#include <map>
 #include <memory>
-#include <optional>
 
 class Listener;
+class QNetworkAccessManager;
 class QNetworkReply;
 
+// What live forwarding does, changed as one value.
+struct ForwardSettings {
+    enum class Answer {
+        App,  // answer Hoox with the app's status and body; 502 when it fails to answer in time
+        Rule, // answer Hoox at once with the listener's rule, forward in the background
+    };
+
+    QUrl fallback;              // where a capture no route matches goes; empty: nowhere
+    QList<ForwardRoute> routes; // the first that matches chooses
+    Answer answer = Answer::App;
+    // Answer Hoox at once with the rule and keep each forward until release() or drop().
+    bool hold = false;
+
+    bool forwardsAnywhere() const { return !fallback.isEmpty() || !routes.isEmpty(); }
+};
+
+// What became of one capture's forward.
+struct ForwardOutcome {
+    enum class State {
+        NotRouted, // no route matched and there is no fallback: answered per the rule
+        Held,      // acknowledged, waiting for release() or drop()
+        Sent,      // the app answered, or failed to: see `attempt`
+        Dropped,   // released never: dropped while held
+    };
+
+    quint64 captureId = 0;
+    CapturePtr capture; // as journaled, with the answer Hoox got
+    State state = State::NotRouted;
+    QUrl target;
+    DeliveryAttempt attempt;  // when Sent
+    quint32 hooxAttempt = 1;  // which of Hoox's attempts the capture was: for the retry it implies
+    bool appTimedOut = false; // the app gave no answer within `waitedMs`
+    qint64 waitedMs = 0;
+
+    // In words, for the table, the payload header and the terminal:
+    // "→ http://localhost:3000/webhook: 200 in 12 ms", "held: release 12 or drop 12", …
+    QString summary() const;
+    // What Hoox would have made of the app's answer when it came too late or not at all, e.g.
+    // "your app answered in 11.4 s: Hoox would have timed out at 10 s and retried after 1 s";
+    // empty when the app answered within Hoox's 10 s.
+    QString slowWarning() const;
+};
+
+// A forward that has not ended: held, or sent and awaited, for the window's Held list.
+struct PendingForward {
+    quint64 captureId = 0;
+    qint64 receivedAtMs = 0;
+    QString task;
+    QString status;
+    QUrl target;
+    bool held = false; // else in flight to the app
+    // While Hoox still waits for the app's answer (in flight, answered "with the app's"): when
+    // HookScope answers it instead (ms since the epoch). 0 once Hoox has its answer.
+    qint64 hooxDeadlineMs = 0;
+};
+
+Q_DECLARE_METATYPE(ForwardOutcome)
+Q_DECLARE_METATYPE(PendingForward)
+
 // Live forwarding, like `stripe listen --forward-to`: every request the listener accepts is
-// sent on to the user's app, with the captured headers minus hop-by-hop fields and the body
-// byte for byte. Hoox is answered either with the app's own answer (an app that fails or is
-// down makes Hoox retry: unreachable gives 502) or at once with the listener's rule (200)
-// while the forward runs in the background.
+// sent on to the user's app (the first matching route's URL, else the fallback), with the
+// captured headers minus hop-by-hop fields and the body byte for byte. Hoox is answered either
+// with the app's own answer (502 with the reason when the app fails to answer in time), or at
+// once with the listener's rule while the forward runs; or, holding, at once while the forward
+// waits for release(): a handler paused at a breakpoint then no longer makes Hoox retry.
 //
-// Threads: a Forwarder lives on the thread that creates it, which needs an event loop (the
-// GUI thread in the app) and must not be the listener's network thread. The listener calls
-// the answerer on its network thread; the answerer only queues the request to this thread,
-// where the forward is sent and the results are signalled. In AppAnswer mode Hoox's answer
-// therefore waits for this thread too. Only one answerer can be installed on a Listener.
+// The app gets longer than Hoox would wait (kAppWaitMs), so that a slow handler is named with
+// its real latency; Hoox's own answer never waits past kHooxAnswerMs.
 //
-// The listener journals each request before it asks the answerer, so every forward knows the id
-// of its capture from the start, and its result is reported under that id.
+// Threads: the session engine gives the forwarder a thread of its own; the listener calls the
+// answerer on its network thread, which chooses the route, holds, or queues the forward to the
+// forwarder's thread. Every public method may be called from any thread; the signals are
+// emitted on the forwarder's thread. Only one answerer can be installed on a Listener.
 class Forwarder : public QObject {
     Q_OBJECT
 public:
-    enum class AnswerMode {
-        AppAnswer,  // answer Hoox with the app's status and body; 502 when unreachable
-        RuleAnswer, // answer Hoox per the listener's rule at once, forward in the background
-    };
-    Q_ENUM(AnswerMode)
-
     // Leaves Hoox time to receive our 502 before its own 10 s run out.
-    static constexpr int kDefaultTimeoutMs = 9000;
+    static constexpr int kHooxAnswerMs = 9000;
+    // How long a forward waits for the app, well past Hoox's 10 s.
+    static constexpr int kAppWaitMs = 60'000;
 
     // `listener` must outlive start(); it may be destroyed earlier if stop() was called.
     explicit Forwarder(Listener *listener, QObject *parent = nullptr);
     ~Forwarder() override;
 
-    void setTarget(const QUrl &url) { m_target = url; }
-    QUrl target() const { return m_target; }
-    void setAnswerMode(AnswerMode mode);
-    AnswerMode answerMode() const { return m_mode; }
-    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    void setSettings(const ForwardSettings &settings);
+    ForwardSettings settings() const;
+    // For tests: shorter waits than Hoox's.
+    void setTimeouts(int hooxAnswerMs, int appWaitMs);
 
-    // Installs/removes this as the listener's answerer. Forwards in flight still finish.
+    // Installs/removes this as the listener's answerer. Forwards in flight and held ones stay.
     void start();
     void stop();
-    bool isActive() const { return m_active; }
+    bool isActive() const;
 
-    // The forward of capture `captureId` (status, latency, error; no body), if it had one.
-    std::optional<DeliveryAttempt> resultFor(quint64 captureId) const;
-    // "forwarded → 200 in 12 ms", "forward failed: connection refused".
-    static QString summary(const DeliveryAttempt &attempt);
+    // Keeps held forwards in the log beside `journalPath`, and takes up those a previous run
+    // left there (read back from the journal): pending() lists them when this returns, no
+    // outcome() tells of them until they are released or dropped. Call again when the
+    // session's journal changes; what the previous one held stays in its log.
+    bool openLog(const QString &journalPath, QString *error);
+
+    // Sends held forwards: one (0: the oldest), or all in arrival order. Dropping discards.
+    void release(quint64 captureId = 0);
+    void releaseAll();
+    void drop(quint64 captureId = 0);
+    void dropAll();
+    // Held and in-flight forwards, oldest first.
+    QList<PendingForward> pending() const;
 
 signals:
-    // One per forwarded request, when the app's answer (or the failure) is in; `captureId` is
-    // the id of the capture the listener emits for the same delivery.
-    void forwarded(quint64 captureId, const DeliveryAttempt &attempt);
+    // One or more per capture the answerer saw: NotRouted, or Held and later Sent or Dropped,
+    // or Sent.
+    void outcome(const ForwardOutcome &outcome);
+    void pendingChanged();
     void activeChanged(bool active);
+    // A held forward could not be logged; it is sent at once instead, to keep nothing unlogged.
+    void logFailed(const QString &error);
 
 private:
     struct Job;
@@ -77,15 +146,15 @@ private:
     void drainInbox();
     void send(const std::shared_ptr<Job> &job);
     void onReplyFinished(const std::shared_ptr<Job> &job, QNetworkReply *reply);
-    ResponseAnswer appAnswer(const DeliveryAttempt &attempt) const;
+    void answerHooxNow(const std::shared_ptr<Job> &job);
+    void takeUpLogged();
+    void releaseHeld(const std::shared_ptr<Job> &job);
+    static ForwardOutcome outcomeOf(const Job &job, ForwardOutcome::State state);
+    void publishPending();
 
     QPointer<Listener> m_listener;
     std::shared_ptr<Gate> m_gate;
-    QNetworkAccessManager m_manager;
-    QUrl m_target;
-    AnswerMode m_mode = AnswerMode::AppAnswer;
-    int m_timeoutMs = kDefaultTimeoutMs;
-    bool m_active = false;
+    QNetworkAccessManager *m_manager;
     QHash<QNetworkReply *, std::shared_ptr<Job>> m_inFlight;
-    QHash<quint64, DeliveryAttempt> m_results;
+    std::map<quint64, std::shared_ptr<Job>> m_held; // by capture id: arrival order
 };

@@ -57,10 +57,18 @@ SessionEngine::SessionEngine(QObject *parent)
 
 SessionEngine::~SessionEngine()
 {
-    // Jobs first (they read the journal), then the forwarder (it answers what it holds), then
-    // the listener (its thread writes the journal), then the journal.
+    // Jobs first (they read the journal), then the forwarder (it answers what Hoox still waits
+    // for, on its own thread), then the listener (its thread writes the journal), then the
+    // journal.
     m_jobs.reset();
-    m_forwarder.reset();
+    if (m_forwarder) {
+        m_forwarder->stop();
+        Forwarder *forwarder = m_forwarder.release();
+        QMetaObject::invokeMethod(
+            forwarder, [forwarder] { delete forwarder; }, Qt::BlockingQueuedConnection);
+    }
+    m_forwardThread.quit();
+    m_forwardThread.wait();
     m_listener.reset();
     m_store.reset();
     m_journal.reset();
@@ -79,7 +87,15 @@ bool SessionEngine::open(const SessionOptions &options, QString *error)
     m_listener->setAccessToken(options.token);
     connect(m_listener.get(), &Listener::journalFailed, this, &SessionEngine::journalFailed);
     m_journal = std::move(journal);
+    // Forwards are sent, held and timed on a thread of their own: Hoox's answer never waits
+    // for a busy window.
     m_forwarder = std::make_unique<Forwarder>(m_listener.get());
+    m_forwardThread.setObjectName(QStringLiteral("HookScope forwarder"));
+    m_forwarder->moveToThread(&m_forwardThread);
+    m_forwardThread.start();
+    QString logError;
+    if (!m_forwarder->openLog(m_journal->path(), &logError))
+        m_warning += (m_warning.isEmpty() ? QString() : QStringLiteral("\n")) + logError;
     if (options.keepCaptures) {
         m_store = std::make_unique<CaptureStore>();
         m_store->setJournalPath(m_journal->path());
@@ -159,6 +175,9 @@ void SessionEngine::adopt(Opened &&o)
     m_loadedCount = o.loadedCount;
     m_listener->setJournal(o.journal, std::move(*o.recorder));
     m_journal = std::move(o.journal);
+    QString logError;
+    if (!m_forwarder->openLog(m_journal->path(), &logError))
+        m_warning += (m_warning.isEmpty() ? QString() : QStringLiteral("\n")) + logError;
     if (m_store) {
         m_store->clear();
         m_store->setJournalPath(m_journal->path());

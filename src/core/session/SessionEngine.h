@@ -9,6 +9,7 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QString>
+#include <QThread>
 
 #include <memory>
 
@@ -49,6 +50,7 @@ public:
 
     Listener *listener() const { return m_listener.get(); }
     CaptureStore *store() const { return m_store.get(); } // null without keepCaptures
+    // Lives on a thread of its own; its methods may be called from any thread.
     Forwarder *forwarder() const { return m_forwarder.get(); }
     JobRunner *jobs() const { return m_jobs.get(); }
     AnswerPolicy *policy() const;
@@ -96,7 +98,8 @@ private:
     std::unique_ptr<JobRunner> m_jobs;
     std::unique_ptr<CaptureStore> m_store;
     std::unique_ptr<Listener> m_listener;
-    std::unique_ptr<Forwarder> m_forwarder;
+    QThread m_forwardThread;
+    std::unique_ptr<Forwarder> m_forwarder; // lives on m_forwardThread
     QString m_warning;
     qsizetype m_loadedCount = 0;
 };
