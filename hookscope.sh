@@ -11,6 +11,8 @@ cd "$(dirname "$0")"
 
 build_packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools libgl-dev zlib1g-dev)
 test_packages=(curl python3 nodejs)
+# NodeSource's nodejs carries npm and conflicts with Debian's npm package.
+command -v npm >/dev/null || test_packages+=(npm)
 
 install_missing() {
     local missing=()
@@ -25,6 +27,18 @@ install_missing() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# tests/express: the Hoox page's Express receiver, which tests run as the user's app; installed
+# from its lockfile when missing or when the lockfile changed since.
+install_test_receivers() {
+    local dir=tests/express
+    if [ -f "$dir/node_modules/express/package.json" ] &&
+        [ ! "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+        return 0
+    fi
+    echo "Installing $dir's npm packages" >&2
+    npm ci --no-audit --no-fund --loglevel=error --prefix "$dir" >/dev/null
+}
+
 jobs=$(nproc 2>/dev/null || echo 2)
 case "${1:-}" in
 run)
@@ -36,6 +50,7 @@ run)
     ;;
 test)
     install_missing "${build_packages[@]}" "${test_packages[@]}"
+    install_test_receivers
     cmake --preset dev >/dev/null
     cmake --build --preset dev -j"$jobs"
     QT_QPA_PLATFORM=offscreen ctest --preset dev -j"$jobs"
