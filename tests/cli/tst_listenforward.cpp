@@ -154,10 +154,15 @@ void tst_ListenForward::forwardsToTheExpressReceiver()
     const QString url = hookscopeUrl().toString();
     QStringList args;
     if (client == QLatin1String("curl")) {
-        args = {QStringLiteral("-sf"), url, QStringLiteral("-H"),
-                QStringLiteral("Content-Type: application/json"), QStringLiteral("-H"),
-                QStringLiteral("User-Agent: Hoox-API/1.0"), QStringLiteral("-H"),
-                QStringLiteral("X-Hoox-Webhook: true"), QStringLiteral("--data-binary"),
+        args = {QStringLiteral("-sf"),
+                url,
+                QStringLiteral("-H"),
+                QStringLiteral("Content-Type: application/json"),
+                QStringLiteral("-H"),
+                QStringLiteral("User-Agent: Hoox-API/1.0"),
+                QStringLiteral("-H"),
+                QStringLiteral("X-Hoox-Webhook: true"),
+                QStringLiteral("--data-binary"),
                 QString::fromUtf8(body)};
     } else if (client == QLatin1String("python3")) {
         args = {QStringLiteral("-c"),
@@ -235,8 +240,8 @@ void tst_ListenForward::answerRuleAnswers200Regardless()
 {
     ExpressReceiver app;
     QVERIFY2(app.start({QStringLiteral("failing"), 500}), qPrintable(app.error()));
-    QVERIFY(listen({QStringLiteral("--forward-to"), app.url().toString(), QStringLiteral("--answer"),
-                    QStringLiteral("rule")}));
+    QVERIFY(listen({QStringLiteral("--forward-to"), app.url().toString(),
+                    QStringLiteral("--answer"), QStringLiteral("rule")}));
     const HookScopeRun hoox = hooxSends({});
     QCOMPARE(attemptStatuses(hoox.out), QList<int>{200});
     QVERIFY(app.waitForRequests(1));
@@ -260,14 +265,12 @@ void tst_ListenForward::routesSendTasksToTwoApps()
     QVERIFY2(down.start(), qPrintable(down.error()));
     const QUrl downUrl = down.url(QStringLiteral("/exports"));
     down.stop();
-    QVERIFY(listen({QStringLiteral("--route"),
-                    QStringLiteral("task:avatar_*=") +
-                        avatars.url(QStringLiteral("/avatars")).toString(),
-                    QStringLiteral("--route"),
-                    QStringLiteral("task:video_export=") + downUrl.toString(),
-                    QStringLiteral("--route"),
-                    QStringLiteral("task:video_*=") +
-                        videos.url(QStringLiteral("/videos")).toString()}));
+    QVERIFY(listen(
+        {QStringLiteral("--route"),
+         QStringLiteral("task:avatar_*=") + avatars.url(QStringLiteral("/avatars")).toString(),
+         QStringLiteral("--route"), QStringLiteral("task:video_export=") + downUrl.toString(),
+         QStringLiteral("--route"),
+         QStringLiteral("task:video_*=") + videos.url(QStringLiteral("/videos")).toString()}));
     QCOMPARE(deliver(m_port, hooxRequest("avatar_create", "a1")), 200);
     QCOMPARE(deliver(m_port, hooxRequest("video_generate", "v1")), 200);
     QCOMPARE(deliver(m_port, hooxRequest("avatar_edit", "a2")), 200);
@@ -306,7 +309,8 @@ void tst_ListenForward::holdAnswersAtOnceAndReleasesOnStdin()
 {
     ExpressReceiver app;
     QVERIFY2(app.start(), qPrintable(app.error()));
-    QVERIFY(listen({QStringLiteral("--forward-to"), app.url().toString(), QStringLiteral("--hold")}));
+    QVERIFY(
+        listen({QStringLiteral("--forward-to"), app.url().toString(), QStringLiteral("--hold")}));
     qint64 fastest = std::numeric_limits<qint64>::max();
     for (const QByteArray job : {"j1", "j2", "j3"}) {
         QElapsedTimer clock;
@@ -342,8 +346,7 @@ void tst_ListenForward::holdAnswersAtOnceAndReleasesOnStdin()
              QStringLiteral("dropped"));
     m_app.write("release all\n");
     QVERIFY(app.waitForRequests(2));
-    QCOMPARE(app.received().at(1).value(QStringLiteral("job_id")).toString(),
-             QStringLiteral("j3"));
+    QCOMPARE(app.received().at(1).value(QStringLiteral("job_id")).toString(), QStringLiteral("j3"));
     QCOMPARE(lines(1).size(), 1);
     m_app.write("release\n");
     QTest::qWait(300);
@@ -412,9 +415,9 @@ void tst_ListenForward::slowHandlerIsNamed()
     QVERIFY(forward.value(QStringLiteral("latency_ms")).toInt() >= 10'300);
     const QString slow = forward.value(QStringLiteral("slow")).toString();
     QVERIFY2(slow.startsWith(QStringLiteral("your app answered 200 in 10.")), qPrintable(slow));
-    QVERIFY2(slow.endsWith(QStringLiteral(
-                 "s: Hoox would have timed out at 10 s and retried after 1 s")),
-             qPrintable(slow));
+    QVERIFY2(
+        slow.endsWith(QStringLiteral("s: Hoox would have timed out at 10 s and retried after 1 s")),
+        qPrintable(slow));
 }
 
 void tst_ListenForward::badArgumentsExit2BeforeListening_data()
@@ -453,11 +456,10 @@ void tst_ListenForward::badArgumentsExit2BeforeListening()
 {
     QFETCH(QStringList, args);
     QFETCH(QString, named);
-    const HookScopeRun r =
-        runHookScope(QStringList{QStringLiteral("listen"), QStringLiteral("--port"),
-                                 QStringLiteral("0"), QStringLiteral("--journal"),
-                                 m_dir->filePath(QStringLiteral("j.hkj"))} +
-                     args);
+    const HookScopeRun r = runHookScope(
+        QStringList{QStringLiteral("listen"), QStringLiteral("--port"), QStringLiteral("0"),
+                    QStringLiteral("--journal"), m_dir->filePath(QStringLiteral("j.hkj"))} +
+        args);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(QString::fromUtf8(r.err).contains(named), r.err.constData());
     QVERIFY2(!r.err.contains("Listening"), r.err.constData());
