@@ -41,7 +41,9 @@ bool openReleased(Journal &journal, const QString &path, QString *error,
     for (int tries = 0;; ++tries) {
         if (journal.open(path, error, progress))
             return true;
-        if (tries == 40 || JournalLock::holderPid(path) != QCoreApplication::applicationPid())
+        // No holder found: it let go between the two looks. Another process: that is final.
+        const qint64 holder = JournalLock::holderPid(path);
+        if (tries == 40 || (holder != 0 && holder != QCoreApplication::applicationPid()))
             return false;
         QThread::msleep(50);
     }
