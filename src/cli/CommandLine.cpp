@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "CommandLine.h"
 
+#include "CheckCommand.h"
 #include "ExportCommand.h"
 #include "ImportCommand.h"
 #include "ListenCommand.h"
@@ -32,10 +33,8 @@ struct Subcommand {
     int (*run)(int argc, char **argv);
 };
 const Subcommand kSubcommands[] = {
-    {"send", runSendCommand},
-    {"export", runExportCommand},
-    {"import", runImportCommand},
-    {"listen", runListenCommand},
+    {"send", runSendCommand},     {"export", runExportCommand}, {"import", runImportCommand},
+    {"listen", runListenCommand}, {"check", runCheckCommand},
 };
 
 const Subcommand *subcommandOf(int argc, char **argv)

@@ -36,8 +36,8 @@ struct CommandLineOptions {
 };
 
 namespace CommandLine {
-// Runs a subcommand (`send`, `export`, `import`, `listen`) or the headless listener when argv
-// asks for one, and returns its exit code; nullopt when argv asks for the window.
+// Runs a subcommand (`send`, `export`, `import`, `listen`, `check`) or the headless listener when
+// argv asks for one, and returns its exit code; nullopt when argv asks for the window.
 std::optional<int> run(int argc, char **argv);
 // True when argv needs no window: a subcommand, --headless, --help or --version.
 bool wantsNoWindow(int argc, char **argv);
