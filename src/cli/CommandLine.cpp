@@ -5,6 +5,7 @@
 #include "ExportCommand.h"
 #include "ImportCommand.h"
 #include "ListenCommand.h"
+#include "ReplayCommand.h"
 #include "SendCommand.h"
 #include "capture/Journal.h"
 #include "ngrok/NgrokWatcher.h"
@@ -32,10 +33,16 @@ struct Subcommand {
     const char *name;
     int (*run)(int argc, char **argv);
 };
+// clang-format off
 const Subcommand kSubcommands[] = {
-    {"send", runSendCommand},     {"export", runExportCommand}, {"import", runImportCommand},
-    {"listen", runListenCommand}, {"check", runCheckCommand},
+    {"send", runSendCommand},
+    {"export", runExportCommand},
+    {"import", runImportCommand},
+    {"listen", runListenCommand},
+    {"check", runCheckCommand},
+    {"replay", runReplayCommand},
 };
+// clang-format on
 
 const Subcommand *subcommandOf(int argc, char **argv)
 {
@@ -336,11 +343,20 @@ void apply(const CommandLineOptions &o, AnswerPolicy *policy, Forwarder *forward
 
 void quitOnSignals(QCoreApplication *app)
 {
+    onSignals(app, [] { QCoreApplication::quit(); });
+}
+
+void onSignals(QCoreApplication *app, std::function<void()> handler)
+{
     // The handler only writes a byte; the rest happens in the event loop.
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0)
         return;
     auto *notifier = new QSocketNotifier(g_signalFds[1], QSocketNotifier::Read, app);
-    QObject::connect(notifier, &QSocketNotifier::activated, app, [] { QCoreApplication::quit(); });
+    QObject::connect(notifier, &QSocketNotifier::activated, app, [handler = std::move(handler)] {
+        char b[16];
+        [[maybe_unused]] auto n = ::read(g_signalFds[1], b, sizeof b);
+        handler();
+    });
     struct sigaction sa = {};
     sa.sa_handler = [](int) {
         const char b = 1;

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
 #include <optional>
 
 class QCoreApplication;
@@ -36,8 +37,9 @@ struct CommandLineOptions {
 };
 
 namespace CommandLine {
-// Runs a subcommand (`send`, `export`, `import`, `listen`, `check`) or the headless listener when
-// argv asks for one, and returns its exit code; nullopt when argv asks for the window.
+// Runs a subcommand (`send`, `export`, `import`, `listen`, `check`, `replay`) or the headless
+// listener when argv asks for one, and returns its exit code; nullopt when argv asks for the
+// window.
 std::optional<int> run(int argc, char **argv);
 // True when argv needs no window: a subcommand, --headless, --help or --version.
 bool wantsNoWindow(int argc, char **argv);
@@ -50,4 +52,6 @@ void apply(const CommandLineOptions &options, AnswerPolicy *policy, Forwarder *f
 // SIGINT and SIGTERM end the event loop, so that the last batch is printed and the journal
 // closed.
 void quitOnSignals(QCoreApplication *app);
+// Runs `handler` in the event loop at each SIGINT or SIGTERM instead.
+void onSignals(QCoreApplication *app, std::function<void()> handler);
 } // namespace CommandLine

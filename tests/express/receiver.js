@@ -83,6 +83,7 @@ function writeLine(text) {
 // express.json(), which reads the same stream.
 function report(req, res, next) {
   const chunks = [];
+  const arrivedAtMs = Date.now(); // when the request began to arrive, for timing tests
   req.on('data', (chunk) => chunks.push(chunk));
   req.on('end', () => {
     const raw = Buffer.concat(chunks);
@@ -103,6 +104,7 @@ function report(req, res, next) {
       job_id: field('job_id'),
       headers: req.headers,
       raw_body_length: raw.length,
+      at_ms: arrivedAtMs,
     }));
   });
   res.set('X-Receiver', options.name);

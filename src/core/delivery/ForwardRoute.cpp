@@ -226,10 +226,28 @@ bool RouteCondition::matches(const Capture &c) const
     return globMatches(m_folded, QStringView(QString::fromUtf8(path)));
 }
 
-bool ForwardRoute::matches(const Capture &c) const
+bool RouteCondition::parseAll(const QString &text, QList<RouteCondition> *out, QString *error)
+{
+    QList<RouteCondition> parsed;
+    const QString problem = parseCondition(text, &parsed);
+    if (!problem.isEmpty()) {
+        if (error)
+            *error = problem;
+        return false;
+    }
+    *out = std::move(parsed);
+    return true;
+}
+
+bool RouteCondition::allMatch(const QList<RouteCondition> &conditions, const Capture &c)
 {
     return std::all_of(conditions.cbegin(), conditions.cend(),
                        [&c](const RouteCondition &condition) { return condition.matches(c); });
+}
+
+bool ForwardRoute::matches(const Capture &c) const
+{
+    return RouteCondition::allMatch(conditions, c);
 }
 
 bool ForwardRoute::parse(const QString &text, ForwardRoute *out, QString *error)

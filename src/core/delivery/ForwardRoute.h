@@ -26,6 +26,10 @@ struct RouteCondition {
 
     bool matches(const Capture &c) const;
     static QString fieldName(Field field); // "task", "status", "path"
+    // Parses terms separated by whitespace, all of which must match (a filter expression).
+    // False with *error saying what is wrong with which term.
+    static bool parseAll(const QString &text, QList<RouteCondition> *out, QString *error);
+    static bool allMatch(const QList<RouteCondition> &conditions, const Capture &c);
 
 private:
     // The glob case-folded, one element per code point. Matching runs per capture on the

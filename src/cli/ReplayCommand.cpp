@@ -1,0 +1,379 @@
+// SPDX-License-Identifier: MIT
+#include "ReplayCommand.h"
+
+#include "CommandLine.h"
+#include "Subcommand.h"
+#include "capture/Journal.h"
+#include "capture/JournalReader.h"
+#include "delivery/ForwardRoute.h"
+#include "delivery/Replayer.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QSet>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("replay", text);
+}
+
+struct ReplayCommandOptions {
+    QString journal;
+    QUrl url;
+    QSet<quint64> ids; // empty: all
+    QList<RouteCondition> filter;
+    ReplayOptions replay;
+    bool json = false;
+};
+
+void printOut(const QByteArray &line)
+{
+    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+void printErr(const QString &text)
+{
+    std::fprintf(stderr, "%s\n", text.toLocal8Bit().constData());
+}
+
+// "1,2,5-9" into ids; false for anything else.
+bool parseIds(const QString &text, QSet<quint64> *ids)
+{
+    for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
+        const QStringList range = part.trimmed().split(u'-');
+        bool okFirst = false;
+        bool okLast = false;
+        const quint64 first = range.first().toULongLong(&okFirst);
+        const quint64 last = range.size() == 2 ? range.at(1).toULongLong(&okLast) : first;
+        if (range.size() > 2 || !okFirst || (range.size() == 2 && !okLast) || first == 0 ||
+            last < first || last - first > 10'000'000)
+            return false;
+        for (quint64 id = first; id <= last; ++id)
+            ids->insert(id);
+    }
+    return !ids->isEmpty();
+}
+
+bool parseShare(const QCommandLineParser &p, const QString &name, double *out, QString *error)
+{
+    if (!p.isSet(name))
+        return true;
+    bool ok = false;
+    *out = p.value(name).toDouble(&ok);
+    if (!ok || *out < 0.0 || *out > 1.0) {
+        *error =
+            tr("--%1 needs a share from 0 to 1, such as 0.2, not \"%2\".").arg(name, p.value(name));
+        return false;
+    }
+    return true;
+}
+
+bool parseTiming(const QCommandLineParser &p, ReplayCommandOptions *o, QString *error)
+{
+    ReplayOptions &r = o->replay;
+    r.backToBack = p.isSet(QStringLiteral("back-to-back"));
+    if (p.isSet(QStringLiteral("speed"))) {
+        bool ok = false;
+        r.speed = p.value(QStringLiteral("speed")).toDouble(&ok);
+        if (!ok || !(r.speed > 0.0) || r.speed > 1e6) {
+            *error = tr("--speed needs a factor above 0, such as 2 (twice as fast) or 0.5, not "
+                        "\"%1\"; --back-to-back sends without pauses.")
+                         .arg(p.value(QStringLiteral("speed")));
+            return false;
+        }
+        if (r.backToBack) {
+            *error = tr("--speed and --back-to-back exclude each other.");
+            return false;
+        }
+    }
+    r.delivery.likeHoox = p.isSet(QStringLiteral("like-hoox"));
+    if (p.isSet(QStringLiteral("timeout"))) {
+        bool ok = false;
+        r.delivery.timeoutMs = p.value(QStringLiteral("timeout")).toInt(&ok);
+        if (!ok || r.delivery.timeoutMs <= 0) {
+            *error = tr("--timeout needs a positive number of milliseconds, not \"%1\".")
+                         .arg(p.value(QStringLiteral("timeout")));
+            return false;
+        }
+    }
+    if (p.isSet(QStringLiteral("schedule"))) {
+        const QStringList parts = p.value(QStringLiteral("schedule")).split(u',');
+        r.delivery.retryDelaysMs.clear();
+        for (const QString &part : parts) {
+            bool ok = false;
+            const int ms = part.trimmed().toInt(&ok);
+            if (!ok || ms < 0 || parts.size() > DeliveryOptions::kMaxRetries) {
+                *error = tr("--schedule needs 1 to 3 delays in milliseconds such as "
+                            "1000,2000,4000, not \"%1\".")
+                             .arg(p.value(QStringLiteral("schedule")));
+                return false;
+            }
+            r.delivery.retryDelaysMs.append(ms);
+        }
+    }
+    return true;
+}
+
+bool parseChaos(const QCommandLineParser &p, ReplayCommandOptions *o, QString *error)
+{
+    ReplayOptions &r = o->replay;
+    if (!parseShare(p, QStringLiteral("duplicate"), &r.duplicate, error) ||
+        !parseShare(p, QStringLiteral("drop"), &r.drop, error))
+        return false;
+    if (p.isSet(QStringLiteral("reorder"))) {
+        bool ok = false;
+        r.reorderWindow = p.value(QStringLiteral("reorder")).toInt(&ok);
+        if (!ok || r.reorderWindow < 2 || r.reorderWindow > 100'000) {
+            *error = tr("--reorder needs a window of 2 or more deliveries, not \"%1\".")
+                         .arg(p.value(QStringLiteral("reorder")));
+            return false;
+        }
+    }
+    if (p.isSet(QStringLiteral("seed"))) {
+        bool ok = false;
+        r.seed = p.value(QStringLiteral("seed")).toUInt(&ok);
+        if (!ok) {
+            *error = tr("--seed needs a whole number from 0 to 4294967295, not \"%1\".")
+                         .arg(p.value(QStringLiteral("seed")));
+            return false;
+        }
+    } else {
+        r.seed = QRandomGenerator::global()->generate();
+    }
+    return true;
+}
+
+bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, ReplayCommandOptions *o,
+                    QString *error)
+{
+    p.setApplicationDescription(
+        tr("hookscope replay: sends captured deliveries to your app again, at their original "
+           "spacing, with chaos for idempotency testing that a seed reproduces."));
+    p.addHelpOption();
+    p.addOptions({
+        {QStringLiteral("journal"), tr("Journal to read (default %1).").arg(Journal::defaultPath()),
+         QStringLiteral("PATH")},
+        {QStringLiteral("to"), tr("Your app's URL, http:// or https://."), QStringLiteral("URL")},
+        {QStringLiteral("ids"), tr("Only these captures, e.g. 1,2,5-9."), QStringLiteral("LIST")},
+        {QStringLiteral("filter"),
+         tr("Only captures matching EXPR: task:, status:, path: with * and ? globs, several "
+            "separated by spaces."),
+         QStringLiteral("EXPR")},
+        {QStringLiteral("speed"), tr("Divide the original spacing by X (default 1)."),
+         QStringLiteral("X")},
+        {QStringLiteral("back-to-back"), tr("Send without pauses.")},
+        {QStringLiteral("duplicate"), tr("Send this share of deliveries a second time (0 to 1)."),
+         QStringLiteral("P")},
+        {QStringLiteral("reorder"), tr("Shuffle deliveries within windows of N."),
+         QStringLiteral("N")},
+        {QStringLiteral("drop"), tr("Leave out this share of deliveries (0 to 1)."),
+         QStringLiteral("P")},
+        {QStringLiteral("seed"),
+         tr("Seed for --duplicate, --reorder and --drop (default: new "
+            "each run, printed)."),
+         QStringLiteral("N")},
+        {QStringLiteral("like-hoox"), tr("Retry each like Hoox (after 1 s, 2 s and 4 s).")},
+        {QStringLiteral("timeout"), tr("Milliseconds an answer may take (default 10000)."),
+         QStringLiteral("MS")},
+        {QStringLiteral("schedule"), tr("Retry delays in ms, at most 3 (default 1000,2000,4000)."),
+         QStringLiteral("MS,MS,MS")},
+        {QStringLiteral("json"), tr("Print one JSON object per delivery, then the report.")},
+    });
+    QStringList args = app.arguments();
+    args.removeAt(1); // the subcommand's name
+    if (!p.parse(args)) {
+        *error = p.errorText();
+        return false;
+    }
+    if (!p.positionalArguments().isEmpty()) {
+        *error = tr("Unexpected argument \"%1\"; see hookscope replay --help.")
+                     .arg(p.positionalArguments().constFirst());
+        return false;
+    }
+    o->journal = p.isSet(QStringLiteral("journal")) ? p.value(QStringLiteral("journal"))
+                                                    : Journal::defaultPath();
+    if (!p.isSet(QStringLiteral("to"))) {
+        *error = tr("--to URL is needed: your app, e.g. http://localhost:3000/webhook/hoox.");
+        return false;
+    }
+    o->url = QUrl(p.value(QStringLiteral("to")), QUrl::StrictMode);
+    if (!isForwardUrl(o->url)) {
+        *error = tr("--to needs an http:// or https:// URL such as "
+                    "http://localhost:3000/webhook/hoox, not \"%1\".")
+                     .arg(p.value(QStringLiteral("to")));
+        return false;
+    }
+    if (p.isSet(QStringLiteral("ids")) && !parseIds(p.value(QStringLiteral("ids")), &o->ids)) {
+        *error = tr("--ids needs capture ids such as 1,2,5-9, not \"%1\".")
+                     .arg(p.value(QStringLiteral("ids")));
+        return false;
+    }
+    if (p.isSet(QStringLiteral("filter"))) {
+        QString problem;
+        if (!RouteCondition::parseAll(p.value(QStringLiteral("filter")), &o->filter, &problem)) {
+            *error = tr("--filter \"%1\": %2").arg(p.value(QStringLiteral("filter")), problem);
+            return false;
+        }
+    }
+    o->json = p.isSet(QStringLiteral("json"));
+    return parseTiming(p, o, error) && parseChaos(p, o, error);
+}
+
+// The selected captures, read from a journal that another HookScope may be writing: reading
+// needs no lock.
+bool readSelection(const ReplayCommandOptions &o, QList<CapturePtr> *captures, QString *error)
+{
+    if (!QFile::exists(o.journal)) {
+        *error = tr("No journal at %1.").arg(o.journal);
+        return false;
+    }
+    JournalIndexResult read = JournalReader::readIndex(o.journal);
+    if (!read.error.isEmpty()) {
+        *error = read.error;
+        return false;
+    }
+    if (!read.warning.isEmpty())
+        printErr(read.warning);
+    QFile file(o.journal);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("Cannot open the journal %1: %2.").arg(o.journal, file.errorString());
+        return false;
+    }
+    for (qsizetype i = 0; i < read.index.size(); ++i) {
+        const CaptureIndex::Row &row = read.index.row(i);
+        if (!o.ids.isEmpty() && !o.ids.contains(row.id))
+            continue;
+        CapturePtr c = JournalReader::readRecord(file, row.journalOffset, row.recordSize, error);
+        if (!c)
+            return false;
+        if (RouteCondition::allMatch(o.filter, *c))
+            captures->append(std::move(c));
+    }
+    return true;
+}
+
+QString attemptText(const DeliveryAttempt &a)
+{
+    if (a.status > 0 && a.error.isEmpty())
+        return tr("%1 in %2 ms").arg(a.status).arg(a.latencyMs);
+    return a.error;
+}
+
+QByteArray resultLine(const ReplayResult &r, bool json)
+{
+    const DeliveryAttempt last = r.attempts.isEmpty() ? DeliveryAttempt{} : r.attempts.last();
+    if (json) {
+        const QJsonObject o{
+            {QStringLiteral("id"), qint64(r.item.capture->id)},
+            {QStringLiteral("duplicate"), r.item.duplicate},
+            {QStringLiteral("planned_at_ms"), r.item.atMs},
+            {QStringLiteral("attempts"), int(r.attempts.size())},
+            {QStringLiteral("status"), last.status > 0 ? QJsonValue(last.status) : QJsonValue()},
+            {QStringLiteral("latency_ms"), last.latencyMs},
+            {QStringLiteral("error"), last.error.isEmpty() ? QJsonValue() : QJsonValue(last.error)},
+            {QStringLiteral("delivered"), r.delivered()},
+        };
+        return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    }
+    QString line = u'#' + QString::number(r.item.capture->id) +
+                   (r.item.duplicate ? tr(" (again)") : QString()) + QStringLiteral(" → ") +
+                   attemptText(last);
+    if (r.attempts.size() > 1)
+        line += tr(" after %1 attempts").arg(r.attempts.size());
+    return line.toUtf8();
+}
+
+void printReport(const ReplayReport &r, quint32 seed, bool json)
+{
+    if (json) {
+        QJsonObject o{{QStringLiteral("sent"), r.sent},
+                      {QStringLiteral("delivered"), r.delivered},
+                      {QStringLiteral("not_delivered"), int(r.failures.size())},
+                      {QStringLiteral("timeouts"), r.timeouts},
+                      {QStringLiteral("dropped"), r.dropped},
+                      {QStringLiteral("duplicated"), r.duplicated},
+                      {QStringLiteral("cancelled"), r.cancelled},
+                      {QStringLiteral("seed"), qint64(seed)}};
+        printOut(QJsonDocument(QJsonObject{{QStringLiteral("report"), o}})
+                     .toJson(QJsonDocument::Compact));
+        return;
+    }
+    printOut(tr("%1 sent, %2 answered 2xx, %3 not, %4 timed out; %5 dropped, %6 duplicated on "
+                "purpose (seed %7)%8")
+                 .arg(r.sent)
+                 .arg(r.delivered)
+                 .arg(r.failures.size())
+                 .arg(r.timeouts)
+                 .arg(r.dropped)
+                 .arg(r.duplicated)
+                 .arg(seed)
+                 .arg(r.cancelled ? tr("; cancelled") : QString())
+                 .toUtf8());
+    const bool noneReached =
+        r.sent > 0 && r.delivered == 0 &&
+        std::all_of(r.failures.cbegin(), r.failures.cend(), [](const ReplayResult &f) {
+            return !f.attempts.isEmpty() && f.attempts.last().status == 0 &&
+                   !f.attempts.last().error.startsWith(QStringLiteral("timeout"));
+        });
+    if (noneReached && !r.failures.isEmpty())
+        printErr(tr("Nothing reached your app (%1): is it running, and is --to its URL?")
+                     .arg(r.failures.first().attempts.last().error));
+    for (const ReplayResult &f : r.failures)
+        printOut(QStringLiteral("  not delivered: %1")
+                     .arg(QString::fromUtf8(resultLine(f, false)))
+                     .toUtf8());
+}
+
+int replay(const ReplayCommandOptions &o)
+{
+    QList<CapturePtr> captures;
+    QString error;
+    if (!readSelection(o, &captures, &error)) {
+        printErr(error);
+        return 1;
+    }
+    if (captures.isEmpty()) {
+        printErr(
+            tr("Nothing to replay: no capture in %1 matches --ids and --filter.").arg(o.journal));
+        return 2;
+    }
+    int dropped = 0;
+    const QList<ReplayItem> plan = Replayer::plan(captures, o.replay, &dropped);
+    printErr(tr("Replaying %1 deliveries of %2 captures to %3 (seed %4).")
+                 .arg(plan.size())
+                 .arg(captures.size())
+                 .arg(o.url.toString())
+                 .arg(o.replay.seed));
+    Replayer replayer;
+    int code = 0;
+    QObject::connect(&replayer, &Replayer::delivered, &replayer,
+                     [&o](const ReplayResult &r, int, int) { printOut(resultLine(r, o.json)); });
+    QObject::connect(&replayer, &Replayer::finished, &replayer, [&](const ReplayReport &r) {
+        printReport(r, o.replay.seed, o.json);
+        code = r.failures.isEmpty() && !r.cancelled ? 0 : 1;
+        QCoreApplication::exit();
+    });
+    // Ctrl+C stops cleanly: what is in flight is cancelled and the report still printed.
+    CommandLine::onSignals(QCoreApplication::instance(), [&replayer] { replayer.cancel(); });
+    QMetaObject::invokeMethod(
+        &replayer, [&] { replayer.start(o.url, plan, o.replay, dropped); }, Qt::QueuedConnection);
+    QCoreApplication::exec();
+    return code;
+}
+
+} // namespace
+
+int runReplayCommand(int argc, char **argv)
+{
+    return runSubcommand<ReplayCommandOptions>(argc, argv, parseArguments, replay);
+}
