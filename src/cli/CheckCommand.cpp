@@ -27,18 +27,6 @@ struct CheckCommandOptions {
     QString junit;
 };
 
-void printOut(const QByteArray &line)
-{
-    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
-}
-
-void printErr(const QString &text)
-{
-    std::fprintf(stderr, "%s\n", text.toLocal8Bit().constData());
-}
-
 bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, CheckCommandOptions *o,
                     QString *error)
 {
@@ -63,17 +51,8 @@ bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, CheckCom
          tr("Also expect 401 or 403 to a delivery without X-Hoox-Webhook and to one with a "
             "foreign User-Agent.")},
     });
-    QStringList args = app.arguments();
-    args.removeAt(1); // the subcommand's name
-    if (!p.parse(args)) {
-        *error = p.errorText();
+    if (!parseSubcommandLine(app, p, "check", error))
         return false;
-    }
-    if (!p.positionalArguments().isEmpty()) {
-        *error = tr("Unexpected argument \"%1\"; see hookscope check --help.")
-                     .arg(p.positionalArguments().constFirst());
-        return false;
-    }
     if (!p.isSet(QStringLiteral("to"))) {
         *error = tr("--to URL is needed: your endpoint, e.g. http://localhost:3000/webhook/hoox.");
         return false;

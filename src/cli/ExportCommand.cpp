@@ -21,11 +21,6 @@ QString tr(const char *text, int n = -1)
     return QCoreApplication::translate("export", text, nullptr, n);
 }
 
-void printErr(const QString &text)
-{
-    std::fprintf(stderr, "%s\n", text.toLocal8Bit().constData());
-}
-
 struct ExportOptions {
     QString journal;
     QString output; // "-" for stdout
@@ -73,17 +68,8 @@ bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, ExportOp
          tr("File to write; stdout when absent or \"-\"."),
          QStringLiteral("FILE")},
     });
-    QStringList args = app.arguments();
-    args.removeAt(1); // the subcommand's name
-    if (!p.parse(args)) {
-        *error = p.errorText();
+    if (!parseSubcommandLine(app, p, "export", error))
         return false;
-    }
-    if (!p.positionalArguments().isEmpty()) {
-        *error = tr("Unexpected argument \"%1\"; see hookscope export --help.")
-                     .arg(p.positionalArguments().constFirst());
-        return false;
-    }
     o->journal = p.isSet(QStringLiteral("journal")) ? p.value(QStringLiteral("journal"))
                                                     : Journal::defaultPath();
     o->output =

@@ -19,11 +19,6 @@ QString tr(const char *text, int n = -1)
     return QCoreApplication::translate("import", text, nullptr, n);
 }
 
-void printErr(const QString &text)
-{
-    std::fprintf(stderr, "%s\n", text.toLocal8Bit().constData());
-}
-
 struct ImportOptions {
     QString file;
     QString journal;

@@ -34,18 +34,6 @@ struct ReplayCommandOptions {
     bool json = false;
 };
 
-void printOut(const QByteArray &line)
-{
-    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
-}
-
-void printErr(const QString &text)
-{
-    std::fprintf(stderr, "%s\n", text.toLocal8Bit().constData());
-}
-
 // "1,2,5-9" into ids; false for anything else.
 bool parseIds(const QString &text, QSet<quint64> *ids)
 {
@@ -189,17 +177,8 @@ bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, ReplayCo
          QStringLiteral("MS,MS,MS")},
         {QStringLiteral("json"), tr("Print one JSON object per delivery, then the report.")},
     });
-    QStringList args = app.arguments();
-    args.removeAt(1); // the subcommand's name
-    if (!p.parse(args)) {
-        *error = p.errorText();
+    if (!parseSubcommandLine(app, p, "replay", error))
         return false;
-    }
-    if (!p.positionalArguments().isEmpty()) {
-        *error = tr("Unexpected argument \"%1\"; see hookscope replay --help.")
-                     .arg(p.positionalArguments().constFirst());
-        return false;
-    }
     o->journal = p.isSet(QStringLiteral("journal")) ? p.value(QStringLiteral("journal"))
                                                     : Journal::defaultPath();
     if (!p.isSet(QStringLiteral("to"))) {

@@ -4,12 +4,46 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 #include <cstdio>
 
 // What `hookscope export` and `hookscope import` share: the application object, --help, and
 // exit code 2 for a command line they cannot use. `parse(app, parser, &options, &error)` reads
 // the command line; `run(options)` does the work and returns the exit code.
+inline void printErr(const QString &text)
+{
+    std::fprintf(stderr, "%s\n", text.toLocal8Bit().constData());
+}
+
+// One line on stdout, flushed, so that a pipe reader sees it at once.
+inline void printOut(const QByteArray &line)
+{
+    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+// Reads the options of `hookscope NAME …` into `p` (its options added already): false, with
+// *error in words, for an option `p` does not know or any positional argument.
+inline bool parseSubcommandLine(const QCoreApplication &app, QCommandLineParser &p,
+                                const char *name, QString *error)
+{
+    QStringList args = app.arguments();
+    args.removeAt(1); // the subcommand's name
+    if (!p.parse(args)) {
+        *error = p.errorText();
+        return false;
+    }
+    if (!p.positionalArguments().isEmpty()) {
+        *error = QCoreApplication::translate("main",
+                                             "Unexpected argument \"%1\"; see hookscope %2 --help.")
+                     .arg(p.positionalArguments().constFirst(), QLatin1String(name));
+        return false;
+    }
+    return true;
+}
+
 template <typename Options, typename Parse, typename Run>
 int runSubcommand(int argc, char **argv, Parse &&parse, Run &&run)
 {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "CheckReport.h"
 
+#include "DeliveryRequest.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,11 +16,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("CheckReport", text);
-}
-
-QString latencyText(qint64 ms)
-{
-    return ms < 1000 ? tr("%1 ms").arg(ms) : tr("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
 }
 
 int countOf(const QList<CheckResult> &results, CheckResult::Verdict v)
@@ -36,7 +33,7 @@ QString scorecardLine(const CheckResult &r)
     QString line = CheckResult::verdictName(r.verdict).toUpper().leftJustified(6) +
                    r.name.leftJustified(38) + u' ' + r.answer;
     if (r.group != QLatin1String("latency"))
-        line += tr(" in %1").arg(latencyText(r.latencyMs));
+        line += tr(" in %1").arg(DeliveryRequest::durationText(r.latencyMs));
     if (!r.reason.isEmpty())
         line += QStringLiteral("\n      ") + r.reason;
     return line;

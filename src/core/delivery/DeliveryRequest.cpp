@@ -110,6 +110,15 @@ QString DeliveryRequest::timeoutText(int timeoutMs)
     return tr("timeout after %1 ms").arg(timeoutMs);
 }
 
+QString DeliveryRequest::durationText(qint64 ms)
+{
+    if (ms < 1000)
+        return tr("%1 ms").arg(ms);
+    if (ms % 1000 == 0)
+        return tr("%1 s").arg(ms / 1000);
+    return tr("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
+}
+
 void DeliveryRequest::read(QNetworkReply *reply, bool timedOut, int timeoutMs, qint64 latencyMs,
                            DeliveryAttempt *attempt)
 {

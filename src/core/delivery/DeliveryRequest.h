@@ -33,4 +33,6 @@ public:
     static void read(QNetworkReply *reply, bool timedOut, int timeoutMs, qint64 latencyMs,
                      DeliveryAttempt *attempt);
     static QString timeoutText(int timeoutMs);
+    // A latency in words: "12 ms", "3 s", "11.4 s".
+    static QString durationText(qint64 ms);
 };

@@ -21,15 +21,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("EndpointCheck", text);
 }
 
-QString latencyText(qint64 ms)
-{
-    if (ms < 1000)
-        return tr("%1 ms").arg(ms);
-    if (ms % 1000 == 0)
-        return tr("%1 s").arg(ms / 1000);
-    return tr("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
-}
-
 // What Hoox does after an attempt that failed.
 QString hooxRetries()
 {
@@ -48,7 +39,7 @@ QString failureWords(const DeliveryAttempt &a, int timeoutMs)
         return tr("no answer within %1: Hoox counts that as a failure and retries after 1 s, "
                   "2 s and 4 s, then gives up; each retry is the same delivery again, processed "
                   "again if your handler got that far")
-            .arg(latencyText(timeoutMs));
+            .arg(DeliveryRequest::durationText(timeoutMs));
     if (a.status == 0)
         return tr("not delivered (%1): %2, and the result never reaches your app")
             .arg(a.error, hooxRetries());
@@ -236,13 +227,15 @@ QList<std::shared_ptr<Scenario>> buildScenarios(const CheckOptions &o)
             const auto at = [&latencies](double q) {
                 return latencies.at(qMin(latencies.size() - 1, qsizetype(q * latencies.size())));
             };
-            r.answer = tr("p50 %1, p99 %2").arg(latencyText(at(0.5)), latencyText(at(0.99)));
+            r.answer = tr("p50 %1, p99 %2")
+                           .arg(DeliveryRequest::durationText(at(0.5)),
+                                DeliveryRequest::durationText(at(0.99)));
             expectAccepted(r, timeoutMs);
             if (r.verdict == CheckResult::Verdict::Pass && latencies.last() > 2000) {
                 r.verdict = CheckResult::Verdict::Warn;
                 r.reason = tr("the slowest answer took %1: within Hoox's %2 s, but little "
                               "margin for a slow database or a cold start")
-                               .arg(latencyText(latencies.last()))
+                               .arg(DeliveryRequest::durationText(latencies.last()))
                                .arg(RetrySchedule::kTimeoutMs / 1000);
             }
         });

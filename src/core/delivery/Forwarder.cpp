@@ -23,15 +23,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("Forwarder", text);
 }
 
-QString latencyText(qint64 ms)
-{
-    if (ms < 1000)
-        return tr("%1 ms").arg(ms);
-    if (ms % 1000 == 0)
-        return tr("%1 s").arg(ms / 1000);
-    return tr("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
-}
-
 // What Hoox does after an attempt that failed: the next retry, or nothing.
 QString hooxNext(quint32 attempt)
 {
@@ -105,7 +96,10 @@ QString ForwardOutcome::summary() const
     if (!slowWarning().isEmpty())
         return tr("→ %1: %2").arg(to, slowWarning());
     if (attempt.status > 0 && attempt.error.isEmpty())
-        return tr("→ %1: %2 in %3").arg(to).arg(attempt.status).arg(latencyText(attempt.latencyMs));
+        return tr("→ %1: %2 in %3")
+            .arg(to)
+            .arg(attempt.status)
+            .arg(DeliveryRequest::durationText(attempt.latencyMs));
     if (attempt.status > 0)
         return tr("→ %1: %2").arg(to, attempt.error);
     return tr("→ %1: your app is not reachable (%2)").arg(to, attempt.error);
@@ -117,13 +111,13 @@ QString ForwardOutcome::slowWarning() const
         return {};
     if (appTimedOut)
         return tr("your app did not answer within %1: Hoox would have timed out at %2 s and %3")
-            .arg(latencyText(waitedMs))
+            .arg(DeliveryRequest::durationText(waitedMs))
             .arg(RetrySchedule::kTimeoutMs / 1000)
             .arg(hooxNext(hooxAttempt));
     if (attempt.latencyMs > RetrySchedule::kTimeoutMs && attempt.status > 0)
         return tr("your app answered %1 in %2: Hoox would have timed out at %3 s and %4")
             .arg(attempt.status)
-            .arg(latencyText(attempt.latencyMs))
+            .arg(DeliveryRequest::durationText(attempt.latencyMs))
             .arg(RetrySchedule::kTimeoutMs / 1000)
             .arg(hooxNext(hooxAttempt));
     return {};
@@ -411,10 +405,11 @@ void Forwarder::answerHooxNow(const std::shared_ptr<Job> &job)
 {
     if (!job->hooxWaits())
         return;
-    const QString reason = tr("HookScope: your app at %1 has not answered within %2; Hoox would "
-                              "time out at %3 s and retry.")
-                               .arg(job->target.toString(), latencyText(job->clock.elapsed()))
-                               .arg(RetrySchedule::kTimeoutMs / 1000);
+    const QString reason =
+        tr("HookScope: your app at %1 has not answered within %2; Hoox would "
+           "time out at %3 s and retry.")
+            .arg(job->target.toString(), DeliveryRequest::durationText(job->clock.elapsed()))
+            .arg(RetrySchedule::kTimeoutMs / 1000);
     job->answer({502, QByteArrayLiteral("text/plain; charset=utf-8"), reason.toUtf8() + '\n', 0});
     publishPending();
 }
@@ -471,15 +466,31 @@ void Forwarder::releaseHeld(const std::shared_ptr<Job> &job)
     send(job);
 }
 
+std::shared_ptr<Forwarder::Job> Forwarder::takeHeld(quint64 captureId)
+{
+    auto it = captureId == 0 ? m_held.begin() : m_held.find(captureId);
+    if (it == m_held.end())
+        return nullptr;
+    std::shared_ptr<Job> job = it->second;
+    m_held.erase(it);
+    return job;
+}
+
+void Forwarder::dropHeld(const std::shared_ptr<Job> &job)
+{
+    {
+        QMutexLocker lock(&m_gate->mutex);
+        if (job->logEpoch == m_gate->logEpoch)
+            m_gate->log.dropped(job->capture->id);
+    }
+    emit outcome(outcomeOf(*job, ForwardOutcome::State::Dropped));
+}
+
 void Forwarder::release(quint64 captureId)
 {
     QMetaObject::invokeMethod(this, [this, captureId] {
-        auto it = captureId == 0 ? m_held.begin() : m_held.find(captureId);
-        if (it == m_held.end())
-            return;
-        const std::shared_ptr<Job> job = it->second;
-        m_held.erase(it);
-        releaseHeld(job);
+        if (const std::shared_ptr<Job> job = takeHeld(captureId))
+            releaseHeld(job);
         publishPending();
     });
 }
@@ -487,9 +498,7 @@ void Forwarder::release(quint64 captureId)
 void Forwarder::releaseAll()
 {
     QMetaObject::invokeMethod(this, [this] {
-        std::map<quint64, std::shared_ptr<Job>> held;
-        held.swap(m_held);
-        for (const auto &[id, job] : held)
+        while (const std::shared_ptr<Job> job = takeHeld(0))
             releaseHeld(job);
         publishPending();
     });
@@ -498,17 +507,8 @@ void Forwarder::releaseAll()
 void Forwarder::drop(quint64 captureId)
 {
     QMetaObject::invokeMethod(this, [this, captureId] {
-        auto it = captureId == 0 ? m_held.begin() : m_held.find(captureId);
-        if (it == m_held.end())
-            return;
-        const std::shared_ptr<Job> job = it->second;
-        m_held.erase(it);
-        {
-            QMutexLocker lock(&m_gate->mutex);
-            if (job->logEpoch == m_gate->logEpoch)
-                m_gate->log.dropped(job->capture->id);
-        }
-        emit outcome(outcomeOf(*job, ForwardOutcome::State::Dropped));
+        if (const std::shared_ptr<Job> job = takeHeld(captureId))
+            dropHeld(job);
         publishPending();
     });
 }
@@ -516,16 +516,8 @@ void Forwarder::drop(quint64 captureId)
 void Forwarder::dropAll()
 {
     QMetaObject::invokeMethod(this, [this] {
-        while (!m_held.empty()) {
-            const std::shared_ptr<Job> job = m_held.begin()->second;
-            m_held.erase(m_held.begin());
-            {
-                QMutexLocker lock(&m_gate->mutex);
-                if (job->logEpoch == m_gate->logEpoch)
-                    m_gate->log.dropped(job->capture->id);
-            }
-            emit outcome(outcomeOf(*job, ForwardOutcome::State::Dropped));
-        }
+        while (const std::shared_ptr<Job> job = takeHeld(0))
+            dropHeld(job);
         publishPending();
     });
 }

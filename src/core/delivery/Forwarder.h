@@ -148,7 +148,10 @@ private:
     void onReplyFinished(const std::shared_ptr<Job> &job, QNetworkReply *reply);
     void answerHooxNow(const std::shared_ptr<Job> &job);
     void takeUpLogged();
+    // The held forward of `captureId` (0: the oldest), no longer held; null when none is.
+    std::shared_ptr<Job> takeHeld(quint64 captureId);
     void releaseHeld(const std::shared_ptr<Job> &job);
+    void dropHeld(const std::shared_ptr<Job> &job);
     static ForwardOutcome outcomeOf(const Job &job, ForwardOutcome::State state);
     void publishPending();
 
