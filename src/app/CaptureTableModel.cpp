@@ -2,6 +2,7 @@
 #include "CaptureTableModel.h"
 
 #include "AttemptLabel.h"
+#include "WarningColor.h"
 
 #include "capture/CaptureFormat.h"
 #include "capture/CaptureSearch.h"
@@ -95,6 +96,10 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
     const CaptureIndex &x = m_store->index();
     const CaptureStore::Row &r = x.row(row);
     const int column = index.column();
+    if (column == ForwardColumn && role != Qt::DisplayRole && role != SortRole) {
+        if (QVariant v = forwardData(r.id, role); v.isValid())
+            return v;
+    }
     switch (role) {
     case Qt::DisplayRole:
         return display(row, column);
@@ -174,11 +179,31 @@ QVariant CaptureTableModel::display(qsizetype storeRow, int column) const
             return tr("—");
         return int(r.answerStatus);
     case ForwardColumn:
-        return m_forwarded.value(r.id);
+        return m_forwarded.value(r.id).summary;
     default:
         break;
     }
     return {};
+}
+
+// A slow app stands out in the Forwarded column: warning words in a warning colour, with an
+// icon for whoever cannot tell the colour; the tooltip holds the words the column cuts off.
+QVariant CaptureTableModel::forwardData(quint64 captureId, int role) const
+{
+    const auto it = m_forwarded.constFind(captureId);
+    if (it == m_forwarded.cend())
+        return {};
+    switch (role) {
+    case Qt::ToolTipRole:
+        return it->summary;
+    case Qt::ForegroundRole:
+        return it->slow ? QVariant(warningColor(QApplication::palette())) : QVariant();
+    case Qt::DecorationRole:
+        return it->slow ? QVariant(qApp->style()->standardIcon(QStyle::SP_MessageBoxWarning))
+                        : QVariant();
+    default:
+        return {};
+    }
 }
 
 // Rows of one key share a tint, so a retry chain reads as one block among the others.
@@ -281,13 +306,15 @@ bool CaptureTableModel::accepts(qsizetype storeRow) const
     return m_matcher && m_matcher->isValid() && m_store->matchesText(storeRow, *m_matcher);
 }
 
-void CaptureTableModel::setForwardResult(quint64 captureId, const QString &summary)
+void CaptureTableModel::setForwardResult(quint64 captureId, const QString &summary, bool slow)
 {
-    m_forwarded.insert(captureId, summary);
+    m_forwarded.insert(captureId, ForwardNote{summary, slow});
     const qsizetype storeRow = m_store->rowOfId(captureId);
     const int row = storeRow < 0 ? -1 : rowOfStoreRow(storeRow);
     if (row >= 0)
-        emit dataChanged(index(row, ForwardColumn), index(row, ForwardColumn), {Qt::DisplayRole});
+        emit dataChanged(
+            index(row, ForwardColumn), index(row, ForwardColumn),
+            {Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole, Qt::DecorationRole});
 }
 
 void CaptureTableModel::setFilter(const CaptureFilter &filter)

@@ -39,6 +39,12 @@ public:
         ColumnCount
     };
     enum Role { SortRole = Qt::UserRole, CaptureIdRole, StoreRowRole, GroupRole };
+    // What live forwarding made of one capture, in words; `slow` when the app answered later
+    // than Hoox waits, or not at all (the words then say what Hoox would have done).
+    struct ForwardNote {
+        QString summary;
+        bool slow = false;
+    };
 
     // Text searches run as jobs of `jobs` (the session's, so that the status bar shows them with
     // Cancel); without one, the model runs them on a runner of its own.
@@ -53,8 +59,9 @@ public:
                         int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
-    // What live forwarding made of a capture, e.g. "forwarded → 200 in 12 ms".
-    void setForwardResult(quint64 captureId, const QString &summary);
+    // What live forwarding made of a capture, e.g. "→ http://localhost:3000: 200 in 12 ms".
+    void setForwardResult(quint64 captureId, const QString &summary, bool slow = false);
+    ForwardNote forwardNote(quint64 captureId) const { return m_forwarded.value(captureId); }
     void setFilter(const CaptureFilter &filter);
     const CaptureFilter &filter() const { return m_filter; }
     bool isSearching() const { return m_searching; }
@@ -74,6 +81,7 @@ private:
     QVariant display(qsizetype storeRow, int column) const;
     QVariant sortKey(qsizetype storeRow, int column) const;
     QVariant background(qsizetype storeRow) const;
+    QVariant forwardData(quint64 captureId, int role) const;
     void sortVisible();
     bool accepts(qsizetype storeRow) const;
     void onAppended(qsizetype first, qsizetype count);
@@ -103,5 +111,5 @@ private:
     std::unique_ptr<JobRunner> m_ownJobs;
     JobRunner *m_jobs;
     quint64 m_searchJob = 0;
-    QHash<quint64, QString> m_forwarded;
+    QHash<quint64, ForwardNote> m_forwarded;
 };

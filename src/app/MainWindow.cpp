@@ -4,6 +4,7 @@
 #include "AboutDialog.h"
 #include "CaptureItemDelegate.h"
 #include "CaptureTableModel.h"
+#include "HeldForwardsView.h"
 #include "JobIndicator.h"
 #include "ListenerBar.h"
 #include "PayloadView.h"
@@ -50,6 +51,7 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
     , m_bar(nullptr)
     , m_payload(new PayloadView(this))
     , m_resend(new ResendPanel(engine->forwarder(), this))
+    , m_held(new HeldForwardsView(engine->forwarder(), this))
     , m_sideTabs(new QTabWidget(this))
     , m_listenLabel(new QLabel(this))
     , m_totalLabel(new QLabel(this))
@@ -64,7 +66,7 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
     m_sideTabs->addTab(m_payload, tr("&Payload"));
     m_sideTabs->addTab(m_resend, tr("&Deliver"));
     m_ui->payloadLayout->addWidget(m_sideTabs);
-    connect(m_resend, &ResendPanel::forwarded, m_model, &CaptureTableModel::setForwardResult);
+    setUpForwarding();
     m_bar->setConfirmExposure([this](const QString &address) {
         return QMessageBox::warning(this, tr("Listen on %1?").arg(address),
                                     tr("On %1, other machines on your network can send requests "
@@ -271,6 +273,10 @@ void MainWindow::onSelectionChanged()
     if (!error.isEmpty())
         m_ui->statusBar->showMessage(error);
     m_payload->setCapture(capture);
+    if (capture) {
+        const CaptureTableModel::ForwardNote note = m_model->forwardNote(capture->id);
+        m_payload->setForwardResult(note.summary, note.slow);
+    }
     if (capture && !m_resend->isBusy())
         m_resend->setCapture(capture);
     const bool inGroup = row >= 0 && m_store->row(row).group >= 0;
@@ -321,6 +327,29 @@ void MainWindow::jumpToFirstOfCurrent()
     if (m_model->rowOfStoreRow(first) < 0)
         clearFilters();
     selectStoreRow(first);
+}
+
+// The Held tab beside Payload and Deliver, its title counting what waits; forward results in
+// the table and the payload header.
+void MainWindow::setUpForwarding()
+{
+    const auto heldTitle = [](int count) {
+        return count == 0 ? tr("He&ld") : tr("He&ld (%1)").arg(count);
+    };
+    const int heldTab = m_sideTabs->addTab(m_held, heldTitle(m_held->count()));
+    connect(m_held, &HeldForwardsView::countChanged, this, [this, heldTab, heldTitle](int count) {
+        m_sideTabs->setTabText(heldTab, heldTitle(count));
+    });
+    connect(m_held, &HeldForwardsView::captureSelected, this,
+            [this](quint64 id) { selectStoreRow(m_store->rowOfId(id)); });
+    connect(m_resend, &ResendPanel::forwarded, this, &MainWindow::showForwardResult);
+}
+
+void MainWindow::showForwardResult(quint64 captureId, const QString &summary, bool slow)
+{
+    m_model->setForwardResult(captureId, summary, slow);
+    if (const CapturePtr shown = m_payload->capture(); shown && shown->id == captureId)
+        m_payload->setForwardResult(summary, slow);
 }
 
 // Resends the selected captures in table order to the delivery panel's target.

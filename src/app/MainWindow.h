@@ -22,6 +22,7 @@ class ListenerBar;
 class NgrokWatcher;
 class PayloadView;
 class ResendPanel;
+class HeldForwardsView;
 class QTabWidget;
 class QLabel;
 
@@ -35,6 +36,7 @@ public:
     ListenerBar *listenerBar() const { return m_bar; }
     PayloadView *payloadView() const { return m_payload; }
     ResendPanel *resendPanel() const { return m_resend; }
+    HeldForwardsView *heldView() const { return m_held; }
     CaptureTableModel *captureModel() const { return m_model; }
     // Asks before emptying the view; tests replace the question.
     void setConfirmClear(std::function<bool()> confirm) { m_confirmClear = std::move(confirm); }
@@ -62,6 +64,8 @@ private:
     void jumpToFirstOfCurrent();
     void clearCaptures();
     void resendSelection();
+    void setUpForwarding();
+    void showForwardResult(quint64 captureId, const QString &summary, bool slow);
     void showPreferences();
     void setUpSessionActions();
     void setUpSessionReports();
@@ -87,6 +91,7 @@ private:
     ListenerBar *m_bar;
     PayloadView *m_payload;
     ResendPanel *m_resend;
+    HeldForwardsView *m_held;
     QTabWidget *m_sideTabs;
     QLabel *m_listenLabel;
     QLabel *m_totalLabel;

@@ -2,6 +2,7 @@
 #include "PayloadView.h"
 
 #include "JsonHighlighter.h"
+#include "WarningColor.h"
 #include "capture/CaptureFormat.h"
 #include "hoox/HooxClassifier.h"
 #include "ui_PayloadView.h"
@@ -129,6 +130,7 @@ PayloadView::~PayloadView() = default;
 void PayloadView::setCapture(const CapturePtr &capture)
 {
     m_capture = capture;
+    setForwardResult({}, false);
     if (!capture) {
         m_ui->summaryLabel->setText(tr("Select a capture to see its payload."));
         m_pretty.clear();
@@ -264,6 +266,14 @@ void PayloadView::showFindings()
     for (const QString &f : findings)
         lines << f + u'\n' + QStringLiteral("    ") + HooxClassifier::explain(f);
     m_ui->findingsEdit->setPlainText(lines.join(QStringLiteral("\n\n")));
+}
+
+void PayloadView::setForwardResult(const QString &summary, bool slow)
+{
+    QLabel *label = m_ui->forwardLabel;
+    label->setVisible(!summary.isEmpty());
+    label->setText(summary.isEmpty() ? QString() : tr("Forward: %1").arg(summary));
+    showAsWarning(label, slow);
 }
 
 QString PayloadView::payloadText() const

@@ -27,7 +27,11 @@ public:
     explicit PayloadView(QWidget *parent = nullptr);
     ~PayloadView() override;
 
+    // Clears the forward line too: set it again for the new capture.
     void setCapture(const CapturePtr &capture);
+    // What live forwarding made of the capture shown, under its summary line; empty hides it.
+    // `slow` sets it in the warning colour: the app answered later than Hoox waits.
+    void setForwardResult(const QString &summary, bool slow);
     CapturePtr capture() const { return m_capture; }
     // The body as the user would copy it: pretty JSON when it parses, else the raw text.
     QString payloadText() const;

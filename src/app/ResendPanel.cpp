@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ResendPanel.h"
 
+#include "WarningColor.h"
 #include "delivery/Deliverer.h"
 #include "delivery/DeliveryRequest.h"
 #include "delivery/Forwarder.h"
@@ -9,6 +10,8 @@
 
 #include <QJsonDocument>
 #include <QJsonParseError>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -103,20 +106,56 @@ void ResendPanel::setUpForwarding()
                               int(ForwardSettings::Answer::App));
     m_ui->answerMode->addItem(tr("Always answer per the rule (200)"),
                               int(ForwardSettings::Answer::Rule));
+    m_ui->routesLabel->hide();
     if (!m_forwarder) {
-        m_ui->forwardToggle->setEnabled(false);
-        m_ui->answerMode->setEnabled(false);
+        for (QWidget *w :
+             {static_cast<QWidget *>(m_ui->forwardToggle), static_cast<QWidget *>(m_ui->answerMode),
+              static_cast<QWidget *>(m_ui->holdToggle)})
+            w->setEnabled(false);
         return;
     }
+    showForwarding(); // before the connections: what the command line set stays as it is
     connect(m_ui->forwardToggle, &QCheckBox::toggled, this, &ResendPanel::updateForwarding);
-    connect(m_ui->answerMode, &QComboBox::currentIndexChanged, this,
-            &ResendPanel::updateForwarding);
     connect(m_ui->targetUrl, &QComboBox::currentTextChanged, this, &ResendPanel::updateForwarding);
+    connect(m_ui->answerMode, &QComboBox::currentIndexChanged, this, &ResendPanel::updateAnswer);
+    connect(m_ui->holdToggle, &QCheckBox::toggled, this, &ResendPanel::updateHold);
     connect(m_forwarder, &Forwarder::outcome, this, [this](const ForwardOutcome &o) {
         const QString summary = o.summary();
-        m_ui->forwardStatus->setText(tr("#%1 %2").arg(o.captureId).arg(summary));
-        emit forwarded(o.captureId, summary);
+        const bool slow = !o.slowWarning().isEmpty();
+        setForwardStatus(tr("#%1 %2").arg(o.captureId).arg(summary), slow);
+        emit forwarded(o.captureId, summary, slow);
     });
+    connect(m_forwarder, &Forwarder::logFailed, this,
+            [this](const QString &error) { setForwardStatus(error, true); });
+}
+
+// The forwarder as it runs, e.g. after `hookscope --forward-to URL --hold`.
+void ResendPanel::showForwarding()
+{
+    const ForwardSettings s = m_forwarder->settings();
+    if (!s.fallback.isEmpty())
+        setCurrentTarget(s.fallback.toString());
+    m_ui->answerMode->setCurrentIndex(std::max(0, m_ui->answerMode->findData(int(s.answer))));
+    m_ui->answerMode->setEnabled(!s.hold);
+    m_ui->holdToggle->setChecked(s.hold);
+    m_ui->forwardToggle->setChecked(m_forwarder->isActive());
+    showRoutes(s.routes);
+    showForwardingStatus();
+}
+
+// Routes come from the command line only; the window shows them, the fallback is the target.
+void ResendPanel::showRoutes(const QList<ForwardRoute> &routes)
+{
+    QStringList texts;
+    for (const ForwardRoute &r : routes)
+        texts << r.text;
+    m_ui->routesLabel->setVisible(!texts.isEmpty());
+    m_ui->routesLabel->setText(
+        tr("Routes: %1 (from the command line)").arg(texts.join(QStringLiteral("; "))));
+    m_ui->routesLabel->setToolTip(
+        tr("The first route that matches a delivery chooses where it goes; the others go to "
+           "the target.\n%1")
+            .arg(texts.join(u'\n')));
 }
 
 void ResendPanel::updateForwarding()
@@ -125,16 +164,52 @@ void ResendPanel::updateForwarding()
     const QUrl url = targetUrl();
     ForwardSettings settings = m_forwarder->settings();
     settings.fallback = url;
+    m_forwarder->setSettings(settings);
+    if (on && isForwardUrl(url))
+        m_forwarder->start();
+    else
+        m_forwarder->stop();
+    showForwardingStatus();
+}
+
+void ResendPanel::updateAnswer()
+{
+    ForwardSettings settings = m_forwarder->settings();
     settings.answer = ForwardSettings::Answer(m_ui->answerMode->currentData().toInt());
     m_forwarder->setSettings(settings);
-    if (on && isForwardUrl(url)) {
-        m_forwarder->start();
-        m_ui->forwardStatus->setText(tr("Forwarding to %1").arg(url.toString()));
-    } else {
-        m_forwarder->stop();
-        m_ui->forwardStatus->setText(on ? tr("Forwarding needs an http:// or https:// target.")
-                                        : QString());
+}
+
+// Holding answers Hoox at once, whatever the answer mode: the mode waits until hold is off.
+void ResendPanel::updateHold()
+{
+    ForwardSettings settings = m_forwarder->settings();
+    settings.hold = m_ui->holdToggle->isChecked();
+    m_forwarder->setSettings(settings);
+    m_ui->answerMode->setEnabled(!settings.hold);
+    showForwardingStatus();
+}
+
+void ResendPanel::showForwardingStatus()
+{
+    const ForwardSettings s = m_forwarder->settings();
+    QString text;
+    if (m_forwarder->isActive()) {
+        text = s.fallback.isEmpty() ? tr("Forwarding by route only")
+                                    : tr("Forwarding to %1").arg(s.fallback.toString());
+        if (s.hold)
+            text += tr("; each forward is held until you release it");
+    } else if (m_ui->forwardToggle->isChecked()) {
+        text = tr("Forwarding needs an http:// or https:// target.");
     }
+    setForwardStatus(text, false);
+}
+
+// One line, cut to fit: the whole of it in the tooltip.
+void ResendPanel::setForwardStatus(const QString &text, bool warn)
+{
+    m_ui->forwardStatus->setText(text);
+    m_ui->forwardStatus->setToolTip(text);
+    showAsWarning(m_ui->forwardStatus, warn);
 }
 
 void ResendPanel::setDeliveryOptions(const DeliveryOptions &options)
@@ -160,17 +235,30 @@ void ResendPanel::setTargetHistory(const QStringList &urls)
 {
     if (urls.isEmpty())
         return;
+    // A forward running keeps its target: a saved history does not redirect it.
+    const QString forwarding =
+        m_ui->forwardToggle->isChecked() ? m_ui->targetUrl->currentText() : QString();
+    const QSignalBlocker blocker(m_ui->targetUrl);
     m_ui->targetUrl->clear();
     m_ui->targetUrl->addItems(urls.mid(0, kMaxHistory));
     m_ui->targetUrl->setCurrentIndex(0);
+    if (!forwarding.isEmpty())
+        setCurrentTarget(forwarding);
 }
 
 void ResendPanel::rememberTarget()
 {
-    const QString url = m_ui->targetUrl->currentText().trimmed();
+    setCurrentTarget(m_ui->targetUrl->currentText().trimmed());
+}
+
+// Puts `url` first in the history and shows it.
+void ResendPanel::setCurrentTarget(const QString &url)
+{
     const int existing = m_ui->targetUrl->findText(url);
-    if (existing == 0)
+    if (existing == 0) {
+        m_ui->targetUrl->setCurrentIndex(0);
         return;
+    }
     if (existing > 0)
         m_ui->targetUrl->removeItem(existing);
     m_ui->targetUrl->insertItem(0, url);

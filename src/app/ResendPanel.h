@@ -4,6 +4,7 @@
 #include "capture/Capture.h"
 #include "delivery/DeliveryAttempt.h"
 #include "delivery/DeliveryOptions.h"
+#include "delivery/ForwardRoute.h"
 
 #include <QList>
 #include <QTimer>
@@ -57,8 +58,9 @@ signals:
     // After each delivery of a run, and once more with the whole run.
     void deliveryFinished(bool delivered);
     void runFinished(int delivered, int total);
-    // A live forward's result, for the capture table: "forwarded → 200 in 12 ms".
-    void forwarded(quint64 captureId, const QString &summary);
+    // A live forward's result, for the capture table: "→ http://localhost:3000: 200 in 12 ms";
+    // `slow` when the app answered later than Hoox waits, or not at all.
+    void forwarded(quint64 captureId, const QString &summary, bool slow);
 
 private:
     struct Job {
@@ -71,12 +73,15 @@ private:
 
     void setUpHeaders();
     void setUpForwarding();
+    void showForwarding();
+    void showRoutes(const QList<ForwardRoute> &routes);
     void setHeaders(const HttpHeaders &headers);
     HttpHeaders headers() const;
     void useTemplate();
     void validateBody();
     bool checkTarget();
     void rememberTarget();
+    void setCurrentTarget(const QString &url);
     void startRun(QList<Job> jobs);
     void startNext();
     void onAttemptStarted(const DeliveryAttempt &attempt);
@@ -85,6 +90,10 @@ private:
     void showAttempt();
     void setBusy(bool busy);
     void updateForwarding();
+    void updateAnswer();
+    void updateHold();
+    void showForwardingStatus();
+    void setForwardStatus(const QString &text, bool warn);
 
     std::unique_ptr<Ui::ResendPanel> m_ui;
     std::unique_ptr<Deliverer> m_deliverer;

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: MIT
 // The real MainWindow, offscreen, fed over real sockets.
+#include "../helpers/TestReceiver.h"
 #include "CaptureTableModel.h"
+#include "HeldForwardsView.h"
 #include "ListenerBar.h"
 #include "MainWindow.h"
 #include "PayloadView.h"
 #include "ResendPanel.h"
+#include "WarningColor.h"
 #include "capture/CaptureStore.h"
+#include "delivery/Forwarder.h"
 #include "listener/AccessToken.h"
 #include "listener/Listener.h"
 #include "ngrok/NgrokWatcher.h"
@@ -26,6 +30,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTcpServer>
@@ -108,11 +113,14 @@ private slots:
     void clearAsksFirst();
     void takenPortIsExplainedInTheBar();
     void forwardResultShowsPerRow();
+    void heldTabCountsWhatWaits();
+    void slowForwardStandsOut();
     void ctrlFInThePayloadSearchesIt();
     void refusedRowsStandApart();
 
 private:
     void sendSample();
+    void forwardTo(const QUrl &url, bool hold);
     template <typename T> T *viewer(const char *name) const
     {
         return m_window->payloadView()->findChild<T *>(QLatin1String(name));
@@ -484,14 +492,96 @@ void tst_MainWindow::takenPortIsExplainedInTheBar()
 void tst_MainWindow::forwardResultShowsPerRow()
 {
     sendSample();
-    emit m_window->resendPanel()->forwarded(5, QStringLiteral("forwarded → 502 in 3 ms"));
+    emit m_window->resendPanel()->forwarded(5, QStringLiteral("forwarded → 502 in 3 ms"), false);
     const QAbstractItemModel *m = m_window->captureModel();
     QCOMPARE(m->index(4, CaptureTableModel::ForwardColumn).data().toString(),
              QStringLiteral("forwarded → 502 in 3 ms"));
+    QVERIFY(!m->index(4, CaptureTableModel::ForwardColumn).data(Qt::ForegroundRole).isValid());
+    QVERIFY(!m->index(4, CaptureTableModel::ForwardColumn).data(Qt::DecorationRole).isValid());
+    find<QTableView>("captureTable")->selectRow(4);
+    QCOMPARE(viewer<QLabel>("forwardLabel")->text(),
+             QStringLiteral("Forward: forwarded → 502 in 3 ms"));
+    find<QTableView>("captureTable")->selectRow(3);
+    QVERIFY(viewer<QLabel>("forwardLabel")->isHidden());
     QCOMPARE(m->index(3, CaptureTableModel::ForwardColumn).data().toString(), QString());
     // The delivery panel follows the selection.
     find<QTableView>("captureTable")->selectRow(1);
     QVERIFY(m_window->resendPanel()->body().contains("video_export"));
+}
+
+void tst_MainWindow::forwardTo(const QUrl &url, bool hold)
+{
+    ResendPanel *panel = m_window->resendPanel();
+    QLineEdit *edit = panel->findChild<QComboBox *>(QStringLiteral("targetUrl"))->lineEdit();
+    edit->clear();
+    QTest::keyClicks(edit, url.toString());
+    panel->findChild<QCheckBox *>(QStringLiteral("holdToggle"))->setChecked(hold);
+    panel->findChild<QCheckBox *>(QStringLiteral("forwardToggle"))->setChecked(true);
+    QVERIFY(m_engine->forwarder()->isActive());
+}
+
+// Held forwards wait in a tab of their own whose title counts them; picking one shows its
+// capture in the table.
+void tst_MainWindow::heldTabCountsWhatWaits()
+{
+    TestReceiver app;
+    forwardTo(app.url(), true);
+    auto *tabs = find<QTabWidget>("sideTabs");
+    const int heldTab = tabs->indexOf(m_window->heldView());
+    QVERIFY(heldTab >= 0);
+    QCOMPARE(tabs->tabText(heldTab), QStringLiteral("He&ld"));
+    QCOMPARE(deliver(m_port, payload("video_generate", "\"job_id\":\"run_1\"", "completed", kDone)),
+             200);
+    QCOMPARE(deliver(m_port, payload("avatar_edit", "\"avatar_id\":\"a\",\"look_id\":\"l\"",
+                                     "failed", kFail)),
+             200);
+    QTRY_COMPARE(tabs->tabText(heldTab), QStringLiteral("He&ld (2)"));
+    const QAbstractItemModel *m = m_window->captureModel();
+    QTRY_VERIFY(m->index(1, CaptureTableModel::ForwardColumn)
+                    .data()
+                    .toString()
+                    .startsWith(QStringLiteral("held for ")));
+    auto *held = m_window->heldView()->findChild<QTreeWidget *>(QStringLiteral("heldList"));
+    held->topLevelItem(1)->setSelected(true);
+    QCOMPARE(find<QTableView>("captureTable")->currentIndex().row(), 1);
+    QCOMPARE(app.requests().size(), 0);
+
+    QTest::mouseClick(
+        m_window->heldView()->findChild<QPushButton *>(QStringLiteral("releaseAllButton")),
+        Qt::LeftButton);
+    QTRY_COMPARE(app.requests().size(), 2);
+    QTRY_COMPARE(tabs->tabText(heldTab), QStringLiteral("He&ld"));
+    QTRY_VERIFY(
+        m->index(1, CaptureTableModel::ForwardColumn)
+            .data()
+            .toString()
+            .startsWith(QStringLiteral("→ ") + app.url().toString() + QStringLiteral(": 200 in ")));
+}
+
+// An app slower than Hoox waits: the Forwarded cell says so in the warning colour, with an icon
+// and the whole sentence as its tooltip, and so does the payload header.
+void tst_MainWindow::slowForwardStandsOut()
+{
+    TestReceiver app({ReceiverStep{200, 0, true, {}, {}}}); // never answers
+    m_engine->forwarder()->setTimeouts(200, 300);
+    forwardTo(app.url(), false);
+    QCOMPARE(deliver(m_port, payload("video_generate", "\"job_id\":\"run_s\"", "completed", kDone)),
+             502); // HookScope answered in the app's stead
+    QTRY_COMPARE(m_window->captureModel()->rowCount(), 1);
+    find<QTableView>("captureTable")->selectRow(0);
+    const QModelIndex cell = m_window->captureModel()->index(0, CaptureTableModel::ForwardColumn);
+    const QString warning = QStringLiteral("your app did not answer within 300 ms: Hoox would "
+                                           "have timed out at 10 s and retried after 1 s");
+    QTRY_VERIFY2(cell.data().toString().endsWith(warning), qPrintable(cell.data().toString()));
+    QCOMPARE(cell.data(Qt::ToolTipRole).toString(), cell.data().toString());
+    QCOMPARE(cell.data(Qt::ForegroundRole).value<QColor>(), warningColor(QApplication::palette()));
+    QVERIFY(cell.data(Qt::DecorationRole).isValid());
+    // The row was selected before the outcome came: the header followed.
+    auto *header = viewer<QLabel>("forwardLabel");
+    QVERIFY(header->isVisible());
+    QCOMPARE(header->text(), QStringLiteral("Forward: ") + cell.data().toString());
+    QCOMPARE(header->palette().color(QPalette::WindowText), warningColor(header->palette()));
+    QVERIFY(header->font().bold());
 }
 
 void tst_MainWindow::ctrlFInThePayloadSearchesIt()
