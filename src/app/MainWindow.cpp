@@ -4,11 +4,13 @@
 #include "AboutDialog.h"
 #include "CaptureItemDelegate.h"
 #include "CaptureTableModel.h"
+#include "CheckDialog.h"
 #include "HeldForwardsView.h"
 #include "JobIndicator.h"
 #include "ListenerBar.h"
 #include "PayloadView.h"
 #include "PreferencesDialog.h"
+#include "ReplayDialog.h"
 #include "ResendPanel.h"
 #include "capture/CaptureStore.h"
 #include "delivery/Forwarder.h"
@@ -207,6 +209,8 @@ void MainWindow::setUpActions()
     connect(m_ui->showKeyAction, &QAction::triggered, this, &MainWindow::showKeyOfCurrent);
     connect(m_ui->jumpToFirstAction, &QAction::triggered, this, &MainWindow::jumpToFirstOfCurrent);
     connect(m_ui->resendAction, &QAction::triggered, this, &MainWindow::resendSelection);
+    connect(m_ui->checkEndpointAction, &QAction::triggered, this, &MainWindow::checkEndpoint);
+    connect(m_ui->replayAction, &QAction::triggered, this, &MainWindow::replay);
     connect(m_ui->preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
     connect(m_ui->copyCurlAction, &QAction::triggered, this, [this] { copyAs(&CopyAs::curl); });
     connect(m_ui->copyFetchAction, &QAction::triggered, this,
@@ -360,6 +364,36 @@ void MainWindow::resendSelection()
         return;
     m_sideTabs->setCurrentWidget(m_resend);
     m_resend->resend(captures, false);
+}
+
+// The Hoox contract scorecard of the Deliver tab's target.
+void MainWindow::checkEndpoint()
+{
+    auto *dialog = new CheckDialog(m_resend->targetUrl(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+// Replays all captures, the selection, or those a filter matches, read back from the journal
+// when the replay starts.
+void MainWindow::replay()
+{
+    const auto provider = [this](ReplayDialog::Scope scope,
+                                 const QList<RouteCondition> &filter) -> QList<CapturePtr> {
+        if (scope == ReplayDialog::Scope::Selection)
+            return selectedCaptures();
+        QList<CapturePtr> captures;
+        for (qsizetype row = 0; row < m_store->size(); ++row) {
+            CapturePtr c = m_store->capture(row);
+            if (c && (scope == ReplayDialog::Scope::All || RouteCondition::allMatch(filter, *c)))
+                captures << std::move(c);
+        }
+        return captures;
+    };
+    auto *dialog =
+        new ReplayDialog(m_resend->targetUrl(), int(selectedStoreRows().size()), provider, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 // The store rows of the selection, in table order.

@@ -68,6 +68,8 @@ private:
     void showForwardResult(quint64 captureId, const QString &summary, bool slow);
     void showPreferences();
     void setUpSessionActions();
+    void checkEndpoint();
+    void replay();
     void setUpSessionReports();
     void fillRecentMenu();
     void rememberJournal(const QString &path);

@@ -2,10 +2,12 @@
 // The real MainWindow, offscreen, fed over real sockets.
 #include "../helpers/TestReceiver.h"
 #include "CaptureTableModel.h"
+#include "CheckDialog.h"
 #include "HeldForwardsView.h"
 #include "ListenerBar.h"
 #include "MainWindow.h"
 #include "PayloadView.h"
+#include "ReplayDialog.h"
 #include "ResendPanel.h"
 #include "WarningColor.h"
 #include "capture/CaptureStore.h"
@@ -26,6 +28,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -117,6 +120,7 @@ private slots:
     void slowForwardStandsOut();
     void ctrlFInThePayloadSearchesIt();
     void refusedRowsStandApart();
+    void checkAndReplayFromTheMenus();
 
 private:
     void sendSample();
@@ -621,4 +625,41 @@ void tst_MainWindow::refusedRowsStandApart()
 }
 
 QTEST_MAIN(tst_MainWindow)
+// Capture → Check endpoint… grades the Deliver tab's target; File → Replay… sends the selected
+// captures there, read back from the journal.
+void tst_MainWindow::checkAndReplayFromTheMenus()
+{
+    QCOMPARE(
+        deliver(m_port, payload("video_generate", "\"job_id\":\"run_r1\"", "completed", kDone)),
+        200);
+    QCOMPARE(deliver(m_port, payload("avatar_create", "\"avatar_id\":\"av_1\",\"look_id\":\"lk_1\"",
+                                     "completed", kDone)),
+             200);
+    auto *table = find<QTableView>("captureTable");
+    QTRY_COMPARE(table->model()->rowCount(), 2);
+    TestReceiver app;
+    QLineEdit *edit = find<QComboBox>("targetUrl")->lineEdit();
+    edit->setText(app.url().toString());
+
+    m_window->findChild<QAction *>(QStringLiteral("checkEndpointAction"))->trigger();
+    CheckDialog *check = m_window->findChild<CheckDialog *>();
+    QVERIFY(check);
+    QCOMPARE(check->targetUrl(), app.url());
+    check->close();
+
+    table->selectRow(1);
+    m_window->findChild<QAction *>(QStringLiteral("replayAction"))->trigger();
+    ReplayDialog *replay = m_window->findChild<ReplayDialog *>();
+    QVERIFY(replay);
+    QVERIFY(replay->findChild<QRadioButton *>(QStringLiteral("scopeSelection"))->isEnabled());
+    replay->findChild<QRadioButton *>(QStringLiteral("scopeSelection"))->setChecked(true);
+    QSignalSpy finished(replay, &ReplayDialog::replayFinished);
+    replay->start();
+    QVERIFY(finished.wait(10'000));
+    QCOMPARE(finished.first().first().value<ReplayReport>().delivered, 1);
+    QCOMPARE(app.requests().size(), 1);
+    QVERIFY(app.requests().first().body.contains("av_1"));
+    replay->close();
+}
+
 #include "tst_mainwindow.moc"
