@@ -196,7 +196,7 @@ void tst_CopyAs::curlReproducesCapture()
     QFETCH(QString, shell);
     QFETCH(QByteArray, raw);
     if (QStandardPaths::findExecutable(QStringLiteral("curl")).isEmpty())
-        QSKIP("curl is not installed");
+        QFAIL("curl is not installed: ./hookscope.sh test installs it");
     const CapturePtr original = sendRaw(raw);
     QVERIFY(original);
 
@@ -236,7 +236,8 @@ void tst_CopyAs::literals()
     QFETCH(QString, language);
     QFETCH(QByteArray, bytes);
     if (QStandardPaths::findExecutable(language).isEmpty())
-        QSKIP("not installed");
+        QFAIL(qPrintable(language + QStringLiteral(" is not installed: ./hookscope.sh test "
+                                                   "installs it")));
     const QString script = language == QLatin1String("python3")
                                ? QStringLiteral("import sys; sys.stdout.buffer.write(%1)")
                                      .arg(CopyAs::pythonBytes(bytes))
