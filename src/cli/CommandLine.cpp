@@ -7,6 +7,7 @@
 #include "ListenCommand.h"
 #include "ReplayCommand.h"
 #include "SendCommand.h"
+#include "Subcommand.h"
 #include "capture/Journal.h"
 #include "ngrok/NgrokWatcher.h"
 
@@ -16,6 +17,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -76,8 +78,16 @@ bool parseToken(const QCommandLineParser &p, CommandLineOptions *o, QString *err
 
 void addOptions(QCommandLineParser &p)
 {
-    p.setApplicationDescription(tr("Receives Hoox webhooks on a local port, checks them against "
-                                   "the Hoox contract and keeps every delivery in a journal."));
+    p.setApplicationDescription(
+        tr("Receives Hoox webhooks on a local port, checks them against the Hoox contract and "
+           "keeps every delivery in a journal. Without a command it opens the window.\n\n"
+           "Commands (each with its own --help):\n"
+           "  listen   the listener without a window; forwards, routes and holds deliveries\n"
+           "  send     deliver a payload to a URL the way Hoox does, with its retries\n"
+           "  check    grade your endpoint against the Hoox contract (scorecard, JUnit)\n"
+           "  replay   send a journal's captures to your app again, with chaos\n"
+           "  export   write the journal's captures as HAR or JSON Lines\n"
+           "  import   read a HAR or JSON Lines file into the journal"));
     p.addHelpOption();
     p.addVersionOption();
     p.addOptions({
@@ -295,8 +305,13 @@ bool parse(const QCoreApplication &app, CommandLineOptions *o, QString *error)
         *error = p.errorText() + u' ' + tr("See hookscope --help.");
         return false;
     }
-    if (p.isSet(QStringLiteral("help")) || p.isSet(QStringLiteral("help-all")))
-        p.showHelp(0);
+    if (p.isSet(QStringLiteral("help")) || p.isSet(QStringLiteral("help-all"))) {
+        std::fputs(qPrintable(o->headless && app.arguments().value(1) == QLatin1String("listen")
+                                  ? subcommandHelp(p, QStringLiteral("listen"))
+                                  : p.helpText()),
+                   stdout);
+        std::exit(0);
+    }
     if (p.isSet(QStringLiteral("version")))
         p.showVersion();
     o->headless = o->headless || p.isSet(QStringLiteral("headless"));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "SendCommand.h"
 
+#include "Subcommand.h"
+
 #include "delivery/Deliverer.h"
 #include "hoox/Templates.h"
 
@@ -198,7 +200,7 @@ int runSendCommand(int argc, char **argv)
         return 2;
     }
     if (p.isSet(u"help"_s)) {
-        print(stdout, p.helpText());
+        print(stdout, subcommandHelp(p, u"send"_s));
         return 0;
     }
     if (!parseUrl(p, &r, &error) || !parseHeaders(p, &r, &error) || !parseTiming(p, &r, &error) ||

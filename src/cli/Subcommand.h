@@ -44,6 +44,16 @@ inline bool parseSubcommandLine(const QCoreApplication &app, QCommandLineParser 
     return true;
 }
 
+// The parser's help, its usage line naming the subcommand: "Usage: hookscope send [options]".
+inline QString subcommandHelp(const QCommandLineParser &p, const QString &name)
+{
+    QString help = p.helpText();
+    const qsizetype program = help.indexOf(u' ', help.indexOf(u':') + 2);
+    if (help.startsWith(QLatin1String("Usage: ")) && program > 0)
+        help.insert(program, u' ' + name);
+    return help;
+}
+
 template <typename Options, typename Parse, typename Run>
 int runSubcommand(int argc, char **argv, Parse &&parse, Run &&run)
 {
@@ -55,7 +65,7 @@ int runSubcommand(int argc, char **argv, Parse &&parse, Run &&run)
     QString error;
     const bool parsed = parse(app, parser, &options, &error);
     if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        std::fputs(qPrintable(subcommandHelp(parser, QString::fromLocal8Bit(argv[1]))), stdout);
         return 0;
     }
     if (!parsed) {

@@ -282,8 +282,21 @@ void tst_Headless::versionAndHelp()
     QVERIFY(p.waitForFinished());
     QCOMPARE(p.exitCode(), 0);
     const QByteArray help = p.readAllStandardOutput();
-    for (const char *option : {"--headless", "--port", "--bind", "--journal", "--json"})
+    for (const char *option : {"--headless", "--port", "--bind", "--journal", "--json",
+                               "--forward-to", "--route", "--hold", "--fail-next"})
         QVERIFY2(help.contains(option), option);
+    // Every command is listed with a line of its own, and its help names it in the usage line.
+    for (const char *command : {"listen", "send", "check", "replay", "export", "import"}) {
+        QVERIFY2(help.contains(QByteArray("\n  " + QByteArray(command) + ' ')), command);
+        p.start(QStringLiteral(HOOKSCOPE_BINARY),
+                {QString::fromLatin1(command), QStringLiteral("--help")});
+        QVERIFY(p.waitForFinished());
+        QCOMPARE(p.exitCode(), 0);
+        const QByteArray usage = p.readAllStandardOutput().split('\n').first();
+        QVERIFY2(usage.startsWith("Usage: ") &&
+                     usage.contains(QByteArray(" " + QByteArray(command) + " ")),
+                 usage.constData());
+    }
 }
 
 void tst_Headless::badArgumentsExitWith2()
