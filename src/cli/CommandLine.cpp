@@ -261,6 +261,36 @@ bool parseAddress(const QCommandLineParser &p, CommandLineOptions *o, QString *e
 
 int g_signalFds[2] = {-1, -1};
 
+// Whether Qt can find a platform to show the window on.
+bool hasDisplay(int argc, char **argv)
+{
+    for (const char *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"}) {
+        if (!qEnvironmentVariableIsEmpty(name))
+            return true;
+    }
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "-platform") == 0)
+            return true;
+    }
+    return false;
+}
+
+// The window was asked for where it cannot open: the options are still checked (2 when one is
+// unusable), then 1 with what to run instead, rather than Qt aborting for want of a display.
+int refuseWindow(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    CommandLineOptions o;
+    QString error;
+    if (!CommandLine::parse(app, &o, &error)) {
+        CommandLine::printError(error);
+        return 2;
+    }
+    CommandLine::printError(tr("The window needs a display (DISPLAY or WAYLAND_DISPLAY is not "
+                               "set). Without one, run hookscope listen; see hookscope --help."));
+    return 1;
+}
+
 } // namespace
 
 namespace CommandLine {
@@ -288,6 +318,14 @@ std::optional<int> run(int argc, char **argv)
         if (std::strcmp(argv[i], "--headless") == 0)
             return runListenCommand(argc, argv);
     }
+    if (argc > 1 && argv[1][0] != '-') {
+        printError(tr("Unknown command \"%1\": the commands are listen, send, check, replay, "
+                      "export and import; see hookscope --help.")
+                       .arg(QString::fromLocal8Bit(argv[1])));
+        return 2;
+    }
+    if (!wantsNoWindow(argc, argv) && !hasDisplay(argc, argv))
+        return refuseWindow(argc, argv);
     return std::nullopt;
 }
 

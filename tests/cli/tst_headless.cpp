@@ -64,6 +64,7 @@ private slots:
     void jsonLineIsTheJsonLinesRecord();
     void versionAndHelp();
     void badArgumentsExitWith2();
+    void noWindowWithoutADisplay();
     void takenPortIsExplained();
 
 private:
@@ -297,6 +298,20 @@ void tst_Headless::versionAndHelp()
                      usage.contains(QByteArray(" " + QByteArray(command) + " ")),
                  usage.constData());
     }
+}
+
+// These tests run with no display: the window's command line still gets answers, never an abort.
+void tst_Headless::noWindowWithoutADisplay()
+{
+    HookScopeRun r = runHookScope({QStringLiteral("diff"), QStringLiteral("--no-such-option")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("Unknown command \"diff\""), r.err.constData());
+    r = runHookScope({QStringLiteral("--no-such-option")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("no-such-option"), r.err.constData());
+    r = runHookScope({QStringLiteral("--port"), QStringLiteral("0")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("The window needs a display"), r.err.constData());
 }
 
 void tst_Headless::badArgumentsExitWith2()
