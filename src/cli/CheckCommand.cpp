@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "CheckCommand.h"
 
+#include "DeliveryArguments.h"
 #include "Subcommand.h"
 #include "delivery/CheckReport.h"
 #include "delivery/EndpointCheck.h"
-#include "delivery/ForwardRoute.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -53,17 +53,8 @@ bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, CheckCom
     });
     if (!parseSubcommandLine(app, p, "check", error))
         return false;
-    if (!p.isSet(QStringLiteral("to"))) {
-        *error = tr("--to URL is needed: your endpoint, e.g. http://localhost:3000/webhook/hoox.");
+    if (!DeliveryArguments::parseTarget(p, &o->url, error))
         return false;
-    }
-    o->url = QUrl(p.value(QStringLiteral("to")), QUrl::StrictMode);
-    if (!isForwardUrl(o->url)) {
-        *error = tr("--to needs an http:// or https:// URL such as "
-                    "http://localhost:3000/webhook/hoox, not \"%1\".")
-                     .arg(p.value(QStringLiteral("to")));
-        return false;
-    }
     o->check.expectSenderCheck = p.isSet(QStringLiteral("expect-sender-check"));
     if (p.isSet(QStringLiteral("only"))) {
         o->check.only = p.value(QStringLiteral("only")).split(u',', Qt::SkipEmptyParts);
@@ -76,15 +67,10 @@ bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, CheckCom
         if (!EndpointCheck::validOnly(o->check.only, o->check.expectSenderCheck, error))
             return false;
     }
-    if (p.isSet(QStringLiteral("timeout"))) {
-        bool ok = false;
-        o->check.timeoutMs = p.value(QStringLiteral("timeout")).toInt(&ok);
-        if (!ok || o->check.timeoutMs < 1 || o->check.timeoutMs > 600'000) {
-            *error = tr("--timeout needs milliseconds from 1 to 600000, not \"%1\".")
-                         .arg(p.value(QStringLiteral("timeout")));
-            return false;
-        }
-    }
+    DeliveryOptions timing;
+    if (!DeliveryArguments::parseTimeout(p, &timing, error))
+        return false;
+    o->check.timeoutMs = timing.timeoutMs;
     o->json = p.isSet(QStringLiteral("json"));
     o->junit = p.value(QStringLiteral("junit"));
     return true;

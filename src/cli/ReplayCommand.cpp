@@ -2,6 +2,7 @@
 #include "ReplayCommand.h"
 
 #include "CommandLine.h"
+#include "DeliveryArguments.h"
 #include "Subcommand.h"
 #include "capture/Journal.h"
 #include "capture/JournalReader.h"
@@ -84,32 +85,8 @@ bool parseTiming(const QCommandLineParser &p, ReplayCommandOptions *o, QString *
             return false;
         }
     }
-    r.delivery.likeHoox = p.isSet(QStringLiteral("like-hoox"));
-    if (p.isSet(QStringLiteral("timeout"))) {
-        bool ok = false;
-        r.delivery.timeoutMs = p.value(QStringLiteral("timeout")).toInt(&ok);
-        if (!ok || r.delivery.timeoutMs <= 0) {
-            *error = tr("--timeout needs a positive number of milliseconds, not \"%1\".")
-                         .arg(p.value(QStringLiteral("timeout")));
-            return false;
-        }
-    }
-    if (p.isSet(QStringLiteral("schedule"))) {
-        const QStringList parts = p.value(QStringLiteral("schedule")).split(u',');
-        r.delivery.retryDelaysMs.clear();
-        for (const QString &part : parts) {
-            bool ok = false;
-            const int ms = part.trimmed().toInt(&ok);
-            if (!ok || ms < 0 || parts.size() > DeliveryOptions::kMaxRetries) {
-                *error = tr("--schedule needs 1 to 3 delays in milliseconds such as "
-                            "1000,2000,4000, not \"%1\".")
-                             .arg(p.value(QStringLiteral("schedule")));
-                return false;
-            }
-            r.delivery.retryDelaysMs.append(ms);
-        }
-    }
-    return true;
+    return DeliveryArguments::parseTimeout(p, &r.delivery, error) &&
+           DeliveryArguments::parseRetries(p, &r.delivery, error);
 }
 
 bool parseChaos(const QCommandLineParser &p, ReplayCommandOptions *o, QString *error)
@@ -181,17 +158,8 @@ bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, ReplayCo
         return false;
     o->journal = p.isSet(QStringLiteral("journal")) ? p.value(QStringLiteral("journal"))
                                                     : Journal::defaultPath();
-    if (!p.isSet(QStringLiteral("to"))) {
-        *error = tr("--to URL is needed: your app, e.g. http://localhost:3000/webhook/hoox.");
+    if (!DeliveryArguments::parseTarget(p, &o->url, error))
         return false;
-    }
-    o->url = QUrl(p.value(QStringLiteral("to")), QUrl::StrictMode);
-    if (!isForwardUrl(o->url)) {
-        *error = tr("--to needs an http:// or https:// URL such as "
-                    "http://localhost:3000/webhook/hoox, not \"%1\".")
-                     .arg(p.value(QStringLiteral("to")));
-        return false;
-    }
     if (p.isSet(QStringLiteral("ids")) && !parseIds(p.value(QStringLiteral("ids")), &o->ids)) {
         *error = tr("--ids needs capture ids such as 1,2,5-9, not \"%1\".")
                      .arg(p.value(QStringLiteral("ids")));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "SendCommand.h"
 
+#include "DeliveryArguments.h"
 #include "Subcommand.h"
 
 #include "delivery/Deliverer.h"
@@ -71,22 +72,6 @@ bool isToken(const QByteArray &name)
     return true;
 }
 
-bool parseUrl(const QCommandLineParser &p, SendRequest *r, QString *error)
-{
-    if (!p.isSet(u"to"_s)) {
-        *error = tr("--to URL is required, e.g. --to http://localhost:3000/webhook/hoox.");
-        return false;
-    }
-    r->url = QUrl(p.value(u"to"_s), QUrl::StrictMode);
-    const QString scheme = r->url.scheme();
-    if (!r->url.isValid() || r->url.host().isEmpty() ||
-        (scheme != "http"_L1 && scheme != "https"_L1)) {
-        *error = tr("--to needs an http:// or https:// URL, not \"%1\".").arg(p.value(u"to"_s));
-        return false;
-    }
-    return true;
-}
-
 bool parseHeaders(const QCommandLineParser &p, SendRequest *r, QString *error)
 {
     for (const QString &h : p.values(u"header"_s)) {
@@ -99,36 +84,6 @@ bool parseHeaders(const QCommandLineParser &p, SendRequest *r, QString *error)
             return false;
         }
         r->headers.append(name, h.mid(colon + 1).trimmed().toUtf8());
-    }
-    return true;
-}
-
-bool parseTiming(const QCommandLineParser &p, SendRequest *r, QString *error)
-{
-    r->options.likeHoox = p.isSet(u"like-hoox"_s);
-    if (p.isSet(u"timeout"_s)) {
-        bool ok = false;
-        r->options.timeoutMs = p.value(u"timeout"_s).toInt(&ok);
-        if (!ok || r->options.timeoutMs <= 0) {
-            *error = tr("--timeout needs a positive number of milliseconds, not \"%1\".")
-                         .arg(p.value(u"timeout"_s));
-            return false;
-        }
-    }
-    if (!p.isSet(u"schedule"_s))
-        return true;
-    const QStringList parts = p.value(u"schedule"_s).split(u',');
-    r->options.retryDelaysMs.clear();
-    for (const QString &part : parts) {
-        bool ok = false;
-        const int ms = part.trimmed().toInt(&ok);
-        if (!ok || ms < 0 || parts.size() > DeliveryOptions::kMaxRetries) {
-            *error = tr("--schedule needs 1 to 3 delays in milliseconds such as 1000,2000,4000, "
-                        "not \"%1\".")
-                         .arg(p.value(u"schedule"_s));
-            return false;
-        }
-        r->options.retryDelaysMs.append(ms);
     }
     return true;
 }
@@ -203,8 +158,9 @@ int runSendCommand(int argc, char **argv)
         print(stdout, subcommandHelp(p, u"send"_s));
         return 0;
     }
-    if (!parseUrl(p, &r, &error) || !parseHeaders(p, &r, &error) || !parseTiming(p, &r, &error) ||
-        !readBody(p, &r, &error)) {
+    if (!DeliveryArguments::parseTarget(p, &r.url, &error) || !parseHeaders(p, &r, &error) ||
+        !DeliveryArguments::parseTimeout(p, &r.options, &error) ||
+        !DeliveryArguments::parseRetries(p, &r.options, &error) || !readBody(p, &r, &error)) {
         print(stderr, error);
         return 2;
     }

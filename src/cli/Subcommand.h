@@ -8,9 +8,8 @@
 
 #include <cstdio>
 
-// What `hookscope export` and `hookscope import` share: the application object, --help, and
-// exit code 2 for a command line they cannot use. `parse(app, parser, &options, &error)` reads
-// the command line; `run(options)` does the work and returns the exit code.
+// What the subcommands share: their output, their command line, and running them.
+
 inline void printErr(const QString &text)
 {
     std::fprintf(stderr, "%s\n", text.toLocal8Bit().constData());
@@ -54,6 +53,9 @@ inline QString subcommandHelp(const QCommandLineParser &p, const QString &name)
     return help;
 }
 
+// The application object, --help, and exit code 2 for a command line the subcommand cannot use.
+// `parse(app, parser, &options, &error)` reads the command line; `run(options)` does the work
+// and returns the exit code.
 template <typename Options, typename Parse, typename Run>
 int runSubcommand(int argc, char **argv, Parse &&parse, Run &&run)
 {
