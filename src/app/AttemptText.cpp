@@ -1,25 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "AttemptText.h"
 
+#include "delivery/DeliveryRequest.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
-#include <QLocale>
-
-QString AttemptText::summary(const DeliveryAttempt &a)
-{
-    if (a.status > 0 && a.error.isEmpty())
-        return tr("%1 in %2 ms").arg(a.status).arg(a.latencyMs);
-    return a.error;
-}
-
-QString AttemptText::latency(qint64 ms)
-{
-    if (ms < 0)
-        return {};
-    if (ms < 1000)
-        return tr("%1 ms").arg(ms);
-    return tr("%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));
-}
 
 QString AttemptText::headers(const HttpHeaders &headers)
 {
@@ -53,11 +38,14 @@ QString AttemptText::answer(const DeliveryAttempt &a)
         return tr("Answer: still waiting");
     QString text;
     if (a.status == 0)
-        text = tr("Answer: none, %1 after %2").arg(a.error, latency(a.latencyMs));
+        text = tr("Answer: none, %1 after %2")
+                   .arg(a.error, DeliveryRequest::durationText(a.latencyMs));
     else if (!a.error.isEmpty())
-        text = tr("Answer: %1 in %2, %3").arg(a.status).arg(latency(a.latencyMs), a.error);
+        text = tr("Answer: %1 in %2, %3")
+                   .arg(a.status)
+                   .arg(DeliveryRequest::durationText(a.latencyMs), a.error);
     else
-        text = tr("Answer: %1 in %2").arg(a.status).arg(latency(a.latencyMs));
+        text = tr("Answer: %1 in %2").arg(a.status).arg(DeliveryRequest::durationText(a.latencyMs));
     if (a.status == 0)
         return text;
     text += u'\n' + headers(a.headers) + u'\n' + body(a.body);

@@ -14,11 +14,6 @@
 class AttemptText {
     Q_DECLARE_TR_FUNCTIONS(AttemptText)
 public:
-    // "200 in 3 ms", or the error in words ("connection refused"), as `hookscope replay`
-    // prints it.
-    static QString summary(const DeliveryAttempt &a);
-    // "3 ms", "1.2 s".
-    static QString latency(qint64 ms);
     // "Name: value" lines.
     static QString headers(const HttpHeaders &headers);
     // Indented JSON when the body is a JSON object or array; else the bytes as UTF-8 text.

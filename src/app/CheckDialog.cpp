@@ -4,6 +4,7 @@
 #include "AttemptText.h"
 #include "VerdictIcon.h"
 #include "delivery/CheckReport.h"
+#include "delivery/DeliveryRequest.h"
 #include "delivery/ForwardRoute.h"
 #include "ui_CheckDialog.h"
 
@@ -234,7 +235,7 @@ void CheckDialog::addRow(const CheckResult &r)
         new QTableWidgetItem(VerdictIcon::icon(toneOf(r.verdict)), verdictText(r.verdict)));
     set(ScenarioColumn, new QTableWidgetItem(r.name));
     set(AnswerColumn, new QTableWidgetItem(r.answer));
-    auto *latency = new QTableWidgetItem(AttemptText::latency(r.latencyMs));
+    auto *latency = new QTableWidgetItem(DeliveryRequest::durationText(r.latencyMs));
     latency->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     set(LatencyColumn, latency);
     set(ReasonColumn, new QTableWidgetItem(r.reason));

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ReplayDialog.h"
 
-#include "AttemptText.h"
 #include "VerdictIcon.h"
+#include "delivery/ReplayText.h"
 #include "ui_ReplayDialog.h"
 
 #include <QListWidgetItem>
@@ -17,47 +17,14 @@ constexpr int kFlushMs = 100;         // results reach the list in batches, not 
 constexpr int kFilterDelayMs = 250;   // no error flashing up while a term is half typed
 constexpr int kMaxListedFailures = 8; // the list above has them all
 
-// "#12 → 200 in 3 ms", "#12 (again) → connection refused after 2 attempts", as
-// `hookscope replay` prints it.
-QString resultLine(const ReplayResult &r)
-{
-    const DeliveryAttempt last = r.attempts.isEmpty() ? DeliveryAttempt{} : r.attempts.last();
-    QString line = u'#' + QString::number(r.item.capture->id) +
-                   (r.item.duplicate ? ReplayDialog::tr(" (again)") : QString()) +
-                   QStringLiteral(" → ") + AttemptText::summary(last);
-    if (r.attempts.size() > 1)
-        line += ReplayDialog::tr(" after %1 attempts").arg(r.attempts.size());
-    return line;
-}
-
-// Whether nothing reached the app at all: every failure a connection error, not a timeout.
-bool noneReached(const ReplayReport &r)
-{
-    return r.sent > 0 && r.delivered == 0 && !r.failures.isEmpty() &&
-           std::all_of(r.failures.cbegin(), r.failures.cend(), [](const ReplayResult &f) {
-               return !f.attempts.isEmpty() && f.attempts.last().status == 0 &&
-                      !f.attempts.last().error.startsWith(QStringLiteral("timeout"));
-           });
-}
-
 QString reportText(const ReplayReport &r, quint32 seed)
 {
-    QString text = ReplayDialog::tr("%1 sent, %2 answered 2xx, %3 not, %4 timed out; %5 dropped, "
-                                    "%6 duplicated on purpose (seed %7)%8")
-                       .arg(r.sent)
-                       .arg(r.delivered)
-                       .arg(r.failures.size())
-                       .arg(r.timeouts)
-                       .arg(r.dropped)
-                       .arg(r.duplicated)
-                       .arg(seed)
-                       .arg(r.cancelled ? ReplayDialog::tr("; cancelled") : QString());
-    if (noneReached(r))
-        text += u'\n' + ReplayDialog::tr("Nothing reached your app (%1): is it running, and is "
-                                         "the target its URL?")
-                            .arg(r.failures.first().attempts.last().error);
+    QString text = ReplayText::summary(r, seed);
+    if (const QString advice = ReplayText::noneReached(r, ReplayDialog::tr("the target"));
+        !advice.isEmpty())
+        text += u'\n' + advice;
     for (qsizetype i = 0; i < qMin<qsizetype>(r.failures.size(), kMaxListedFailures); ++i)
-        text += u'\n' + ReplayDialog::tr("  not delivered: %1").arg(resultLine(r.failures.at(i)));
+        text += u'\n' + ReplayText::failure(r.failures.at(i));
     if (r.failures.size() > kMaxListedFailures)
         text += u'\n' + ReplayDialog::tr("  and %1 more not delivered, marked in the list above")
                             .arg(r.failures.size() - kMaxListedFailures);
@@ -256,11 +223,7 @@ void ReplayDialog::start()
     m_ui->replayProgress->setFormat(tr("%v of %m"));
     m_ui->replayProgress->setRange(0, int(qMax<qsizetype>(1, plan.size())));
     m_ui->replayProgress->setValue(0);
-    m_ui->replayReport->setText(tr("Replaying %1 deliveries of %2 captures to %3 (seed %4).")
-                                    .arg(plan.size())
-                                    .arg(captures.size())
-                                    .arg(run.url.toString())
-                                    .arg(m_seed));
+    m_ui->replayReport->setText(ReplayText::start(plan.size(), captures.size(), run.url, m_seed));
     setRunning(true);
     m_replayer->start(run.url, plan, run.options, dropped);
 }
@@ -288,7 +251,7 @@ void ReplayDialog::setRunning(bool running)
 
 void ReplayDialog::onDelivered(const ReplayResult &result, int done, int total)
 {
-    m_pending.append({resultLine(result), result.delivered()});
+    m_pending.append({ReplayText::result(result), result.delivered()});
     m_ui->replayProgress->setRange(0, total);
     m_ui->replayProgress->setValue(done);
     if (!m_flushTimer.isActive())

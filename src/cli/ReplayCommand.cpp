@@ -7,6 +7,7 @@
 #include "capture/Journal.h"
 #include "capture/JournalReader.h"
 #include "delivery/ForwardRoute.h"
+#include "delivery/ReplayText.h"
 #include "delivery/Replayer.h"
 
 #include <QCommandLineParser>
@@ -16,7 +17,6 @@
 #include <QRandomGenerator>
 #include <QSet>
 
-#include <algorithm>
 #include <cstdio>
 
 namespace {
@@ -209,13 +209,6 @@ bool readSelection(const ReplayCommandOptions &o, QList<CapturePtr> *captures, Q
     return true;
 }
 
-QString attemptText(const DeliveryAttempt &a)
-{
-    if (a.status > 0 && a.error.isEmpty())
-        return tr("%1 in %2 ms").arg(a.status).arg(a.latencyMs);
-    return a.error;
-}
-
 QByteArray resultLine(const ReplayResult &r, bool json)
 {
     const DeliveryAttempt last = r.attempts.isEmpty() ? DeliveryAttempt{} : r.attempts.last();
@@ -232,12 +225,7 @@ QByteArray resultLine(const ReplayResult &r, bool json)
         };
         return QJsonDocument(o).toJson(QJsonDocument::Compact);
     }
-    QString line = u'#' + QString::number(r.item.capture->id) +
-                   (r.item.duplicate ? tr(" (again)") : QString()) + QStringLiteral(" → ") +
-                   attemptText(last);
-    if (r.attempts.size() > 1)
-        line += tr(" after %1 attempts").arg(r.attempts.size());
-    return line.toUtf8();
+    return ReplayText::result(r).toUtf8();
 }
 
 void printReport(const ReplayReport &r, quint32 seed, bool json)
@@ -255,30 +243,12 @@ void printReport(const ReplayReport &r, quint32 seed, bool json)
                      .toJson(QJsonDocument::Compact));
         return;
     }
-    printOut(tr("%1 sent, %2 answered 2xx, %3 not, %4 timed out; %5 dropped, %6 duplicated on "
-                "purpose (seed %7)%8")
-                 .arg(r.sent)
-                 .arg(r.delivered)
-                 .arg(r.failures.size())
-                 .arg(r.timeouts)
-                 .arg(r.dropped)
-                 .arg(r.duplicated)
-                 .arg(seed)
-                 .arg(r.cancelled ? tr("; cancelled") : QString())
-                 .toUtf8());
-    const bool noneReached =
-        r.sent > 0 && r.delivered == 0 &&
-        std::all_of(r.failures.cbegin(), r.failures.cend(), [](const ReplayResult &f) {
-            return !f.attempts.isEmpty() && f.attempts.last().status == 0 &&
-                   !f.attempts.last().error.startsWith(QStringLiteral("timeout"));
-        });
-    if (noneReached && !r.failures.isEmpty())
-        printErr(tr("Nothing reached your app (%1): is it running, and is --to its URL?")
-                     .arg(r.failures.first().attempts.last().error));
+    printOut(ReplayText::summary(r, seed).toUtf8());
+    if (const QString advice = ReplayText::noneReached(r, QStringLiteral("--to"));
+        !advice.isEmpty())
+        printErr(advice);
     for (const ReplayResult &f : r.failures)
-        printOut(QStringLiteral("  not delivered: %1")
-                     .arg(QString::fromUtf8(resultLine(f, false)))
-                     .toUtf8());
+        printOut(ReplayText::failure(f).toUtf8());
 }
 
 int replay(const ReplayCommandOptions &o)
@@ -296,11 +266,7 @@ int replay(const ReplayCommandOptions &o)
     }
     int dropped = 0;
     const QList<ReplayItem> plan = Replayer::plan(captures, o.replay, &dropped);
-    printErr(tr("Replaying %1 deliveries of %2 captures to %3 (seed %4).")
-                 .arg(plan.size())
-                 .arg(captures.size())
-                 .arg(o.url.toString())
-                 .arg(o.replay.seed));
+    printErr(ReplayText::start(plan.size(), captures.size(), o.url, o.replay.seed));
     Replayer replayer;
     int code = 0;
     QObject::connect(&replayer, &Replayer::delivered, &replayer,

@@ -271,7 +271,7 @@ void TestForwarder::ruleAnswerDoesNotWaitForTheApp()
     QTRY_COMPARE(outcomes.size(), 1);
     const ForwardOutcome o = outcomeAt(outcomes, 0);
     QCOMPARE(o.attempt.error, QStringLiteral("timeout after 300 ms"));
-    QVERIFY(o.appTimedOut);
+    QVERIFY(o.attempt.timedOut);
     QCOMPARE(o.slowWarning(), QStringLiteral("your app did not answer within 300 ms: Hoox would "
                                              "have timed out at 10 s and retried after 1 s"));
 }
@@ -450,7 +450,7 @@ void TestForwarder::slowWarningInWords()
     o.waitedMs = 60'000;
     o.attempt.status = 0;
     o.attempt.error = QStringLiteral("timeout after 60 s");
-    o.appTimedOut = true;
+    o.attempt.timedOut = true;
     o.hooxAttempt = 2;
     QCOMPARE(o.slowWarning(), QStringLiteral("your app did not answer within 60 s: Hoox would "
                                              "have timed out at 10 s and retried after 2 s"));

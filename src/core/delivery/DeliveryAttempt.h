@@ -20,7 +20,8 @@ struct DeliveryAttempt {
     HttpHeaders headers;   // the response's header fields
     QByteArray body;       // the response body, cut at kMaxBodyBytes
     bool bodyTruncated = false;
-    QString error; // in words ("connection refused", "timeout after 10 s"); empty if none
+    QString error;         // in words ("connection refused", "timeout after 10 s"); empty if none
+    bool timedOut = false; // no answer within the timeout (`error` says so in words)
 
     // Hoox's rule: a delivery counts when answered 2xx (within the timeout, else `error` is set).
     bool delivered() const { return status >= 200 && status < 300 && error.isEmpty(); }

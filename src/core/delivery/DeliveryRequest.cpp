@@ -119,11 +119,19 @@ QString DeliveryRequest::durationText(qint64 ms)
     return tr("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
 }
 
+QString DeliveryRequest::attemptText(const DeliveryAttempt &a)
+{
+    if (a.status > 0 && a.error.isEmpty())
+        return tr("%1 in %2").arg(a.status).arg(durationText(a.latencyMs));
+    return a.error;
+}
+
 void DeliveryRequest::read(QNetworkReply *reply, bool timedOut, int timeoutMs, qint64 latencyMs,
                            DeliveryAttempt *attempt)
 {
     attempt->latencyMs = latencyMs;
     if (timedOut) {
+        attempt->timedOut = true;
         attempt->error = timeoutText(timeoutMs);
         return;
     }

@@ -35,4 +35,6 @@ public:
     static QString timeoutText(int timeoutMs);
     // A latency in words: "12 ms", "3 s", "11.4 s".
     static QString durationText(qint64 ms);
+    // "200 in 3 ms", or the error in words ("connection refused").
+    static QString attemptText(const DeliveryAttempt &attempt);
 };

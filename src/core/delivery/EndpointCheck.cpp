@@ -27,15 +27,10 @@ QString hooxRetries()
     return tr("Hoox retries after 1 s, 2 s and 4 s, then gives up");
 }
 
-bool isTimeout(const DeliveryAttempt &a)
-{
-    return a.status == 0 && a.latencyMs >= 0 && a.error.startsWith(QStringLiteral("timeout"));
-}
-
 // Why a delivery that should have been taken was not, and what follows, in words.
 QString failureWords(const DeliveryAttempt &a, int timeoutMs)
 {
-    if (isTimeout(a))
+    if (a.timedOut)
         return tr("no answer within %1: Hoox counts that as a failure and retries after 1 s, "
                   "2 s and 4 s, then gives up; each retry is the same delivery again, processed "
                   "again if your handler got that far")
@@ -476,7 +471,7 @@ void EndpointCheck::finishScenario()
             r.latencyMs = qMax(r.latencyMs, shot.attempt.latencyMs);
             answers << (shot.attempt.status > 0
                             ? QString::number(shot.attempt.status)
-                            : (isTimeout(shot.attempt) ? tr("timeout") : tr("none")));
+                            : (shot.attempt.timedOut ? tr("timeout") : tr("none")));
         }
     }
     answers.removeDuplicates();
@@ -487,7 +482,7 @@ void EndpointCheck::finishScenario()
     if (m_results.isEmpty()) {
         const DeliveryAttempt &first = r.shots.first().attempt;
         QString unreachable;
-        if (first.status == 0 && !isTimeout(first))
+        if (first.status == 0 && !first.timedOut)
             unreachable = tr("Cannot reach %1: %2. Is your app running, and is that its URL?")
                               .arg(m_url.toString(), first.error);
         else if (first.status >= 300 && first.status < 400)

@@ -109,7 +109,7 @@ QString ForwardOutcome::slowWarning() const
 {
     if (state != State::Sent)
         return {};
-    if (appTimedOut)
+    if (attempt.timedOut)
         return tr("your app did not answer within %1: Hoox would have timed out at %2 s and %3")
             .arg(DeliveryRequest::durationText(waitedMs))
             .arg(RetrySchedule::kTimeoutMs / 1000)
@@ -441,7 +441,6 @@ void Forwarder::onReplyFinished(const std::shared_ptr<Job> &job, QNetworkReply *
         }
     }
     ForwardOutcome o = outcomeOf(*job, ForwardOutcome::State::Sent);
-    o.appTimedOut = job->appTimedOut;
     o.waitedMs = appWaitMs;
     o.attempt = attempt;
     if (job->held && job->logEpoch == epoch) {

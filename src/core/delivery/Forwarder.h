@@ -50,10 +50,9 @@ struct ForwardOutcome {
     CapturePtr capture; // as journaled, with the answer Hoox got
     State state = State::NotRouted;
     QUrl target;
-    DeliveryAttempt attempt;  // when Sent
-    quint32 hooxAttempt = 1;  // which of Hoox's attempts the capture was: for the retry it implies
-    bool appTimedOut = false; // the app gave no answer within `waitedMs`
-    qint64 waitedMs = 0;
+    DeliveryAttempt attempt; // when Sent
+    quint32 hooxAttempt = 1; // which of Hoox's attempts the capture was: for the retry it implies
+    qint64 waitedMs = 0;     // how long the app was given; attempt.timedOut when it used it all
 
     // In words, for the table, the payload header and the terminal:
     // "→ http://localhost:3000/webhook: 200 in 12 ms", "held: release 12 or drop 12", …

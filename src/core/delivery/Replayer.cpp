@@ -142,7 +142,7 @@ void Replayer::onFinished(Deliverer *d, qsizetype index)
         ++m_report.delivered;
     } else {
         m_report.failures.append(r);
-        if (!r.attempts.isEmpty() && r.attempts.last().error.startsWith(QStringLiteral("timeout")))
+        if (!r.attempts.isEmpty() && r.attempts.last().timedOut)
             ++m_report.timeouts;
     }
     ++m_done;
