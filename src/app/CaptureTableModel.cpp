@@ -33,6 +33,7 @@ CaptureTableModel::CaptureTableModel(CaptureStore *store, JobRunner *jobs, QObje
     connect(store, &CaptureStore::cleared, this, [this] {
         m_visible.clear();
         m_textMatch.clear();
+        m_forwarded.clear(); // ids start again at 1 in the next session's journal
         endResetModel();
         emitCounts();
     });

@@ -72,6 +72,16 @@ HttpHeaders DeliveryRequest::withoutHopByHop(const HttpHeaders &headers)
     return out;
 }
 
+HttpHeaders DeliveryRequest::capturedHeaders(const HttpHeaders &headers)
+{
+    HttpHeaders out;
+    for (const HttpHeader &h : headers) {
+        if (!isHopByHop(h.name) && qstricmp(h.name.constData(), "accept-encoding") != 0)
+            out.append(h.name, h.value);
+    }
+    return out;
+}
+
 HttpHeaders DeliveryRequest::merged(const HttpHeaders &base, const HttpHeaders &overrides)
 {
     HttpHeaders out;

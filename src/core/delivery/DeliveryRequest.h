@@ -21,6 +21,10 @@ public:
     static HttpHeaders hooxHeaders();
     // `headers` minus hop-by-hop fields.
     static HttpHeaders withoutHopByHop(const HttpHeaders &headers);
+    // A capture's fields as they go to the app again (forwarded, replayed): hop-by-hop ones and
+    // Accept-Encoding dropped. Qt negotiates and decodes compression itself; a copied
+    // Accept-Encoding would hand Hoox a compressed body without its Content-Encoding.
+    static HttpHeaders capturedHeaders(const HttpHeaders &headers);
 
     // A POST request for `url` carrying `headers` (hop-by-hop ones dropped; a repeated name
     // joined with ", "). Redirects are not followed, cookies neither stored nor sent.

@@ -16,25 +16,38 @@
 
 namespace {
 
+// Past this an answer is within Hoox's timeout but with little margin: a warning.
+constexpr qint64 kLatencyWarnMs = 2000;
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("EndpointCheck", text);
 }
 
 // What Hoox does after an attempt that failed.
+// "1 s, 2 s and 4 s", from Hoox's schedule.
+QString retryDelays()
+{
+    QStringList delays;
+    for (int ms : RetrySchedule::kDelaysMs)
+        delays << DeliveryRequest::durationText(ms);
+    const QString last = delays.takeLast();
+    return tr("%1 and %2").arg(delays.join(QStringLiteral(", ")), last);
+}
+
 QString hooxRetries()
 {
-    return tr("Hoox retries after 1 s, 2 s and 4 s, then gives up");
+    return tr("Hoox retries after %1, then gives up").arg(retryDelays());
 }
 
 // Why a delivery that should have been taken was not, and what follows, in words.
 QString failureWords(const DeliveryAttempt &a, int timeoutMs)
 {
     if (a.timedOut)
-        return tr("no answer within %1: Hoox counts that as a failure and retries after 1 s, "
-                  "2 s and 4 s, then gives up; each retry is the same delivery again, processed "
-                  "again if your handler got that far")
-            .arg(DeliveryRequest::durationText(timeoutMs));
+        return tr("no answer within %1: Hoox counts that as a failure and retries after %2, "
+                  "then gives up; each retry is the same delivery again, processed again if your "
+                  "handler got that far")
+            .arg(DeliveryRequest::durationText(timeoutMs), retryDelays());
     if (a.status == 0)
         return tr("not delivered (%1): %2, and the result never reaches your app")
             .arg(a.error, hooxRetries());
@@ -146,7 +159,8 @@ QList<std::shared_ptr<Scenario>> buildScenarios(const CheckOptions &o)
     };
 
     for (const QString &t : Templates::names()) {
-        add(QStringLiteral("deliveries/") + t, QStringLiteral("deliveries"), tr("2xx within 10 s"),
+        add(QStringLiteral("deliveries/") + t, QStringLiteral("deliveries"),
+            tr("2xx within %1").arg(DeliveryRequest::durationText(o.timeoutMs)),
             {{0, {shot(tr("delivery"), Templates::render(t))}}}, accepted({}));
     }
 
@@ -213,8 +227,11 @@ QList<std::shared_ptr<Scenario>> buildScenarios(const CheckOptions &o)
                        {shot(tr("delivery %1").arg(i + 1),
                              Templates::render(QStringLiteral("video_generate.completed")))}});
     add(QStringLiteral("latency"), QStringLiteral("latency"),
-        tr("%1 deliveries in a row, each within 2 s (10 s at most)").arg(o.latencyCount), inARow,
-        [](CheckResult &r, int timeoutMs) {
+        tr("%1 deliveries in a row, each within %2 (%3 at most)")
+            .arg(o.latencyCount)
+            .arg(DeliveryRequest::durationText(kLatencyWarnMs),
+                 DeliveryRequest::durationText(o.timeoutMs)),
+        inARow, [](CheckResult &r, int timeoutMs) {
             QList<qint64> latencies;
             for (const CheckShot &s : std::as_const(r.shots))
                 latencies.append(s.attempt.latencyMs);
@@ -226,7 +243,7 @@ QList<std::shared_ptr<Scenario>> buildScenarios(const CheckOptions &o)
                            .arg(DeliveryRequest::durationText(at(0.5)),
                                 DeliveryRequest::durationText(at(0.99)));
             expectAccepted(r, timeoutMs);
-            if (r.verdict == CheckResult::Verdict::Pass && latencies.last() > 2000) {
+            if (r.verdict == CheckResult::Verdict::Pass && latencies.last() > kLatencyWarnMs) {
                 r.verdict = CheckResult::Verdict::Warn;
                 r.reason = tr("the slowest answer took %1: within Hoox's %2 s, but little "
                               "margin for a slow database or a cold start")

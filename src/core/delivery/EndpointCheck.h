@@ -2,6 +2,7 @@
 #pragma once
 
 #include "DeliveryAttempt.h"
+#include "hoox/RetrySchedule.h"
 #include "http/HttpHeaders.h"
 
 #include <QByteArray>
@@ -21,12 +22,12 @@ class QNetworkReply;
 
 // How `hookscope check` grades an endpoint.
 struct CheckOptions {
-    QStringList only;       // scenario names or groups ("deliveries", "malformed/empty-body"); all
-    int timeoutMs = 10'000; // Hoox's
+    QStringList only; // scenario names or groups ("deliveries", "malformed/empty-body"); all
+    int timeoutMs = RetrySchedule::kTimeoutMs;
     bool expectSenderCheck = false; // also run the sender scenarios: expect 401 or 403
     int latencyCount = 20;
     int concurrency = 20;
-    int retryGapMs = 1000; // Hoox's first retry
+    int retryGapMs = RetrySchedule::kDelaysMs[0];
 };
 
 // One request of a scenario and what the endpoint made of it.

@@ -29,7 +29,6 @@ QString ForwardLog::pathFor(const QString &journalPath)
 
 bool ForwardLog::open(const QString &journalPath, QString *error)
 {
-    QMutexLocker lock(&m_mutex);
     m_file.close();
     m_pending.clear();
     m_file.setFileName(pathFor(journalPath));
@@ -64,22 +63,8 @@ bool ForwardLog::open(const QString &journalPath, QString *error)
     return true;
 }
 
-void ForwardLog::close()
-{
-    QMutexLocker lock(&m_mutex);
-    m_file.close();
-    m_pending.clear();
-}
-
-QString ForwardLog::path() const
-{
-    QMutexLocker lock(&m_mutex);
-    return m_file.fileName();
-}
-
 QList<ForwardLog::Hold> ForwardLog::pending() const
 {
-    QMutexLocker lock(&m_mutex);
     return m_pending;
 }
 
@@ -93,7 +78,8 @@ bool ForwardLog::held(const Capture &capture, QString *error)
     return write(lineOf(o), error);
 }
 
-bool ForwardLog::released(quint64 id, const QUrl &target, const DeliveryAttempt &attempt)
+bool ForwardLog::released(quint64 id, const QUrl &target, const DeliveryAttempt &attempt,
+                          QString *error)
 {
     QJsonObject o{{QStringLiteral("id"), qint64(id)},
                   {QStringLiteral("event"), QStringLiteral("forwarded")},
@@ -101,21 +87,18 @@ bool ForwardLog::released(quint64 id, const QUrl &target, const DeliveryAttempt 
                   {QStringLiteral("status"), attempt.status},
                   {QStringLiteral("latency_ms"), attempt.latencyMs},
                   {QStringLiteral("error"), attempt.error}};
-    QString error;
-    return write(lineOf(o), &error);
+    return write(lineOf(o), error);
 }
 
-bool ForwardLog::dropped(quint64 id)
+bool ForwardLog::dropped(quint64 id, QString *error)
 {
     QJsonObject o{{QStringLiteral("id"), qint64(id)},
                   {QStringLiteral("event"), QStringLiteral("dropped")}};
-    QString error;
-    return write(lineOf(o), &error);
+    return write(lineOf(o), error);
 }
 
 bool ForwardLog::write(const QByteArray &line, QString *error)
 {
-    QMutexLocker lock(&m_mutex);
     if (!m_file.isOpen()) {
         *error = tr("no journal is open for held forwards");
         return false;

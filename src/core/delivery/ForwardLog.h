@@ -6,7 +6,6 @@
 
 #include <QFile>
 #include <QList>
-#include <QMutex>
 #include <QString>
 #include <QUrl>
 
@@ -16,8 +15,8 @@
 // appends the outcome. Opening it again finds the holds still waiting, in arrival order, and
 // starts the file afresh when none are left.
 //
-// Thread-safe: the network thread writes `held` before Hoox is answered, the forwarder's thread
-// the outcomes.
+// Not thread-safe: the network thread writes `held` before Hoox is answered and the forwarder's
+// thread the outcomes, both under the forwarder's own lock.
 class ForwardLog {
 public:
     struct Hold {
@@ -32,19 +31,16 @@ public:
     // Opens the log of the journal at `journalPath` (created when missing) and reads the holds
     // still waiting. Unreadable lines are skipped: a torn last line is what a crash leaves.
     bool open(const QString &journalPath, QString *error);
-    void close();
-    QString path() const;
     QList<Hold> pending() const;
 
     // Each returns only once the line is in the operating system's hands.
     bool held(const Capture &capture, QString *error);
-    bool released(quint64 id, const QUrl &target, const DeliveryAttempt &attempt);
-    bool dropped(quint64 id);
+    bool released(quint64 id, const QUrl &target, const DeliveryAttempt &attempt, QString *error);
+    bool dropped(quint64 id, QString *error);
 
 private:
     bool write(const QByteArray &line, QString *error);
 
-    mutable QMutex m_mutex;
     QFile m_file;
     QList<Hold> m_pending; // as read by open(); not kept up to date afterwards
 };

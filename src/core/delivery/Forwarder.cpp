@@ -364,13 +364,7 @@ ForwardOutcome Forwarder::outcomeOf(const Job &job, ForwardOutcome::State state)
 void Forwarder::send(const std::shared_ptr<Job> &job)
 {
     const Capture &c = *job->capture;
-    HttpHeaders headers;
-    for (const HttpHeader &h : c.headers) {
-        // Qt negotiates and decodes compression itself; a copied Accept-Encoding would hand
-        // Hoox a compressed body without its Content-Encoding.
-        if (qstricmp(h.name.constData(), "accept-encoding") != 0)
-            headers.append(h.name, h.value);
-    }
+    const HttpHeaders headers = DeliveryRequest::capturedHeaders(c.headers);
     int appWaitMs = kAppWaitMs;
     {
         QMutexLocker lock(&m_gate->mutex);
@@ -443,10 +437,15 @@ void Forwarder::onReplyFinished(const std::shared_ptr<Job> &job, QNetworkReply *
     ForwardOutcome o = outcomeOf(*job, ForwardOutcome::State::Sent);
     o.waitedMs = appWaitMs;
     o.attempt = attempt;
+    QString error;
     if (job->held && job->logEpoch == epoch) {
         QMutexLocker lock(&m_gate->mutex);
-        m_gate->log.released(job->capture->id, job->target, o.attempt);
+        m_gate->log.released(job->capture->id, job->target, o.attempt, &error);
     }
+    if (!error.isEmpty())
+        emit logFailed(tr("A released forward is not marked as sent; it will be held again at the "
+                          "next start: %1")
+                           .arg(error));
     emit outcome(o);
     publishPending();
 }
@@ -477,11 +476,16 @@ std::shared_ptr<Forwarder::Job> Forwarder::takeHeld(quint64 captureId)
 
 void Forwarder::dropHeld(const std::shared_ptr<Job> &job)
 {
+    QString error;
     {
         QMutexLocker lock(&m_gate->mutex);
         if (job->logEpoch == m_gate->logEpoch)
-            m_gate->log.dropped(job->capture->id);
+            m_gate->log.dropped(job->capture->id, &error);
     }
+    if (!error.isEmpty())
+        emit logFailed(tr("A dropped forward is not marked as dropped; it will be held again at "
+                          "the next start: %1")
+                           .arg(error));
     emit outcome(outcomeOf(*job, ForwardOutcome::State::Dropped));
 }
 

@@ -135,7 +135,7 @@ signals:
     void outcome(const ForwardOutcome &outcome);
     void pendingChanged();
     void activeChanged(bool active);
-    // A held forward could not be logged; it is sent at once instead, to keep nothing unlogged.
+    // The log beside the journal could not be written: a hold, a release or a drop, in words.
     void logFailed(const QString &error);
 
 private:

@@ -124,7 +124,7 @@ void Replayer::sendDue()
         connect(d, &Deliverer::finished, this, [this, d, index] { onFinished(d, index); });
         DeliveryOptions options = m_options.delivery;
         options.addHooxHeaders = false; // the captured headers, as they came
-        d->deliver(m_url, c.body, DeliveryRequest::withoutHopByHop(c.headers), options);
+        d->deliver(m_url, c.body, DeliveryRequest::capturedHeaders(c.headers), options);
         ++m_report.sent;
     }
     if (m_next < m_plan.size() && !m_options.backToBack)
