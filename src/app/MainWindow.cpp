@@ -375,20 +375,17 @@ void MainWindow::checkEndpoint()
 }
 
 // Replays all captures, the selection, or those a filter matches, read back from the journal
-// when the replay starts.
+// as a job when the replay starts: a whole session can be large, and the window must not wait.
 void MainWindow::replay()
 {
-    const auto provider = [this](ReplayDialog::Scope scope,
-                                 const QList<RouteCondition> &filter) -> QList<CapturePtr> {
-        if (scope == ReplayDialog::Scope::Selection)
-            return selectedCaptures();
-        QList<CapturePtr> captures;
-        for (qsizetype row = 0; row < m_store->size(); ++row) {
-            CapturePtr c = m_store->capture(row);
-            if (c && (scope == ReplayDialog::Scope::All || RouteCondition::allMatch(filter, *c)))
-                captures << std::move(c);
-        }
-        return captures;
+    const auto provider = [this](ReplayDialog::Scope scope, const QList<RouteCondition> &filter,
+                                 const ReplayDialog::CaptureSink &deliver) {
+        std::function<bool(const Capture &)> keep;
+        if (scope == ReplayDialog::Scope::Filter)
+            keep = [filter](const Capture &c) { return RouteCondition::allMatch(filter, c); };
+        const bool selection = scope == ReplayDialog::Scope::Selection;
+        m_engine->readCaptures(selection ? selectedStoreRows() : QList<qsizetype>{}, !selection,
+                               std::move(keep), deliver);
     };
     auto *dialog =
         new ReplayDialog(m_resend->targetUrl(), int(selectedStoreRows().size()), provider, this);

@@ -6,6 +6,7 @@
 #include "ui_ReplayDialog.h"
 
 #include <QListWidgetItem>
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QRegularExpressionValidator>
 
@@ -106,7 +107,7 @@ void ReplayDialog::setDeliveryOptions(const DeliveryOptions &options)
 
 bool ReplayDialog::isRunning() const
 {
-    return m_replayer->isRunning();
+    return m_reading != 0 || m_replayer->isRunning();
 }
 
 ReplayDialog::Scope ReplayDialog::scope() const
@@ -198,7 +199,7 @@ QString ReplayDialog::nothingToReplay() const
 
 void ReplayDialog::start()
 {
-    if (m_replayer->isRunning())
+    if (isRunning())
         return;
     Run run;
     QString problem;
@@ -207,10 +208,29 @@ void ReplayDialog::start()
         showFilterProblem();
         return;
     }
-    QList<CapturePtr> captures = m_provider ? m_provider(scope(), run.filter) : QList<CapturePtr>();
-    captures.removeAll(nullptr);
-    if (captures.isEmpty()) {
+    if (!m_provider) {
         m_ui->replayReport->setText(nothingToReplay());
+        return;
+    }
+    m_reading = ++m_readCount;
+    setRunning(true);
+    m_ui->replayReport->setText(tr("Reading the captures…"));
+    QPointer<ReplayDialog> self(this);
+    const quint64 reading = m_reading;
+    m_provider(scope(), run.filter,
+               [self, reading, run](QList<CapturePtr> captures, const QString &error) {
+                   if (self && self->m_reading == reading)
+                       self->begin(run, std::move(captures), error);
+               });
+}
+
+void ReplayDialog::begin(const Run &run, QList<CapturePtr> captures, const QString &error)
+{
+    m_reading = 0;
+    captures.removeAll(nullptr);
+    if (!error.isEmpty() || captures.isEmpty()) {
+        setRunning(false);
+        m_ui->replayReport->setText(error.isEmpty() ? nothingToReplay() : error);
         return;
     }
     std::stable_sort(captures.begin(), captures.end(),
@@ -224,12 +244,17 @@ void ReplayDialog::start()
     m_ui->replayProgress->setRange(0, int(qMax<qsizetype>(1, plan.size())));
     m_ui->replayProgress->setValue(0);
     m_ui->replayReport->setText(ReplayText::start(plan.size(), captures.size(), run.url, m_seed));
-    setRunning(true);
     m_replayer->start(run.url, plan, run.options, dropped);
 }
 
 void ReplayDialog::cancel()
 {
+    if (m_reading != 0) { // the captures that come now are not used
+        m_reading = 0;
+        setRunning(false);
+        m_ui->replayReport->setText(tr("Cancelled before sending anything."));
+        return;
+    }
     m_replayer->cancel(); // finished() follows at once, with what was answered so far
 }
 

@@ -28,10 +28,12 @@ class ReplayDialog : public QDialog {
     Q_OBJECT
 public:
     enum class Scope { All, Selection, Filter };
-    // The captures of `scope` in arrival order (the window reads them back from the journal);
-    // `filter` holds the parsed conditions for Scope::Filter, else nothing. Called at Start.
-    using CaptureProvider =
-        std::function<QList<CapturePtr>(Scope scope, const QList<RouteCondition> &filter)>;
+    // Hands the captures of `scope` to `deliver`, now or later (the window reads them back from
+    // the journal as a job); `filter` holds the parsed conditions for Scope::Filter, else
+    // nothing. Called at Start; `deliver` may be called after the dialog is gone.
+    using CaptureSink = std::function<void(QList<CapturePtr> captures, const QString &error)>;
+    using CaptureProvider = std::function<void(Scope scope, const QList<RouteCondition> &filter,
+                                               const CaptureSink &deliver)>;
 
     ReplayDialog(const QUrl &target, int selectedCount, CaptureProvider provider,
                  QWidget *parent = nullptr);
@@ -68,6 +70,7 @@ private:
     QString nothingToReplay() const;
     void showFilterProblem();
     void setRunning(bool running);
+    void begin(const Run &run, QList<CapturePtr> captures, const QString &error);
     void onDelivered(const ReplayResult &result, int done, int total);
     void flushResults();
     void onFinished(const ReplayReport &report);
@@ -75,6 +78,8 @@ private:
     std::unique_ptr<Ui::ReplayDialog> m_ui;
     std::unique_ptr<Replayer> m_replayer; // after m_ui: goes first, silently
     CaptureProvider m_provider;
+    quint64 m_reading = 0; // the captures asked for at the last Start; 0 when none are awaited
+    quint64 m_readCount = 0;
     DeliveryOptions m_delivery;
     quint32 m_seed = 0; // the running or last replay's
     int m_lastReorder = 0;

@@ -660,6 +660,21 @@ void tst_MainWindow::checkAndReplayFromTheMenus()
     QCOMPARE(app.requests().size(), 1);
     QVERIFY(app.requests().first().body.contains("av_1"));
     replay->close();
+
+    // A filter: the window reads every capture back as a job and keeps those that match.
+    m_window->findChild<QAction *>(QStringLiteral("replayAction"))->trigger();
+    replay = m_window->findChild<ReplayDialog *>();
+    QVERIFY(replay);
+    replay->findChild<QLineEdit *>(QStringLiteral("filterEdit"))
+        ->setText(QStringLiteral("task:video_*"));
+    replay->findChild<QRadioButton *>(QStringLiteral("scopeFilter"))->setChecked(true);
+    QSignalSpy filtered(replay, &ReplayDialog::replayFinished);
+    replay->start();
+    QVERIFY(filtered.wait(10'000));
+    QCOMPARE(filtered.first().first().value<ReplayReport>().delivered, 1);
+    QCOMPARE(app.requests().size(), 2);
+    QVERIFY(app.requests().at(1).body.contains("run_r1"));
+    replay->close();
 }
 
 #include "tst_mainwindow.moc"

@@ -120,8 +120,8 @@ void TestReplayDialog::open(int selected, QList<CapturePtr> captures, const QUrl
     m_asked = 0;
     m_filter.clear();
     // Like the window: the selection is the first `selected` captures; a filter is applied to all.
-    auto provider = [this, selected](ReplayDialog::Scope scope,
-                                     const QList<RouteCondition> &filter) {
+    auto provider = [this, selected](ReplayDialog::Scope scope, const QList<RouteCondition> &filter,
+                                     const ReplayDialog::CaptureSink &deliver) {
         ++m_asked;
         m_scope = scope;
         m_filter = filter;
@@ -132,7 +132,7 @@ void TestReplayDialog::open(int selected, QList<CapturePtr> captures, const QUrl
             if (scope != ReplayDialog::Scope::Filter || RouteCondition::allMatch(filter, *c))
                 out.append(c);
         }
-        return out;
+        deliver(out, {});
     };
     m_dialog = std::make_unique<ReplayDialog>(
         url.isEmpty() ? QUrl(QStringLiteral("http://localhost:3000/webhook/hoox")) : url, selected,

@@ -49,6 +49,15 @@ bool openReleased(Journal &journal, const QString &path, QString *error,
     }
 }
 
+// The capture at store row `row` of `source`, from memory or read back from `journal`.
+CapturePtr readRow(const CaptureStore::SearchSource &source, QFile &journal, qsizetype row,
+                   QString *error)
+{
+    const auto &span = source.spans.at(size_t(row));
+    return span.offset < 0 ? source.resident.value(qint32(row))
+                           : JournalReader::readRecord(journal, span.offset, span.size, error);
+}
+
 } // namespace
 
 SessionEngine::SessionEngine(QObject *parent)
@@ -286,10 +295,7 @@ quint64 SessionEngine::exportCaptures(const QString &file, Interchange::Format f
                     out.cancelWriting();
                     return w;
                 }
-                const auto &span = source->spans.at(size_t(rows.at(i)));
-                CapturePtr c = span.offset < 0 ? source->resident.value(qint32(rows.at(i)))
-                                               : JournalReader::readRecord(journal, span.offset,
-                                                                           span.size, &w.error);
+                CapturePtr c = readRow(*source, journal, rows.at(i), &w.error);
                 if (!c) {
                     out.cancelWriting();
                     return w;
@@ -315,6 +321,48 @@ quint64 SessionEngine::exportCaptures(const QString &file, Interchange::Format f
                                        : tr("%1 captures written to %2").arg(w.count).arg(file),
                           true);
         });
+}
+
+quint64 SessionEngine::readCaptures(const QList<qsizetype> &storeRows, bool all,
+                                    std::function<bool(const Capture &)> keep,
+                                    std::function<void(QList<CapturePtr>, QString)> done)
+{
+    struct Read {
+        QList<CapturePtr> captures;
+        QString error;
+    };
+    std::shared_ptr<const CaptureStore::SearchSource> source =
+        m_store ? m_store->searchSource() : nullptr;
+    QList<qsizetype> rows = storeRows;
+    if (all && source) {
+        rows.resize(qsizetype(source->spans.size()));
+        for (qsizetype i = 0; i < rows.size(); ++i)
+            rows[i] = i;
+    }
+    return m_jobs->start(
+        tr("Reading %n capture(s)", nullptr, int(rows.size())), this,
+        [rows, source, keep = std::move(keep)](JobControl &control) {
+            Read r;
+            if (!source)
+                return r;
+            QFile journal(source->journalPath);
+            if (!source->journalPath.isEmpty() && !journal.open(QIODevice::ReadOnly)) {
+                r.error = tr("Cannot read the journal %1: %2")
+                              .arg(source->journalPath, journal.errorString());
+                return r;
+            }
+            for (qsizetype i = 0; i < rows.size() && !control.isCanceled(); ++i) {
+                CapturePtr c = readRow(*source, journal, rows.at(i), &r.error);
+                if (!c)
+                    return r;
+                if (!keep || keep(*c))
+                    r.captures.append(std::move(c));
+                if ((i & 255) == 0)
+                    control.setProgress(i, rows.size());
+            }
+            return r;
+        },
+        [done = std::move(done)](Read r) { done(std::move(r.captures), r.error); });
 }
 
 CaptureIndex SessionEngine::retained(CaptureIndex &&loaded, int maxCaptures, int maxAgeDays,

@@ -11,6 +11,7 @@
 #include <QString>
 #include <QThread>
 
+#include <functional>
 #include <memory>
 
 class CaptureStore;
@@ -76,6 +77,13 @@ public:
     // job, reading each back from the journal. exported() reports.
     quint64 exportCaptures(const QString &file, Interchange::Format format,
                            const QList<qsizetype> &storeRows, bool all);
+
+    // Reads back the captures at `storeRows` of the store (all when `all`) as a job, keeping
+    // those `keep` accepts (all when empty; called on the job's thread). `done` gets them in row
+    // order, or an error in words; it is not called when the job is cancelled.
+    quint64 readCaptures(const QList<qsizetype> &storeRows, bool all,
+                         std::function<bool(const Capture &)> keep,
+                         std::function<void(QList<CapturePtr>, QString)> done);
 
     // The captures shown of what a journal holds: retention keeps the newest, and those
     // younger than the age limit (0: no limit).
