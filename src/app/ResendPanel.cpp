@@ -162,9 +162,7 @@ void ResendPanel::updateForwarding()
 {
     const bool on = m_ui->forwardToggle->isChecked();
     const QUrl url = targetUrl();
-    ForwardSettings settings = m_forwarder->settings();
-    settings.fallback = url;
-    m_forwarder->setSettings(settings);
+    m_forwarder->changeSettings([&url](ForwardSettings &s) { s.fallback = url; });
     if (on && isForwardUrl(url))
         m_forwarder->start();
     else
@@ -174,18 +172,16 @@ void ResendPanel::updateForwarding()
 
 void ResendPanel::updateAnswer()
 {
-    ForwardSettings settings = m_forwarder->settings();
-    settings.answer = ForwardSettings::Answer(m_ui->answerMode->currentData().toInt());
-    m_forwarder->setSettings(settings);
+    const auto answer = ForwardSettings::Answer(m_ui->answerMode->currentData().toInt());
+    m_forwarder->changeSettings([answer](ForwardSettings &s) { s.answer = answer; });
 }
 
 // Holding answers Hoox at once, whatever the answer mode: the mode waits until hold is off.
 void ResendPanel::updateHold()
 {
-    ForwardSettings settings = m_forwarder->settings();
-    settings.hold = m_ui->holdToggle->isChecked();
-    m_forwarder->setSettings(settings);
-    m_ui->answerMode->setEnabled(!settings.hold);
+    const bool hold = m_ui->holdToggle->isChecked();
+    m_forwarder->changeSettings([hold](ForwardSettings &s) { s.hold = hold; });
+    m_ui->answerMode->setEnabled(!hold);
     showForwardingStatus();
 }
 

@@ -157,11 +157,17 @@ Forwarder::~Forwarder()
 
 void Forwarder::setSettings(const ForwardSettings &settings)
 {
+    changeSettings([&settings](ForwardSettings &s) { s = settings; });
+}
+
+void Forwarder::changeSettings(const std::function<void(ForwardSettings &)> &change)
+{
     bool holdNow = false;
     {
         QMutexLocker lock(&m_gate->mutex);
-        holdNow = settings.hold && !m_gate->settings.hold;
-        m_gate->settings = settings;
+        const bool held = m_gate->settings.hold;
+        change(m_gate->settings);
+        holdNow = m_gate->settings.hold && !held;
     }
     // Holding from now on: Hoox stops waiting for forwards already sent, so that a handler
     // paused at a breakpoint does not make it time out and retry.

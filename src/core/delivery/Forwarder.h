@@ -14,6 +14,7 @@
 #include <QPointer>
 #include <QUrl>
 
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -106,6 +107,9 @@ public:
     ~Forwarder() override;
 
     void setSettings(const ForwardSettings &settings);
+    // Changes some of the settings in one step, so that two threads changing different fields
+    // never undo each other's change.
+    void changeSettings(const std::function<void(ForwardSettings &)> &change);
     ForwardSettings settings() const;
     // For tests: shorter waits than Hoox's.
     void setTimeouts(int hooxAnswerMs, int appWaitMs);
