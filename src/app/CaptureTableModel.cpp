@@ -18,6 +18,7 @@
 #include <QStyle>
 
 #include <algorithm>
+#include <climits>
 #include <utility>
 
 CaptureTableModel::CaptureTableModel(CaptureStore *store, JobRunner *jobs, QObject *parent)
@@ -34,9 +35,13 @@ CaptureTableModel::CaptureTableModel(CaptureStore *store, JobRunner *jobs, QObje
         m_visible.clear();
         m_textMatch.clear();
         m_forwarded.clear(); // ids start again at 1 in the next session's journal
+        m_forwardChanged.clear();
         endResetModel();
         emitCounts();
     });
+    m_forwardTimer.setSingleShot(true);
+    m_forwardTimer.setInterval(50);
+    connect(&m_forwardTimer, &QTimer::timeout, this, &CaptureTableModel::flushForwardResults);
     rebuild();
 }
 
@@ -310,11 +315,28 @@ bool CaptureTableModel::accepts(qsizetype storeRow) const
 void CaptureTableModel::setForwardResult(quint64 captureId, const QString &summary, bool slow)
 {
     m_forwarded.insert(captureId, ForwardNote{summary, slow});
-    const qsizetype storeRow = m_store->rowOfId(captureId);
-    const int row = storeRow < 0 ? -1 : rowOfStoreRow(storeRow);
-    if (row >= 0)
+    // Forwarding at full speed brings an outcome per capture: the view hears of them together.
+    m_forwardChanged.append(captureId);
+    if (!m_forwardTimer.isActive())
+        m_forwardTimer.start();
+}
+
+void CaptureTableModel::flushForwardResults()
+{
+    int first = INT_MAX;
+    int last = -1;
+    for (quint64 id : std::as_const(m_forwardChanged)) {
+        const qsizetype storeRow = m_store->rowOfId(id);
+        const int row = storeRow < 0 ? -1 : rowOfStoreRow(storeRow);
+        if (row >= 0) {
+            first = qMin(first, row);
+            last = qMax(last, row);
+        }
+    }
+    m_forwardChanged.clear();
+    if (last >= 0)
         emit dataChanged(
-            index(row, ForwardColumn), index(row, ForwardColumn),
+            index(first, ForwardColumn), index(last, ForwardColumn),
             {Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole, Qt::DecorationRole});
 }
 

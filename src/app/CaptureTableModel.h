@@ -6,6 +6,7 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QTimer>
 
 #include <atomic>
 #include <memory>
@@ -78,6 +79,7 @@ signals:
     void searchCanceled();
 
 private:
+    void flushForwardResults();
     QVariant display(qsizetype storeRow, int column) const;
     QVariant sortKey(qsizetype storeRow, int column) const;
     QVariant background(qsizetype storeRow) const;
@@ -112,4 +114,6 @@ private:
     JobRunner *m_jobs;
     quint64 m_searchJob = 0;
     QHash<quint64, ForwardNote> m_forwarded;
+    QList<quint64> m_forwardChanged; // outcomes not yet told to the view
+    QTimer m_forwardTimer;
 };
