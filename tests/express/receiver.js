@@ -15,7 +15,8 @@
 //
 // stdout is for the tests alone: first `listening on 127.0.0.1:PORT`, then one JSON line for
 // every request that comes in, on any path, once its body is in:
-//   {"name","method","url","path","task","status","job_id","headers","raw_body_length"}
+//   {"name","method","url","path","task","status","job_id","headers","raw_body_length",
+//    "at_ms"}  (at_ms: Date.now() when the request began to arrive)
 // (headers with lower-case names; task, status and job_id from the body when it is a JSON
 // object, else null). The page's own console output goes to stderr.
 'use strict';

@@ -13,7 +13,7 @@ namespace CheckReport {
 // "PASS  deliveries/video_generate.completed  200 in 3 ms", then, for a warning or a failure,
 // the reason on an indented line.
 QString scorecardLine(const CheckResult &r);
-// "14 passed, 1 warning, 2 failed: http://localhost:3000/webhook/hoox"
+// "14 passed, 1 warned, 2 failed: http://localhost:3000/webhook/hoox"
 QString summary(const QList<CheckResult> &results, const QUrl &url);
 // One JSON object: scenario, group, verdict, answer, latency_ms, expectation, reason,
 // and each request's label, status, latency and error.
