@@ -20,6 +20,8 @@
 #include <QSaveFile>
 #include <QThread>
 
+#include <numeric>
+
 // What the job that opens a journal hands to the GUI thread: the locked journal, the recorder
 // that numbers on from it, and the summaries the store shows.
 struct SessionEngine::Opened {
@@ -47,6 +49,14 @@ bool openReleased(Journal &journal, const QString &path, QString *error,
             return false;
         QThread::msleep(50);
     }
+}
+
+// Every store row of `source`, in order; none without a store.
+QList<qsizetype> everyRow(const CaptureStore::SearchSource *source)
+{
+    QList<qsizetype> rows(source ? qsizetype(source->spans.size()) : 0);
+    std::iota(rows.begin(), rows.end(), qsizetype(0));
+    return rows;
 }
 
 // The capture at store row `row` of `source`, from memory or read back from `journal`.
@@ -262,12 +272,7 @@ quint64 SessionEngine::exportCaptures(const QString &file, Interchange::Format f
     // A snapshot of where each capture is: the job reads them back while rows keep arriving.
     std::shared_ptr<const CaptureStore::SearchSource> source =
         m_store ? m_store->searchSource() : nullptr;
-    QList<qsizetype> rows = storeRows;
-    if (all && source) {
-        rows.resize(qsizetype(source->spans.size()));
-        for (qsizetype i = 0; i < rows.size(); ++i)
-            rows[i] = i;
-    }
+    const QList<qsizetype> rows = all ? everyRow(source.get()) : storeRows;
     return m_jobs->start(
         tr("Exporting to %1").arg(QFileInfo(file).fileName()), this,
         [file, format, rows, source](JobControl &control) {
@@ -333,12 +338,7 @@ quint64 SessionEngine::readCaptures(const QList<qsizetype> &storeRows, bool all,
     };
     std::shared_ptr<const CaptureStore::SearchSource> source =
         m_store ? m_store->searchSource() : nullptr;
-    QList<qsizetype> rows = storeRows;
-    if (all && source) {
-        rows.resize(qsizetype(source->spans.size()));
-        for (qsizetype i = 0; i < rows.size(); ++i)
-            rows[i] = i;
-    }
+    const QList<qsizetype> rows = all ? everyRow(source.get()) : storeRows;
     return m_jobs->start(
         tr("Reading %n capture(s)", nullptr, int(rows.size())), this,
         [rows, source, keep = std::move(keep)](JobControl &control) {
