@@ -103,6 +103,13 @@ void addOptions(QCommandLineParser &p)
          QStringLiteral("ADDR")},
         {QStringLiteral("journal"), tr("Journal file (default %1).").arg(Journal::defaultPath()),
          QStringLiteral("PATH")},
+        {QStringLiteral("sync"),
+         tr("Answer a delivery only once its record is synced to disk (fdatasync, shared by the "
+            "deliveries that arrive together): an answered delivery survives a power cut. The "
+            "default.")},
+        {QStringLiteral("no-sync"),
+         tr("Answer once the record is written, without waiting for the disk: faster; an "
+            "answered delivery survives HookScope being killed, not a power cut.")},
         {QStringLiteral("token"),
          tr("Answer 401 to requests without TOKEN as the last segment of the URL path "
             "(/webhook/hoox/TOKEN) or in an X-HookScope-Token header."),
@@ -366,6 +373,12 @@ bool parse(const QCoreApplication &app, CommandLineOptions *o, QString *error)
     if (!parseAddress(p, o, error) || !parseToken(p, o, error) || !parseAnswer(p, o, error) ||
         !parseForward(p, o, error))
         return false;
+    if (p.isSet(QStringLiteral("sync")) && p.isSet(QStringLiteral("no-sync"))) {
+        *error = tr("--sync and --no-sync contradict each other; give one.");
+        return false;
+    }
+    o->syncGiven = p.isSet(QStringLiteral("sync")) || p.isSet(QStringLiteral("no-sync"));
+    o->sync = !p.isSet(QStringLiteral("no-sync"));
     o->journalGiven = p.isSet(QStringLiteral("journal"));
     o->journal = o->journalGiven ? p.value(QStringLiteral("journal")) : Journal::defaultPath();
     if (!p.positionalArguments().isEmpty()) {

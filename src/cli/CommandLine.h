@@ -26,6 +26,9 @@ struct CommandLineOptions {
     bool bindGiven = false;
     QString journal;
     bool journalGiven = false;
+    // --sync / --no-sync: whether an answer waits for its record's fdatasync (see Journal).
+    bool sync = true;
+    bool syncGiven = false;
     QUrl ngrokApi;
     AccessToken token;
     // The listener's answer: the rule and the armed counters, from --status, --body, --delay,

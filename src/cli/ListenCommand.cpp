@@ -99,6 +99,7 @@ int runListenCommand(int argc, char **argv)
     session.journalPath = o.journal;
     session.token = o.token;
     session.keepCaptures = false;
+    session.syncJournal = o.sync;
     SessionEngine engine;
     if (!engine.open(session, &error)) {
         CommandLine::printError(error);

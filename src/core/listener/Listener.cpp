@@ -76,6 +76,12 @@ void Listener::setAccessToken(const AccessToken &token)
         m_worker, [this, token] { m_worker->setAccessToken(token); }, Qt::BlockingQueuedConnection);
 }
 
+void Listener::setJournalSync(bool sync)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [this, sync] { m_worker->setJournalSync(sync); }, Qt::BlockingQueuedConnection);
+}
+
 int Listener::connectionCount() const
 {
     int count = 0;

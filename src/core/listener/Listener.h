@@ -46,6 +46,9 @@ public:
     void setAnswerer(RequestAnswerer answerer);
     // Requires `token` of every request from the next one on; a disabled token admits all.
     void setAccessToken(const AccessToken &token);
+    // Whether answers wait for the fdatasync of their record (the default) or for the write
+    // only; applies to the journal written now and from the next group on.
+    void setJournalSync(bool sync);
     // Switches journals (a new or reopened session) without waiting for the network thread:
     // `recorder` was prepared off the GUI thread (CaptureRecorder::restore() of a million
     // captures takes a while) and the worker keeps `journal` alive while it writes to it.

@@ -9,6 +9,7 @@
 #include "http/HttpLimits.h"
 #include "http/HttpRequest.h"
 
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
@@ -18,6 +19,7 @@
 
 #include <array>
 #include <memory>
+#include <vector>
 
 class QTcpServer;
 class ListenerConnection;
@@ -25,6 +27,11 @@ class AnswerPolicy;
 
 // The listener's side of the network thread: accepts sockets, records each accepted
 // request and hands the captures to the GUI thread in batches.
+//
+// Group commit: the requests completed in one pass of the event loop are staged in the journal,
+// and a zero timer (it fires once the pass's events are handled) writes and syncs them together;
+// only then do their answers go out, or their answerer hear of them. A group the journal cannot
+// write or sync is answered 503, as a record that cannot be written always was.
 class ListenerWorker : public QObject {
     Q_OBJECT
 public:
@@ -43,6 +50,7 @@ public:
     void accept(HttpRequest &&request, ListenerConnection *connection, quint64 token);
     void setAnswerer(RequestAnswerer answerer) { m_answerer = std::move(answerer); }
     void setAccessToken(const AccessToken &token) { m_token = token; }
+    void setJournalSync(bool sync);
     // Journals from now on through `recorder`, whose journal `journal` keeps alive; batches
     // emitted from now on carry `epoch`.
     void setJournal(std::shared_ptr<Journal> journal, CaptureRecorder &&recorder, quint64 epoch);
@@ -60,8 +68,6 @@ private:
     void importSlice();
     void refuse(HttpRequest &&request, ListenerConnection *connection, quint64 token);
     void sweep();
-    void finish(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
-                const ResponseAnswer &answer, ListenerConnection *connection, quint64 token);
     CapturePtr record(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
                       quint16 answerStatus, ListenerConnection *connection, quint64 token);
     void handOver(CapturePtr capture, const ResponseAnswer &answer, ListenerConnection *connection,
@@ -69,6 +75,19 @@ private:
     void ask(const CapturePtr &capture, const ResponseAnswer &proposed,
              ListenerConnection *connection, quint64 token);
     void answered(quint64 heldId, const ResponseAnswer &answer);
+    void awaitCommit(const CapturePtr &capture, const ResponseAnswer &answer, bool ask,
+                     ListenerConnection *connection, quint64 token);
+    bool commit();
+
+    // A staged capture whose answer (or answerer) waits for its group's commit.
+    struct Staged {
+        CapturePtr capture;
+        ResponseAnswer answer;
+        QDeadlineTimer due; // the rule's delay, counted from the request
+        bool ask = false;   // the answerer decides, once the capture is on disk
+        QPointer<ListenerConnection> connection;
+        quint64 token = 0;
+    };
 
     // A recorded capture whose answer the answerer has yet to decide.
     struct Held {
@@ -101,6 +120,8 @@ private:
     size_t m_nextHandedOver = 0;
     QList<ImportedRequest> m_imports; // being recorded, a slice per event-loop pass
     qsizetype m_importNext = 0;
+    std::vector<Staged> m_staged;
+    QTimer m_commitTimer;
     QTimer m_flushTimer;
     QTimer m_sweepTimer;
 };

@@ -101,6 +101,8 @@ bool SessionEngine::open(const SessionOptions &options, QString *error)
     auto journal = std::make_shared<Journal>();
     if (!journal->open(options.journalPath, error))
         return false;
+    if (!options.syncJournal)
+        journal->setSync({});
     m_warning = journal->warning();
     CaptureIndex loaded = journal->takeLoaded();
     m_loadedCount = loaded.size();
@@ -148,6 +150,13 @@ void SessionEngine::setRetention(int maxCaptures, int maxAgeDays)
     m_options.maxAgeDays = maxAgeDays;
 }
 
+void SessionEngine::setJournalSync(bool sync)
+{
+    m_options.syncJournal = sync;
+    if (m_listener)
+        m_listener->setJournalSync(sync);
+}
+
 quint64 SessionEngine::openJournal(const QString &path)
 {
     // The open journal is locked by this very process: opening it again would be refused as
@@ -161,9 +170,10 @@ quint64 SessionEngine::openJournal(const QString &path)
     const int maxCaptures = m_options.maxCaptures;
     const int maxAgeDays = m_options.maxAgeDays;
     const bool keep = bool(m_store);
+    const bool sync = m_options.syncJournal;
     return m_jobs->start(
         tr("Opening %1").arg(QFileInfo(path).fileName()), this,
-        [path, maxCaptures, maxAgeDays, keep](JobControl &control) {
+        [path, maxCaptures, maxAgeDays, keep, sync](JobControl &control) {
             Opened o;
             o.path = path;
             o.journal = std::make_shared<Journal>();
@@ -174,6 +184,8 @@ quint64 SessionEngine::openJournal(const QString &path)
                 o.journal.reset();
                 return o;
             }
+            if (!sync)
+                o.journal->setSync({});
             CaptureIndex loaded = o.journal->takeLoaded();
             o.loadedCount = loaded.size();
             o.recorder = std::make_shared<CaptureRecorder>(o.journal.get());

@@ -31,6 +31,8 @@ struct SessionOptions {
     // Retention: what the store loads of a journal (the journal keeps everything). 0: no limit.
     int maxCaptures = 0;
     int maxAgeDays = 0;
+    // Answers wait for the fdatasync of their record (group commit); off, for the write only.
+    bool syncJournal = true;
 };
 
 // One HookScope session: the journal (locked, one writer), the listener on its network
@@ -62,6 +64,8 @@ public:
     // The captures the journal held when it was opened.
     qsizetype loadedCount() const { return m_loadedCount; }
     void setRetention(int maxCaptures, int maxAgeDays);
+    // Whether answers wait for the disk (SessionOptions::syncJournal), from the next delivery on.
+    void setJournalSync(bool sync);
 
     // Switches to the journal at `path` (created when missing), read as a job; the listener
     // keeps running and writes to it from then on. opened() or openFailed() tells the outcome.
