@@ -560,6 +560,7 @@ void MainWindow::applySettings(const AppSettings &settings)
     targets.prepend(settings.deliveryTarget.toString());
     m_resend->setTargetHistory(targets);
     m_engine->setRetention(settings.maxCaptures, settings.maxAgeDays);
+    m_engine->setJournalSync(settings.journalSync);
     const QHostAddress bind(settings.bindAddress);
     if (m_listener->isListening() &&
         (m_listener->port() != settings.port || m_listener->address() != bind))

@@ -82,6 +82,7 @@ int main(int argc, char **argv)
     options.token = opts.token;
     options.maxCaptures = settings.maxCaptures;
     options.maxAgeDays = settings.maxAgeDays;
+    options.syncJournal = opts.syncGiven ? opts.sync : settings.journalSync;
     SessionEngine engine;
     if (!openSession(engine, options))
         return 1;

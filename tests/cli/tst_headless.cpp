@@ -322,6 +322,10 @@ void tst_Headless::badArgumentsExitWith2()
     QVERIFY(p.waitForFinished());
     QCOMPARE(p.exitCode(), 2);
     QVERIFY(p.readAllStandardError().contains("--port"));
+    const HookScopeRun r = runHookScope(
+        {QStringLiteral("listen"), QStringLiteral("--sync"), QStringLiteral("--no-sync")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("--sync and --no-sync"), r.err.constData());
 }
 
 void tst_Headless::takenPortIsExplained()

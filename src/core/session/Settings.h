@@ -28,6 +28,7 @@ public:
         ResponseDelayMs,
         RetentionMaxCaptures,
         RetentionMaxAgeDays,
+        JournalSync,
         DeliveryTarget,
         DeliveryTargetHistory,
         SessionRecent,
