@@ -43,6 +43,7 @@ public:
     void accept(HttpRequest &&request, ListenerConnection *connection, quint64 token);
     void setAnswerer(RequestAnswerer answerer) { m_answerer = std::move(answerer); }
     void setAccessToken(const AccessToken &token) { m_token = token; }
+    const AccessToken &accessToken() const { return m_token; }
     // Journals from now on through `recorder`, whose journal `journal` keeps alive; batches
     // emitted from now on carry `epoch`.
     void setJournal(std::shared_ptr<Journal> journal, CaptureRecorder &&recorder, quint64 epoch);
