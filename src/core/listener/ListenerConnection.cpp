@@ -37,6 +37,14 @@ ListenerConnection::ListenerConnection(QTcpSocket *socket, ListenerWorker *worke
         a.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + a.toString() + u']' : a.toString();
     m_peer = host + u':' + QString::number(m_socket->peerPort());
     m_clock.start();
+    // The access token is checked as soon as a head is whole: a client without it is turned
+    // away before it sends its body, however large the body it announces.
+    m_parser.setHeadGate(
+        [this](const HttpRequest &head) {
+            m_turnedAway = !m_worker->accessToken().admits(head);
+            return !m_turnedAway;
+        },
+        401, QByteArrayLiteral("missing or wrong access token"));
     m_delayTimer.setSingleShot(true);
     connect(&m_delayTimer, &QTimer::timeout, this, &ListenerConnection::writeReady);
     connect(m_socket, &QTcpSocket::readyRead, this, &ListenerConnection::onReadyRead);
@@ -113,7 +121,10 @@ bool ListenerConnection::handleEvent(HttpParser::Event event)
         onRequest(m_parser.takeRequest());
         return true;
     case HttpParser::Event::Failed:
-        refuseAndClose(m_parser.errorStatus(), m_parser.errorReason());
+        if (m_turnedAway)
+            turnAway();
+        else
+            refuseAndClose(m_parser.errorStatus(), m_parser.errorReason());
         return false;
     }
     return false;
@@ -131,6 +142,15 @@ void ListenerConnection::onRequest(HttpRequest &&request)
         m_stopReading = true;
     m_out.push_back(std::move(slot));
     m_worker->accept(std::move(request), this, m_out.back().token);
+}
+
+// The worker shows the head of a request without the access token as refused and answers 401
+// (ListenerWorker::refuse); its body was never read.
+void ListenerConnection::turnAway()
+{
+    HttpRequest head = m_parser.current();
+    head.keepAlive = false;
+    onRequest(std::move(head));
 }
 
 void ListenerConnection::resolve(quint64 token, int status, const QByteArray &contentType,

@@ -48,6 +48,7 @@ private:
     void processInput();
     bool handleEvent(HttpParser::Event event);
     void onRequest(HttpRequest &&request);
+    void turnAway();
     void queue(QByteArray bytes, int delayMs, bool close);
     void writeReady();
     bool outputFull();
@@ -74,5 +75,6 @@ private:
     bool m_lingering = false;   // our side is shut; draining the peer until it closes
     bool m_finished = false;
     bool m_outputFull = false; // reading paused until the client takes our answers
+    bool m_turnedAway = false; // the parser failed at the head gate: no access token
     quint64 m_nextToken = 0;
 };

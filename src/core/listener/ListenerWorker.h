@@ -51,6 +51,7 @@ public:
     void setAnswerer(RequestAnswerer answerer) { m_answerer = std::move(answerer); }
     void setAccessToken(const AccessToken &token) { m_token = token; }
     void setJournalSync(bool sync);
+    const AccessToken &accessToken() const { return m_token; }
     // Journals from now on through `recorder`, whose journal `journal` keeps alive; batches
     // emitted from now on carry `epoch`.
     void setJournal(std::shared_ptr<Journal> journal, CaptureRecorder &&recorder, quint64 epoch);
