@@ -15,7 +15,7 @@
 
 namespace {
 constexpr int kHeight = 40;
-constexpr int kMaxColumnPixels = 8; // a short session's seconds, not slabs
+constexpr int kMaxColumnPixels = 12; // a short session's seconds, not slabs
 constexpr int kSwatch = 9;
 constexpr int kClickSlop = 3; // a press that moved less is a click
 // Errors at the bottom, where a single one is never hidden by the others.

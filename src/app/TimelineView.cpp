@@ -316,10 +316,15 @@ void TimelineView::setCurrentIndex(int index)
         return;
     m_current = index;
     setAccessibleDescription(m_attempts[index].toolTip());
-    const int y = m_y[index] - verticalScrollBar()->value();
+    // Scrolls as little as shows the mark with its words, so that the chain above stays in view.
     const int line = fontMetrics().height();
-    if (y < 2 * line || y > viewport()->height() - 4 * line)
-        verticalScrollBar()->setValue(m_y[index] - viewport()->height() / 3);
+    const int top = m_y[index] - 2 * line;
+    const int bottom = m_y[index] + 4 * line;
+    QScrollBar *bar = verticalScrollBar();
+    if (top < bar->value())
+        bar->setValue(top);
+    else if (bottom > bar->value() + viewport()->height())
+        bar->setValue(bottom - viewport()->height());
     viewport()->update();
 }
 
