@@ -18,7 +18,8 @@
 
 namespace {
 constexpr int kPxPerSecond = 16;
-constexpr int kMaxGapPx = 20 * kPxPerSecond; // a longer gap is shortened, and says so
+constexpr int kMinPxPerSecond = 4;
+constexpr int kMaxGapSeconds = 20; // a longer gap is shortened, and says so
 constexpr int kMark = 16;
 constexpr int kMargin = 8;
 
@@ -91,26 +92,39 @@ void TimelineView::rebuild()
     viewport()->update();
 }
 
-// Each attempt a row at least four lines high; time runs down at kPxPerSecond in between.
+// Each attempt a row at least four lines high; time runs down at m_pxPerSecond in between, as
+// many as let the whole chain fit the view (at least kMinPxPerSecond).
 void TimelineView::layOut()
+{
+    for (m_pxPerSecond = kPxPerSecond; m_pxPerSecond > kMinPxPerSecond; m_pxPerSecond -= 2) {
+        placeMarks();
+        if (m_contentHeight <= viewport()->height())
+            break;
+    }
+    placeMarks();
+    const int line = fontMetrics().height();
+    verticalScrollBar()->setRange(0, std::max(0, m_contentHeight - viewport()->height()));
+    verticalScrollBar()->setPageStep(viewport()->height());
+    verticalScrollBar()->setSingleStep(line);
+}
+
+void TimelineView::placeMarks()
 {
     const int line = fontMetrics().height();
     const int minGap = 4 * line + 12;
+    const int maxGap = std::max(kMaxGapSeconds * m_pxPerSecond, minGap);
     m_y.clear();
     m_shortened.clear();
     int y = kMargin + 3 * line + line / 2;
     for (int i = 0; i < m_attempts.size(); ++i) {
-        const qint64 natural = i == 0 ? 0 : m_attempts[i].gapMs * kPxPerSecond / 1000;
+        const qint64 natural = i == 0 ? 0 : m_attempts[i].gapMs * m_pxPerSecond / 1000;
         if (i > 0)
-            y += int(std::clamp<qint64>(natural, minGap, std::max(kMaxGapPx, minGap)));
+            y += int(std::clamp<qint64>(natural, minGap, maxGap));
         m_y.append(y);
-        m_shortened.append(natural > kMaxGapPx);
+        m_shortened.append(natural > maxGap);
     }
-    const int tail = std::max(4 * line, RetrySchedule::kTimeoutMs / 1000 * kPxPerSecond);
+    const int tail = std::max(4 * line, RetrySchedule::kTimeoutMs / 1000 * m_pxPerSecond);
     m_contentHeight = m_y.isEmpty() ? 0 : m_y.last() + tail + kMargin;
-    verticalScrollBar()->setRange(0, std::max(0, m_contentHeight - viewport()->height()));
-    verticalScrollBar()->setPageStep(viewport()->height());
-    verticalScrollBar()->setSingleStep(line);
 }
 
 int TimelineView::yOf(qint64 ms) const
@@ -123,10 +137,10 @@ int TimelineView::yOf(qint64 ms) const
         const qint64 t0 = m_attempts[i - 1].atMs;
         const qint64 t1 = m_attempts[i].atMs;
         if (ms <= t0 || t1 == t0)
-            return m_y[i - 1] + int((ms - t0) * kPxPerSecond / 1000);
+            return m_y[i - 1] + int((ms - t0) * m_pxPerSecond / 1000);
         return m_y[i - 1] + int((ms - t0) * (m_y[i] - m_y[i - 1]) / (t1 - t0));
     }
-    return m_y.last() + int((ms - m_attempts.last().atMs) * kPxPerSecond / 1000);
+    return m_y.last() + int((ms - m_attempts.last().atMs) * m_pxPerSecond / 1000);
 }
 
 TimelineView::Geometry TimelineView::geometry() const

@@ -46,6 +46,7 @@ private:
     };
     void rebuild();
     void layOut();
+    void placeMarks();
     Geometry geometry() const;
     int yOf(qint64 ms) const; // content coordinates
     int markAt(const QPoint &viewportPos) const;
@@ -64,5 +65,6 @@ private:
     QList<int> m_y;          // each attempt's y, content coordinates
     QList<bool> m_shortened; // whether the gap before attempt i was shortened
     int m_contentHeight = 0;
+    int m_pxPerSecond = 16;
     int m_current = -1;
 };
