@@ -33,6 +33,12 @@ QString spanText(qint64 ms)
     return ActivityStrip::tr("%1 h").arg(locale.toString(ms / 3'600'000.0, 'g', 3));
 }
 
+// HH:mm:ss: buckets are a second wide at least.
+QString secondTime(qint64 ms)
+{
+    return CaptureFormat::clockTime(ms).left(8);
+}
+
 quint64 totalOf(const ActivityBuckets::Counts &c)
 {
     quint64 t = 0;
@@ -212,8 +218,8 @@ void ActivityStrip::paintLegend(QPainter &p, const QRect &legend) const
     QString second;
     if (hasRange()) {
         second = tr("%1 – %2 · Esc clears")
-                     .arg(m_sinceMs == kNoSince ? tr("start") : CaptureFormat::clockTime(m_sinceMs),
-                          m_untilMs == kNoUntil ? tr("end") : CaptureFormat::clockTime(m_untilMs));
+                     .arg(m_sinceMs == kNoSince ? tr("start") : secondTime(m_sinceMs),
+                          m_untilMs == kNoUntil ? tr("end") : secondTime(m_untilMs));
     } else if (!m_buckets.isEmpty()) {
         second = tr("per %1 · drag to pick a range")
                      .arg(spanText(columns().bucketsPerColumn * m_buckets.widthMs()));
@@ -244,7 +250,7 @@ QString ActivityStrip::toolTipAt(int x) const
                          .arg(counts[size_t(k)]);
     }
     const QString line = tr("%1 – %2: %n deliveries", nullptr, int(totalOf(counts)))
-                             .arg(CaptureFormat::clockTime(from), CaptureFormat::clockTime(to));
+                             .arg(secondTime(from), secondTime(to));
     return line +
            (parts.isEmpty() ? QString()
                             : QStringLiteral(" (") + parts.join(QStringLiteral(", ")) + u')') +

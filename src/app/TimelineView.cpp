@@ -115,7 +115,7 @@ void TimelineView::placeMarks()
     const int maxGap = std::max(kMaxGapSeconds * m_pxPerSecond, minGap);
     m_y.clear();
     m_shortened.clear();
-    int y = kMargin + 3 * line + line / 2;
+    int y = kMargin + 4 * line + line / 2 + 4; // below the title and the legend
     for (int i = 0; i < m_attempts.size(); ++i) {
         const qint64 natural = i == 0 ? 0 : m_attempts[i].gapMs * m_pxPerSecond / 1000;
         if (i > 0)
