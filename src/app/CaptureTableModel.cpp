@@ -362,6 +362,15 @@ void CaptureTableModel::setFilter(const CaptureFilter &filter)
     rebuild();
 }
 
+void CaptureTableModel::setTimeRange(qint64 sinceMs, qint64 untilMs)
+{
+    if (sinceMs == m_filter.sinceMs && untilMs == m_filter.untilMs)
+        return;
+    m_filter.sinceMs = sinceMs;
+    m_filter.untilMs = untilMs;
+    rebuild();
+}
+
 void CaptureTableModel::rebuild()
 {
     beginResetModel();

@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
+#include "ActivityStrip.h"
 #include "CaptureItemDelegate.h"
 #include "CaptureTableModel.h"
 #include "CheckDialog.h"
@@ -12,6 +13,7 @@
 #include "PreferencesDialog.h"
 #include "ReplayDialog.h"
 #include "ResendPanel.h"
+#include "TimelineView.h"
 #include "capture/CaptureStore.h"
 #include "delivery/Forwarder.h"
 #include "interchange/CopyAs.h"
@@ -88,6 +90,7 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
     for (QLabel *l : {m_listenLabel, m_totalLabel, m_rateLabel, m_journalLabel})
         m_ui->statusBar->addPermanentWidget(l);
     setUpTable();
+    setUpPictures();
     setUpFilters();
     setUpActions();
     setAcceptDrops(true);
@@ -347,6 +350,29 @@ void MainWindow::setUpForwarding()
     connect(m_held, &HeldForwardsView::captureSelected, this,
             [this](quint64 id) { selectStoreRow(m_store->rowOfId(id)); });
     connect(m_resend, &ResendPanel::forwarded, this, &MainWindow::showForwardResult);
+}
+
+// The Timeline tab for the selected capture's key, and the activity strip over the table, whose
+// drag sets the table's time range (CaptureTableModel::setTimeRange).
+void MainWindow::setUpPictures()
+{
+    auto *strip = new ActivityStrip(m_store, this);
+    m_ui->centralLayout->insertWidget(m_ui->centralLayout->indexOf(m_ui->splitter), strip);
+    connect(strip, &ActivityStrip::rangeChanged, m_model, &CaptureTableModel::setTimeRange);
+    connect(m_model, &CaptureTableModel::modelReset, strip, [this, strip] {
+        strip->showRange(m_model->filter().sinceMs, m_model->filter().untilMs);
+    });
+    auto *timeline = new TimelineView(m_store, m_model, this);
+    m_sideTabs->addTab(timeline, tr("&Timeline"));
+    const auto follow = [this, timeline] { timeline->showRow(currentStoreRow()); };
+    connect(m_ui->captureTable->selectionModel(), &QItemSelectionModel::currentRowChanged, timeline,
+            follow);
+    connect(m_model, &CaptureTableModel::modelReset, timeline, follow);
+    connect(timeline, &TimelineView::captureActivated, this, [this](qsizetype row) {
+        if (m_model->rowOfStoreRow(row) < 0)
+            clearFilters(); // the attempt is filtered out of the table: show it
+        selectStoreRow(row);
+    });
 }
 
 void MainWindow::showForwardResult(quint64 captureId, const QString &summary, bool slow)

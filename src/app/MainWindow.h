@@ -65,6 +65,7 @@ private:
     void clearCaptures();
     void resendSelection();
     void setUpForwarding();
+    void setUpPictures();
     void showForwardResult(quint64 captureId, const QString &summary, bool slow);
     void showPreferences();
     void setUpSessionActions();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // hookscope-bench [CAPTURES [JOURNAL]]: prints one "name: value unit" line per figure. A
 // program, not a test: the machine's speed never fails anything.
+#include "ActivityStrip.h"
 #include "BenchPayload.h"
 #include "CaptureTableModel.h"
 #include "GuiJobs.h"
@@ -14,10 +15,13 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QPixmap>
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 
 namespace {
 
@@ -41,6 +45,29 @@ HttpRequest request(int i)
     r.headers.append("Content-Length", QByteArray::number(BenchPayload::kSeed.size()));
     r.body = BenchPayload::body(i);
     return r;
+}
+
+// The activity strip over the million rows: counting them once (what opening a session does),
+// then one paint at a window's width, the median of 21 after a first one.
+void stripFigures(CaptureStore &store)
+{
+    QElapsedTimer t;
+    t.start();
+    ActivityStrip strip(&store);
+    print("strip_count_1m_ms", double(t.nsecsElapsed()) / 1e6, "ms");
+    strip.resize(1280, 40);
+    QPixmap pixmap(strip.size());
+    t.start();
+    strip.render(&pixmap);
+    print("strip_first_paint_1m_ms", double(t.nsecsElapsed()) / 1e6, "ms");
+    std::vector<qint64> ns;
+    for (int i = 0; i < 21; ++i) {
+        t.start();
+        strip.render(&pixmap);
+        ns.push_back(t.nsecsElapsed());
+    }
+    std::sort(ns.begin(), ns.end());
+    print("strip_paint_1m_ms", double(ns[ns.size() / 2]) / 1e6, "ms");
 }
 
 int fail(const char *what)
@@ -145,6 +172,7 @@ int main(int argc, char **argv)
     }
     journal.close();
     print("rss_1m_mib", double(rssMiB()), "MiB");
+    stripFigures(store);
 
     CaptureFilter f;
     f.tasks = CaptureFilter::AvatarEdit;
