@@ -42,7 +42,21 @@ std::shared_ptr<Capture> CaptureRecorder::build(HttpRequest &&request, quint64 i
 CapturePtr CaptureRecorder::record(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
                                    quint16 answerStatus, QString *error)
 {
-    auto c = build(std::move(request), m_nextId, peer, receivedAtMs, answerStatus);
+    return keep(build(std::move(request), m_nextId, peer, receivedAtMs, answerStatus), error);
+}
+
+CapturePtr CaptureRecorder::record(const ImportedRequest &imported, QString *error)
+{
+    HttpRequest request = imported.request;
+    auto c = build(std::move(request), m_nextId, imported.peer, imported.receivedAtMs,
+                   imported.answerStatus);
+    c->recovered = imported.recovered;
+    c->source = imported.source;
+    return keep(std::move(c), error);
+}
+
+CapturePtr CaptureRecorder::keep(std::shared_ptr<Capture> c, QString *error)
+{
     m_duplicates.assign(c->id, c->hoox);
     if (m_journal && !m_journal->append(*c, error)) {
         // A capture the journal refused was never received: leave no trace in its group.

@@ -4,6 +4,7 @@
 #include "capture/Capture.h"
 #include "capture/CaptureIndex.h"
 #include "capture/DuplicateIndex.h"
+#include "capture/ImportedRequest.h"
 #include "http/HttpRequest.h"
 
 class Journal;
@@ -27,6 +28,9 @@ public:
     CapturePtr record(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
                       quint16 answerStatus, QString *error);
 
+    // The same for a request read from a file or recovered from ngrok, with where it came from.
+    CapturePtr record(const ImportedRequest &imported, QString *error);
+
     quint64 nextId() const { return m_nextId; }
     // Where record() writes; null when captures are kept nowhere.
     Journal *journal() const { return m_journal; }
@@ -34,6 +38,8 @@ public:
     quint64 takeId() { return m_nextId++; }
 
 private:
+    CapturePtr keep(std::shared_ptr<Capture> capture, QString *error);
+
     Journal *m_journal;
     quint64 m_nextId;
     DuplicateIndex m_duplicates;
