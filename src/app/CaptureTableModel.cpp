@@ -141,8 +141,10 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
             if (const QString tip = AttemptLabel::toolTip(*m_store, row); !tip.isEmpty())
                 return tip;
         }
-        if (column == AnswerColumn)
-            return AnswerLabel::toolTip(*m_store, row);
+        if (column == AnswerColumn) {
+            if (const QString tip = AnswerLabel::toolTip(*m_store, row); !tip.isEmpty())
+                return tip;
+        }
         break;
     case Qt::DecorationRole:
         if (column == AttemptColumn && r.group >= 0 && x.group(r.group).gaveUp())
