@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "CaptureTableModel.h"
 
+#include "AnswerLabel.h"
 #include "AttemptLabel.h"
 #include "WarningColor.h"
 
@@ -31,6 +32,11 @@ CaptureTableModel::CaptureTableModel(CaptureStore *store, JobRunner *jobs, QObje
     connect(m_jobs, &JobRunner::cancelRequested, this, &CaptureTableModel::onSearchCanceled);
     connect(store, &CaptureStore::appended, this, &CaptureTableModel::onAppended);
     connect(store, &CaptureStore::aboutToClear, this, [this] { beginResetModel(); });
+    // A late answer can mark its whole retry chain as given up: rare enough to repaint all.
+    connect(store, &CaptureStore::rowChanged, this, [this] {
+        if (!m_visible.empty())
+            emit dataChanged(index(0, AttemptColumn), index(rowCount() - 1, AnswerColumn));
+    });
     connect(store, &CaptureStore::cleared, this, [this] {
         m_visible.clear();
         m_textMatch.clear();
@@ -135,13 +141,18 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
             if (const QString tip = AttemptLabel::toolTip(*m_store, row); !tip.isEmpty())
                 return tip;
         }
-        if (column == AnswerColumn && r.answerStatus == 0)
-            return tr("Not answered: HookScope stopped while the answer was being decided, or "
-                      "the imported file had no answer.");
+        if (column == AnswerColumn) {
+            if (const QString tip = AnswerLabel::toolTip(*m_store, row); !tip.isEmpty())
+                return tip;
+        }
         break;
     case Qt::DecorationRole:
+        if (column == AttemptColumn && r.group >= 0 && x.group(r.group).gaveUp())
+            return qApp->style()->standardIcon(QStyle::SP_MessageBoxCritical);
         if (column == AttemptColumn && (r.flags & CaptureStore::Conflict))
             return qApp->style()->standardIcon(QStyle::SP_MessageBoxWarning);
+        if (const int icon = AnswerLabel::icon(*m_store, row); column == AnswerColumn && icon >= 0)
+            return qApp->style()->standardIcon(QStyle::StandardPixmap(icon));
         if (column == FindingsColumn && (r.flags & CaptureStore::HasFindings))
             return qApp->style()->standardIcon(QStyle::SP_MessageBoxInformation);
         break;
@@ -181,9 +192,7 @@ QVariant CaptureTableModel::display(qsizetype storeRow, int column) const
     case SizeColumn:
         return QLocale().formattedDataSize(r.bodySize, 1, QLocale::DataSizeTraditionalFormat);
     case AnswerColumn:
-        if (r.answerStatus == 0)
-            return tr("—");
-        return int(r.answerStatus);
+        return AnswerLabel::display(*m_store, storeRow);
     case ForwardColumn:
         return m_forwarded.value(r.id).summary;
     default:

@@ -111,6 +111,8 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
         m_ui->statusBar->showMessage(
             tr("Deliveries are refused with 503 until the journal can be written: %1").arg(error));
     });
+    connect(engine, &SessionEngine::ngrokProblem, this,
+            [this](const QString &message) { m_ui->statusBar->showMessage(message); });
     m_rateTimer.setInterval(1000);
     connect(&m_rateTimer, &QTimer::timeout, this, &MainWindow::updateRate);
     m_rateTimer.start();

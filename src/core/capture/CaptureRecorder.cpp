@@ -42,13 +42,25 @@ std::shared_ptr<Capture> CaptureRecorder::build(HttpRequest &&request, quint64 i
 CapturePtr CaptureRecorder::record(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
                                    quint16 answerStatus, QString *error)
 {
-    return take(std::move(request), peer, receivedAtMs, answerStatus, false, error);
+    return keep(build(std::move(request), m_nextId, peer, receivedAtMs, answerStatus), false,
+                error);
 }
 
 CapturePtr CaptureRecorder::stage(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
                                   quint16 answerStatus, QString *error)
 {
-    return take(std::move(request), peer, receivedAtMs, answerStatus, true, error);
+    return keep(build(std::move(request), m_nextId, peer, receivedAtMs, answerStatus), true,
+                error);
+}
+
+CapturePtr CaptureRecorder::stage(const ImportedRequest &imported, QString *error)
+{
+    HttpRequest request = imported.request;
+    auto c = build(std::move(request), m_nextId, imported.peer, imported.receivedAtMs,
+                   imported.answerStatus);
+    c->recovered = imported.recovered;
+    c->source = imported.source;
+    return keep(std::move(c), true, error);
 }
 
 bool CaptureRecorder::commit(QString *error)
@@ -66,10 +78,8 @@ bool CaptureRecorder::commit(QString *error)
     return ok;
 }
 
-CapturePtr CaptureRecorder::take(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
-                                 quint16 answerStatus, bool staged, QString *error)
+CapturePtr CaptureRecorder::keep(std::shared_ptr<Capture> c, bool staged, QString *error)
 {
-    auto c = build(std::move(request), m_nextId, peer, receivedAtMs, answerStatus);
     m_duplicates.assign(c->id, c->hoox);
     m_groupOpen = m_groupOpen || staged;
     const bool kept =

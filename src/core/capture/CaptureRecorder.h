@@ -4,6 +4,7 @@
 #include "capture/Capture.h"
 #include "capture/CaptureIndex.h"
 #include "capture/DuplicateIndex.h"
+#include "capture/ImportedRequest.h"
 #include "http/HttpRequest.h"
 
 #include <vector>
@@ -36,6 +37,9 @@ public:
     // its captures leave no trace in their duplicate groups.
     bool commit(QString *error);
 
+    // stage() for a request read from a file or recovered from ngrok, with where it came from.
+    CapturePtr stage(const ImportedRequest &imported, QString *error);
+
     quint64 nextId() const { return m_nextId; }
     // Where record() writes; null when captures are kept nowhere.
     Journal *journal() const { return m_journal; }
@@ -43,8 +47,7 @@ public:
     quint64 takeId() { return m_nextId++; }
 
 private:
-    CapturePtr take(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
-                    quint16 answerStatus, bool staged, QString *error);
+    CapturePtr keep(std::shared_ptr<Capture> capture, bool staged, QString *error);
 
     Journal *m_journal;
     std::vector<CapturePtr> m_staged; // in the journal's group, not yet committed

@@ -6,6 +6,7 @@
 #include "capture/JournalFormat.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -239,6 +240,33 @@ QString Journal::writeFailure(int code) const
         .arg(path(), osError(code), writeAdvice(code));
 }
 
+bool Journal::appendLateAnswer(quint64 captureId, quint16 status, quint32 afterMs, QString *error)
+{
+    if (!m_file.isOpen() || m_damaged || captureId == 0 || captureId > m_lastId) {
+        return fail(error, QCoreApplication::translate("Journal", "The journal cannot take the "
+                                                                  "answer of capture %1.")
+                               .arg(captureId));
+    }
+    // Records staged for the next commit were given their offsets already: the answer joins
+    // them, after its capture, and is written with them.
+    const JournalFormat::AnswerRecord answer{captureId, QDateTime::currentMSecsSinceEpoch(), status,
+                                             afterMs};
+    if (!m_pending.isEmpty()) {
+        JournalFormat::appendAnswerRecord(&m_pending, answer);
+        return true;
+    }
+    QByteArray record;
+    JournalFormat::appendAnswerRecord(&record, answer);
+    if (const int code = writeAll(record)) {
+        return fail(error, QCoreApplication::translate("Journal", "Could not write the answer of "
+                                                                  "capture %1 to the journal %2: "
+                                                                  "%3.")
+                               .arg(captureId)
+                               .arg(path(), osError(code)));
+    }
+    return true;
+}
+
 bool Journal::rewriteAnswer(qint64 recordOffset, const Capture &capture, QString *error)
 {
     if (!m_file.isOpen() || m_damaged) {
@@ -304,6 +332,24 @@ bool Journal::readRecordPrefix(qint64 offset, quint64 id, qsizetype recordSize, 
                            .arg(id));
 }
 
+// A version 1 journal is a valid version 2 one: its header says 2 from the first append on, so
+// that the records only version 2 has are not read by a HookScope that does not know them.
+bool Journal::upgradeVersion(quint32 version, QString *error)
+{
+    if (version >= JournalFormat::Version)
+        return true;
+    QByteArray field(4, Qt::Uninitialized);
+    qToLittleEndian(JournalFormat::Version, field.data());
+    if (const int code = writeAt(sizeof(JournalFormat::Magic), field)) {
+        return fail(error, QCoreApplication::translate("Journal", "Cannot update the journal %1 "
+                                                                  "to format version %2: %3.")
+                               .arg(path())
+                               .arg(JournalFormat::Version)
+                               .arg(osError(code)));
+    }
+    return true;
+}
+
 // Writes `bytes` over what is at `offset`; returns 0 or the errno of the failure.
 int Journal::writeAt(qint64 offset, QByteArrayView bytes)
 {
@@ -354,7 +400,7 @@ bool Journal::adopt(const JournalReadStatus &result, QString *error)
                                .arg(path(), osError(code), writeAdvice(code)));
     }
     if (m_end > 0)
-        return true;
+        return upgradeVersion(result.version, error);
     if (const int code = writeAll(JournalFormat::fileHeader())) {
         return fail(error, QStringLiteral("Cannot write the journal %1: %2. %3")
                                .arg(path(), osError(code), writeAdvice(code)));

@@ -63,6 +63,9 @@ public:
     // Where the last append() or stage() put its record: file offset and size.
     qint64 lastRecordOffset() const { return m_lastRecordOffset; }
     quint32 lastRecordSize() const { return m_lastRecordSize; }
+    // Appends an answer record (see JournalFormat.h): capture `captureId`'s answer, `status`,
+    // went out `afterMs` after its request, later than the sender waits.
+    bool appendLateAnswer(quint64 captureId, quint16 status, quint32 afterMs, QString *error);
     // Writes `capture.answerStatus` into the record at `recordOffset`, in place: a capture is
     // journaled before its answer is decided when an answerer decides it. `capture` must be the
     // one recorded there, answer aside; a record of another id or size is refused and left as
@@ -75,6 +78,7 @@ public:
 private:
     bool createFolder(const QString &path, QString *error);
     bool adopt(const JournalReadStatus &result, QString *error);
+    bool upgradeVersion(quint32 version, QString *error);
     int writeAll(const QByteArray &bytes);
     bool stageRecord(const Capture &capture, QString *error);
     int writeStaged();

@@ -57,6 +57,9 @@ public:
     // Records imported requests on the network thread: numbered, classified, journaled and
     // emitted through captured() like deliveries.
     void importRequests(const QList<ImportedRequest> &requests);
+    // Answers written later than `ms` after their request count as late (default: Hoox's 10 s
+    // timeout); tests make it short.
+    void setLateAnswerMs(int ms);
     // Open connections, refused ones still closing included; for tests and diagnostics.
     int connectionCount() const;
 
@@ -67,6 +70,9 @@ public:
 signals:
     void captured(const CaptureBatch &batch);
     void journalFailed(const QString &error);
+    // Capture `id`'s answer, `status`, went out `afterMs` after its request: later than the
+    // sender waits. Journaled before it is emitted, after the capture itself was.
+    void answeredLate(quint64 id, quint16 status, quint32 afterMs);
 
 private:
     AnswerPolicy m_policy;

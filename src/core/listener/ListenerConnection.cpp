@@ -138,6 +138,7 @@ void ListenerConnection::onRequest(HttpRequest &&request)
     slot.close = !request.keepAlive;
     slot.http10 = request.httpMinor == 0;
     slot.headOnly = request.method == "HEAD";
+    slot.completeAtMs = m_clock.elapsed();
     if (slot.close)
         m_stopReading = true;
     m_out.push_back(std::move(slot));
@@ -170,6 +171,28 @@ void ListenerConnection::resolve(quint64 token, int status, const QByteArray &co
     writeReady();
 }
 
+void ListenerConnection::tag(quint64 token, quint64 captureId, quint64 epoch, quint16 status)
+{
+    const auto it = std::find_if(m_out.begin(), m_out.end(),
+                                 [token](const Pending &p) { return p.token == token; });
+    if (it == m_out.end())
+        return;
+    it->captureId = captureId;
+    it->epoch = epoch;
+    it->status = status;
+}
+
+// Measured when the answer is handed to the socket, whatever held it: the rule's delay, the
+// answerer, or answers ahead of it on the connection.
+void ListenerConnection::noteWritten(const Pending &answer, qint64 nowMs)
+{
+    if (answer.captureId == 0 || answer.completeAtMs < 0)
+        return;
+    const qint64 took = nowMs - answer.completeAtMs;
+    if (took >= m_worker->lateAnswerMs())
+        m_worker->noteLateAnswer(answer.captureId, answer.epoch, answer.status, took);
+}
+
 void ListenerConnection::queue(QByteArray bytes, int delayMs, bool close)
 {
     Pending p;
@@ -190,6 +213,7 @@ void ListenerConnection::writeReady()
     const qint64 now = m_clock.elapsed();
     while (!m_out.empty() && !m_out.front().waiting && m_out.front().readyAtMs <= now) {
         m_socket->write(m_out.front().bytes);
+        noteWritten(m_out.front(), now);
         const bool close = m_out.front().close;
         m_out.pop_front();
         wrote = true;

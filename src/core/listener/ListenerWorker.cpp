@@ -12,6 +12,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 
+#include <limits>
 #include <utility>
 
 namespace {
@@ -203,12 +204,15 @@ CapturePtr ListenerWorker::record(HttpRequest &&request, const QString &peer, qi
 void ListenerWorker::handOver(CapturePtr capture, const ResponseAnswer &answer,
                               ListenerConnection *connection, quint64 token)
 {
+    const quint64 id = capture->id;
     m_batch.append(std::move(capture));
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
-    if (connection)
+    if (connection) {
+        connection->tag(token, id, m_epoch, quint16(answer.status));
         connection->resolve(token, answer.status, answer.contentType, answer.body, answer.delayMs,
                             false);
+    }
 }
 
 void ListenerWorker::ask(const CapturePtr &capture, const ResponseAnswer &proposed,
@@ -269,6 +273,21 @@ void ListenerWorker::setJournalSync(bool sync)
         journal->setSync(sync ? Journal::SyncFunction(&Journal::dataSync) : nullptr);
 }
 
+// The capture was journaled before its answer; how late the answer was follows it as a record
+// of its own. A capture of a journal no longer open keeps no record of it.
+void ListenerWorker::noteLateAnswer(quint64 captureId, quint64 epoch, quint16 status, qint64 tookMs)
+{
+    if (epoch != m_epoch)
+        return;
+    const auto afterMs = quint32(qBound<qint64>(1, tookMs, std::numeric_limits<quint32>::max()));
+    QString error;
+    if (Journal *journal = m_recorder.journal();
+        journal && !journal->appendLateAnswer(captureId, status, afterMs, &error))
+        emit journalFailed(error);
+    flush(); // the capture reaches the owner's thread before the news about its answer
+    emit answeredLate(captureId, status, afterMs, m_epoch);
+}
+
 void ListenerWorker::setJournal(std::shared_ptr<Journal> journal, CaptureRecorder &&recorder,
                                 quint64 epoch)
 {
@@ -296,9 +315,7 @@ void ListenerWorker::importSlice()
     for (; m_importNext < end; ++m_importNext) {
         const ImportedRequest &r = m_imports.at(m_importNext);
         QString error;
-        HttpRequest request = r.request;
-        CapturePtr c =
-            m_recorder.stage(std::move(request), r.peer, r.receivedAtMs, r.answerStatus, &error);
+        CapturePtr c = m_recorder.stage(r, &error);
         if (!c) {
             emit journalFailed(error);
             m_importNext = m_imports.size(); // the rest would fail the same way

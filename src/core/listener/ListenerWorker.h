@@ -6,6 +6,7 @@
 #include "capture/Capture.h"
 #include "capture/CaptureRecorder.h"
 #include "capture/ImportedRequest.h"
+#include "hoox/RetrySchedule.h"
 #include "http/HttpLimits.h"
 #include "http/HttpRequest.h"
 
@@ -56,12 +57,19 @@ public:
     // emitted from now on carry `epoch`.
     void setJournal(std::shared_ptr<Journal> journal, CaptureRecorder &&recorder, quint64 epoch);
     void holdJournal(std::shared_ptr<Journal> journal) { m_journal = std::move(journal); }
+    // How long after its request an answer counts as late: Hoox's timeout, unless a test
+    // makes it shorter.
+    int lateAnswerMs() const { return m_lateAnswerMs; }
+    void setLateAnswerMs(int ms) { m_lateAnswerMs = ms; }
+    // Called by a connection once a late answer was written: journals how late, then tells.
+    void noteLateAnswer(quint64 captureId, quint64 epoch, quint16 status, qint64 tookMs);
     // Records requests read from a file as if they had just arrived, in order.
     void importRequests(const QList<ImportedRequest> &requests);
 
 signals:
     void captured(const CaptureBatch &batch, quint64 epoch);
     void journalFailed(const QString &error);
+    void answeredLate(quint64 captureId, quint16 status, quint32 afterMs, quint64 epoch);
 
 private:
     void onNewConnection();
@@ -107,6 +115,7 @@ private:
     CaptureRecorder m_recorder;
     std::shared_ptr<Journal> m_journal; // when owned with the engine; null for a borrowed one
     quint64 m_epoch = 0;
+    int m_lateAnswerMs = RetrySchedule::kTimeoutMs;
     QTcpServer *m_server = nullptr;
     QSet<ListenerConnection *> m_connections;
     QSet<ListenerConnection *> m_refused; // over the limit: answered 503, closing

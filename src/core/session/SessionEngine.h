@@ -20,6 +20,8 @@ class JobRunner;
 class Journal;
 class Listener;
 class AnswerPolicy;
+class NgrokRecovery;
+class NgrokWatcher;
 
 // How a session starts: which journal, the listener's limits and access token, and whether
 // captures are kept in a store for a window (the command line prints them instead).
@@ -57,6 +59,10 @@ public:
     Forwarder *forwarder() const { return m_forwarder.get(); }
     JobRunner *jobs() const { return m_jobs.get(); }
     AnswerPolicy *policy() const;
+    NgrokRecovery *ngrokRecovery() const { return m_ngrok.get(); }
+    // Recovers, after each of `watcher`'s polls, what ngrok took for our port while HookScope
+    // was not running (see NgrokRecovery); ngrokProblem() tells what could not be.
+    void watchNgrok(NgrokWatcher *watcher);
 
     QString journalPath() const;
     // What opening the journal had to repair or skip; empty when it was intact.
@@ -100,6 +106,9 @@ signals:
     void imported(const QString &file, const QString &report, bool complete);
     void exported(const QString &file, const QString &report, bool ok);
     void journalFailed(const QString &error);
+    void ngrokProblem(const QString &message);
+    // Capture `id`'s answer went out after Hoox's timeout (see Listener::answeredLate()).
+    void answeredLate(quint64 id, quint16 status, quint32 afterMs);
 
 private:
     struct Opened;
@@ -112,6 +121,7 @@ private:
     std::unique_ptr<Listener> m_listener;
     QThread m_forwardThread;
     std::unique_ptr<Forwarder> m_forwarder; // lives on m_forwardThread
+    std::unique_ptr<NgrokRecovery> m_ngrok;
     QString m_warning;
     qsizetype m_loadedCount = 0;
 };
