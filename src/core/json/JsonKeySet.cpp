@@ -1,10 +1,58 @@
 // SPDX-License-Identifier: MIT
 #include "JsonKeySet.h"
 
+#include <algorithm>
+
 namespace {
 // Past this many keys an object gets a hash; below it a linear search is faster.
 constexpr qsizetype kLinearLimit = 24;
+
+// FNV-1a: keys are short, and a seeded hash buys nothing here (the table is per document).
+quint64 hashOf(QByteArrayView key)
+{
+    quint64 h = 14695981039346656037ULL;
+    for (const char c : key) {
+        h ^= quint8(c);
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
 } // namespace
+
+bool JsonKeySet::Index::insert(QByteArrayView key)
+{
+    if ((used + 1) * 2 > qsizetype(table.size()))
+        grow();
+    const quint64 h = hashOf(key);
+    const size_t mask = table.size() - 1;
+    for (size_t i = size_t(h) & mask;; i = (i + 1) & mask) {
+        Slot &slot = table[i];
+        if (slot.key.data() == nullptr) {
+            slot = {key, h};
+            ++used;
+            return true;
+        }
+        if (slot.hash == h && slot.key == key)
+            return false;
+    }
+}
+
+void JsonKeySet::Index::grow()
+{
+    std::vector<Slot> old = std::move(table);
+    table.assign(std::max<size_t>(64, old.size() * 2), Slot{});
+    used = 0;
+    const size_t mask = table.size() - 1;
+    for (const Slot &slot : old) {
+        if (slot.key.data() == nullptr)
+            continue;
+        size_t i = size_t(slot.hash) & mask;
+        while (table[i].key.data() != nullptr)
+            i = (i + 1) & mask;
+        table[i] = slot;
+        ++used;
+    }
+}
 
 JsonKeySet::JsonKeySet()
 {
@@ -38,26 +86,19 @@ bool JsonKeySet::add(const JsonScanner &scanner)
     }
     Frame &frame = m_frames.back();
     if (frame.index)
-        return addToIndex(frame, key);
+        return !frame.index->insert(key);
     for (size_t i = size_t(frame.first); i < m_keys.size(); ++i) {
         if (m_keys[i] == key)
             return true;
     }
     m_keys.push_back(key);
     if (qsizetype(m_keys.size()) - frame.first > kLinearLimit) {
-        frame.index = std::make_unique<QSet<QByteArrayView>>();
+        frame.index = std::make_unique<Index>();
         for (size_t i = size_t(frame.first); i < m_keys.size(); ++i)
             frame.index->insert(m_keys[i]);
         m_keys.resize(size_t(frame.first));
     }
     return false;
-}
-
-bool JsonKeySet::addToIndex(Frame &frame, QByteArrayView key)
-{
-    const qsizetype before = frame.index->size();
-    frame.index->insert(key);
-    return frame.index->size() == before;
 }
 
 bool JsonKeySet::track(const JsonScanner &scanner)

@@ -6,7 +6,6 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
-#include <QSet>
 
 #include <memory>
 #include <vector>
@@ -26,11 +25,21 @@ public:
     bool track(const JsonScanner &scanner);
 
 private:
+    // Open addressing over the keys of one large object: no allocation per key.
+    struct Index {
+        struct Slot {
+            QByteArrayView key; // null data: empty slot
+            quint64 hash = 0;
+        };
+        std::vector<Slot> table;
+        qsizetype used = 0;
+        bool insert(QByteArrayView key); // false when it was there
+        void grow();
+    };
     struct Frame {
         qsizetype first = 0;
-        std::unique_ptr<QSet<QByteArrayView>> index;
+        std::unique_ptr<Index> index;
     };
-    bool addToIndex(Frame &frame, QByteArrayView key);
 
     std::vector<Frame> m_frames;
     std::vector<QByteArrayView> m_keys;
