@@ -166,6 +166,14 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+// A hostile payload's task, key or status can be megabytes long: a cell shows its beginning.
+QString CaptureTableModel::cellPrefix(QStringView text)
+{
+    if (text.size() <= kCellChars)
+        return text.toString();
+    return text.first(kCellChars).toString() + u'…';
+}
+
 QVariant CaptureTableModel::display(qsizetype storeRow, int column) const
 {
     const CaptureIndex &x = m_store->index();
@@ -180,11 +188,11 @@ QVariant CaptureTableModel::display(qsizetype storeRow, int column) const
     case PathColumn:
         return QString::fromUtf8(x.target(storeRow));
     case TaskColumn:
-        return x.taskText(storeRow);
+        return cellPrefix(x.taskText(storeRow));
     case KeyColumn:
-        return x.key(storeRow).toString();
+        return cellPrefix(x.key(storeRow));
     case StatusColumn:
-        return x.statusText(storeRow);
+        return cellPrefix(x.statusText(storeRow));
     case AttemptColumn:
         return AttemptLabel::text(*m_store, storeRow);
     case FindingsColumn:

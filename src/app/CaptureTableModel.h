@@ -24,6 +24,10 @@ class JobRunner;
 class CaptureTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
+    // The task, key and status cells show at most this many characters of their text.
+    static constexpr qsizetype kCellChars = 80;
+    static QString cellPrefix(QStringView text);
+
     enum Column {
         IdColumn,
         TimeColumn,

@@ -194,10 +194,7 @@ void MainWindow::setUpActions()
 {
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->clearAction, &QAction::triggered, this, &MainWindow::clearCaptures);
-    connect(m_ui->copyPayloadAction, &QAction::triggered, this, [this] {
-        if (m_payload->capture())
-            QGuiApplication::clipboard()->setText(m_payload->payloadText());
-    });
+    connect(m_ui->copyPayloadAction, &QAction::triggered, m_payload, &PayloadView::copyBody);
     connect(m_ui->findAction, &QAction::triggered, this, [this] {
         // Ctrl+F searches the payload while the reader is in it, the captures elsewhere.
         if (m_payload->isReading()) {
