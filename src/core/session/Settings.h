@@ -34,6 +34,8 @@ public:
         WindowGeometry,
         WindowSplitter,
         WindowColumns,
+        DiffIgnoredPaths,
+        DiffIgnoreVolatileHeaders,
         KeyCount
     };
 
