@@ -206,13 +206,13 @@ void DiffView::showTitle()
     QString title = tr("#%1 (before) → #%2 (after)").arg(m_shown.before).arg(m_shown.after);
     if (!m_shown.relation.isEmpty())
         title += QStringLiteral(" · ") + m_shown.relation;
-    m_ui->titleLabel->setText(title);
+    m_ui->diffTitleLabel->setText(title);
 }
 
 void DiffView::showMessage(const QString &title, const QString &summary)
 {
-    m_ui->titleLabel->setText(title);
-    m_ui->summaryLabel->setText(summary);
+    m_ui->diffTitleLabel->setText(title);
+    m_ui->diffSummaryLabel->setText(summary);
 }
 
 void DiffView::updateSummary()
@@ -232,7 +232,7 @@ void DiffView::updateSummary()
         parts << tr("bodies compared as text: before %1, after %2")
                      .arg(state(r.beforeNotJson), state(r.afterNotJson));
     }
-    m_ui->summaryLabel->setText(parts.join(QStringLiteral(" · ")));
+    m_ui->diffSummaryLabel->setText(parts.join(QStringLiteral(" · ")));
 }
 
 QStringList DiffView::ignoredPaths() const

@@ -171,9 +171,10 @@ void tst_DiffView::twoSelectedCaptures()
     QCOMPARE(m->index(0, DiffModel::AfterColumn).data().toString(), QStringLiteral("\"failed\""));
     QVERIFY(m->index(1, DiffModel::BeforeColumn).data().toString().contains(u"created_at"));
     QVERIFY(m->index(1, DiffModel::AfterColumn).data().toString().isEmpty());
-    QVERIFY(find<QLabel>("summaryLabel")->text().startsWith(QStringLiteral("4 differences")));
-    QVERIFY(
-        find<QLabel>("titleLabel")->text().startsWith(QStringLiteral("#1 (before) → #3 (after)")));
+    QVERIFY(find<QLabel>("diffSummaryLabel")->text().startsWith(QStringLiteral("4 difference(s)")));
+    QVERIFY(find<QLabel>("diffTitleLabel")
+                ->text()
+                .startsWith(QStringLiteral("#1 (before) → #3 (after)")));
 }
 
 void tst_DiffView::olderIsBefore()
@@ -189,7 +190,8 @@ void tst_DiffView::keyOrderOnlyIsNoDifference()
     select({0, 1});
     QVERIFY(compared(1, 2));
     QCOMPARE(diff()->model()->rowCount(), 0);
-    QCOMPARE(find<QLabel>("summaryLabel")->text(), QStringLiteral("No differences · 1 ignored"));
+    QCOMPARE(find<QLabel>("diffSummaryLabel")->text(),
+             QStringLiteral("No differences · 1 ignored"));
 }
 
 void tst_DiffView::headersThatChangeWithEveryDelivery()
@@ -200,7 +202,7 @@ void tst_DiffView::headersThatChangeWithEveryDelivery()
     QVERIFY(check->isChecked());
     check->setChecked(false);
     QCOMPARE(paths(), QStringList{QStringLiteral("x-request-id")});
-    QCOMPARE(find<QLabel>("summaryLabel")->text(), QStringLiteral("1 difference"));
+    QCOMPARE(find<QLabel>("diffSummaryLabel")->text(), QStringLiteral("1 difference(s)"));
     QCOMPARE(Settings::instance().get(Settings::Key::DiffIgnoreVolatileHeaders).toBool(), false);
     find<QCheckBox>("showIgnoredCheck")->setChecked(true);
     check->setChecked(true);
@@ -216,7 +218,7 @@ void tst_DiffView::compareWithPreviousAttempt()
     action->trigger();
     QCOMPARE(find<QTabWidget>("sideTabs")->currentWidget(), diff());
     QVERIFY(compared(2, 3));
-    QVERIFY(find<QLabel>("titleLabel")->text().contains(u"#3 is a later attempt of #2"));
+    QVERIFY(find<QLabel>("diffTitleLabel")->text().contains(u"#3 is a later attempt of #2"));
     select({3}, false); // run_b: delivered once
     QVERIFY(!action->isEnabled());
 }
@@ -230,7 +232,7 @@ void tst_DiffView::conflictLinksToItsDiff()
     QVERIFY(action->isEnabled());
     action->trigger();
     QVERIFY(compared(1, 3));
-    QVERIFY(find<QLabel>("titleLabel")->text().contains(u"#3 conflicts with #1"));
+    QVERIFY(find<QLabel>("diffTitleLabel")->text().contains(u"#3 conflicts with #1"));
     // Selected alone, the conflicting duplicate is compared with what it contradicts.
     find<QTabWidget>("sideTabs")->setCurrentIndex(0);
     select({1}, false);
@@ -251,7 +253,8 @@ void tst_DiffView::ignoreThisPathIsRemembered()
     QCOMPARE(paths(), (QStringList{QStringLiteral("/job_id"), QStringLiteral("/result/video_id")}));
     QCOMPARE(Settings::instance().get(Settings::Key::DiffIgnoredPaths).toStringList(),
              QStringList{QStringLiteral("/result/created_at")});
-    QCOMPARE(find<QLabel>("summaryLabel")->text(), QStringLiteral("2 differences · 2 ignored"));
+    QCOMPARE(find<QLabel>("diffSummaryLabel")->text(),
+             QStringLiteral("2 difference(s) · 2 ignored"));
     // Remembered: another window (as after a restart) ignores it too.
     m_tester.reset();
     m_window = std::make_unique<MainWindow>(m_engine.get(), m_ngrok.get());
@@ -323,7 +326,7 @@ void tst_DiffView::waitsUntilShown()
     QSignalSpy started(m_engine->jobs(), &JobRunner::started);
     select({0, 2}, false);
     QCOMPARE(started.size(), 0);
-    QVERIFY(find<QLabel>("titleLabel")->text().contains(u"compared when this tab is shown"));
+    QVERIFY(find<QLabel>("diffTitleLabel")->text().contains(u"compared when this tab is shown"));
     find<QTabWidget>("sideTabs")->setCurrentWidget(diff());
     QVERIFY(compared(1, 3));
     QCOMPARE(diff()->model()->rowCount(), 4);
