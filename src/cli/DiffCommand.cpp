@@ -64,7 +64,7 @@ void addOptions(QCommandLineParser &p)
          QStringLiteral("PATH")},
         {QStringLiteral("all-headers"),
          tr("Count headers that change with every delivery too (Date, X-Request-Id, "
-            "signatures, ...), which are otherwise shown but ignored.")},
+            "signatures, ...) and Content-Length, which are otherwise shown but ignored.")},
     });
     p.addPositionalArgument(QStringLiteral("A"), tr("The earlier capture's id (# column)."));
     p.addPositionalArgument(QStringLiteral("B"), tr("The later capture's id."));

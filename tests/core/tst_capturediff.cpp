@@ -276,6 +276,11 @@ void tst_CaptureDiff::headers_data()
         << fields({{"X-Forwarded-For", "1.1.1.1"}, {"Via", "a"}, {"via", "b"}})
         << fields({{"X-Forwarded-For", "1.1.1.1"}, {"Via", "a"}})
         << QStringList{QStringLiteral("~ header via: a, b → a (given more than once)")} << false;
+    QTest::newRow("length follows the body")
+        << fields({{"Content-Length", "10"}}) << fields({{"content-length", "12"}})
+        << QStringList{QStringLiteral(
+               "~ header content-length: 10 → 12 (follows the body; ignored)")}
+        << true;
     QTest::newRow("changes with every delivery")
         << fields({{"Date", "Mon"}, {"X-Request-Id", "1"}, {"X-Hoox-Signature", "s1"}})
         << fields({{"Date", "Tue"}, {"X-Request-Id", "2"}, {"X-Hoox-Signature", "s2"}})

@@ -73,7 +73,8 @@ public:
     static QList<DiffChange> compareHeaders(const HttpHeaders &before, const HttpHeaders &after);
     // Sets each change's `ignored` from `options` again, so that a choice needs no new compare.
     static void applyIgnores(CaptureDiffResult &result, const CaptureDiffOptions &options);
-    // Whether a header carries something that changes with every delivery (time, ids, trace).
+    // Whether a header carries something that changes with every delivery (time, ids, trace),
+    // or Content-Length, which follows the body.
     static bool isVolatileHeader(QByteArrayView name);
     // The number's value, exact and comparable: "1.0", "1" and "10e-1" all give the same text.
     static QByteArray canonicalNumber(QByteArrayView number);

@@ -142,7 +142,9 @@ QString CaptureDiffText::note(const DiffChange &change)
         notes << tr("given more than once");
     if (change.sameNumber)
         notes << tr("the same number, written differently");
-    if (change.volatileHeader)
+    if (change.volatileHeader && change.path == u"content-length")
+        notes << tr("follows the body");
+    else if (change.volatileHeader)
         notes << tr("changes with every delivery");
     if (change.ignored)
         notes << tr("ignored");
