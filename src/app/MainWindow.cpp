@@ -6,6 +6,8 @@
 #include "CaptureItemDelegate.h"
 #include "CaptureTableModel.h"
 #include "CheckDialog.h"
+#include "DiffActions.h"
+#include "DiffView.h"
 #include "HeldForwardsView.h"
 #include "JobIndicator.h"
 #include "ListenerBar.h"
@@ -56,6 +58,7 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
     , m_payload(new PayloadView(this))
     , m_resend(new ResendPanel(engine->forwarder(), this))
     , m_held(new HeldForwardsView(engine->forwarder(), this))
+    , m_diff(new DiffView(engine, this))
     , m_sideTabs(new QTabWidget(this))
     , m_listenLabel(new QLabel(this))
     , m_totalLabel(new QLabel(this))
@@ -69,6 +72,7 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
     m_sideTabs->setObjectName(QStringLiteral("sideTabs"));
     m_sideTabs->addTab(m_payload, tr("&Payload"));
     m_sideTabs->addTab(m_resend, tr("&Deliver"));
+    m_sideTabs->addTab(m_diff, tr("Di&ff"));
     m_ui->payloadLayout->addWidget(m_sideTabs);
     setUpForwarding();
     m_bar->setConfirmExposure([this](const QString &address) {
@@ -91,6 +95,7 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
         m_ui->statusBar->addPermanentWidget(l);
     setUpTable();
     setUpPictures();
+    setUpDiff();
     setUpFilters();
     setUpActions();
     setAcceptDrops(true);
@@ -147,6 +152,19 @@ void MainWindow::setUpTable()
     m_ui->splitter->setStretchFactor(0, 3);
     m_ui->splitter->setStretchFactor(1, 1);
     m_ui->splitter->setSizes({900, 380});
+}
+
+// The Diff tab compares the selection; a row's menu compares it with its previous attempt or
+// with the delivery it conflicts with.
+void MainWindow::setUpDiff()
+{
+    const QList<QAction *> actions{m_ui->compareWithPreviousAction,
+                                   m_ui->compareWithConflictAction};
+    m_ui->captureTable->addActions(actions);
+    m_ui->captureMenu->addSeparator();
+    m_ui->captureMenu->addActions(actions);
+    new DiffActions(m_ui->captureTable, m_model, m_diff, m_sideTabs,
+                    {m_ui->compareWithPreviousAction, m_ui->compareWithConflictAction}, this);
 }
 
 void MainWindow::setUpFilters()

@@ -2,6 +2,7 @@
 #include "CommandLine.h"
 
 #include "CheckCommand.h"
+#include "DiffCommand.h"
 #include "ExportCommand.h"
 #include "ImportCommand.h"
 #include "ListenCommand.h"
@@ -43,6 +44,7 @@ const Subcommand kSubcommands[] = {
     {"listen", runListenCommand},
     {"check", runCheckCommand},
     {"replay", runReplayCommand},
+    {"diff", runDiffCommand},
 };
 // clang-format on
 
@@ -86,6 +88,7 @@ void addOptions(QCommandLineParser &p)
            "  send     deliver a payload to a URL the way Hoox does, with its retries\n"
            "  check    grade your endpoint against the Hoox contract (scorecard, JUnit)\n"
            "  replay   send a journal's captures to your app again, with chaos\n"
+           "  diff     what differs between two captures (two attempts of a delivery)\n"
            "  export   write the journal's captures as HAR or JSON Lines\n"
            "  import   read a HAR or JSON Lines file into the journal"));
     p.addHelpOption();
@@ -327,7 +330,7 @@ std::optional<int> run(int argc, char **argv)
     }
     if (argc > 1 && argv[1][0] != '-') {
         printError(tr("Unknown command \"%1\": the commands are listen, send, check, replay, "
-                      "export and import; see hookscope --help.")
+                      "diff, export and import; see hookscope --help.")
                        .arg(QString::fromLocal8Bit(argv[1])));
         return 2;
     }

@@ -35,6 +35,8 @@ public:
         WindowGeometry,
         WindowSplitter,
         WindowColumns,
+        DiffIgnoredPaths,
+        DiffIgnoreVolatileHeaders,
         KeyCount
     };
 
