@@ -49,8 +49,7 @@ CapturePtr CaptureRecorder::record(HttpRequest &&request, const QString &peer, q
 CapturePtr CaptureRecorder::stage(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
                                   quint16 answerStatus, QString *error)
 {
-    return keep(build(std::move(request), m_nextId, peer, receivedAtMs, answerStatus), true,
-                error);
+    return keep(build(std::move(request), m_nextId, peer, receivedAtMs, answerStatus), true, error);
 }
 
 CapturePtr CaptureRecorder::stage(const ImportedRequest &imported, QString *error)
