@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "DiffCommand.h"
 
+#include "JournalInput.h"
 #include "Subcommand.h"
 
 #include "capture/CaptureDiff.h"
@@ -117,28 +118,20 @@ bool readCaptures(const DiffOptions &o, CapturePtr *before, CapturePtr *after, Q
                      .arg(o.journal);
         return false;
     }
-    JournalIndexResult read = JournalReader::readIndex(o.journal);
-    if (!read.error.isEmpty()) {
-        *error = read.error;
+    JournalInput journal;
+    if (!journal.open(o.journal, error))
         return false;
-    }
-    if (!read.warning.isEmpty())
-        printErr(read.warning);
-    QFile file(o.journal);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("Cannot open the journal %1: %2.").arg(o.journal, file.errorString());
-        return false;
-    }
+    const CaptureIndex &index = journal.read.index;
     for (auto [id, out] : {std::pair{o.before, before}, std::pair{o.after, after}}) {
-        const qsizetype row = read.index.rowOfId(id);
+        const qsizetype row = index.rowOfId(id);
         if (row < 0) {
             *error = tr("No capture #%1 in %2: %3. Use an id from the # column.")
                          .arg(id)
-                         .arg(o.journal, idRange(read.index));
+                         .arg(o.journal, idRange(index));
             return false;
         }
-        const CaptureIndex::Row &r = read.index.row(row);
-        *out = JournalReader::readRecord(file, r.journalOffset, r.recordSize, error);
+        const CaptureIndex::Row &r = index.row(row);
+        *out = JournalReader::readRecord(journal.file, r.journalOffset, r.recordSize, error);
         if (!*out)
             return false;
     }
