@@ -46,6 +46,7 @@ ListenerConnection::ListenerConnection(QTcpSocket *socket, ListenerWorker *worke
         },
         401, QByteArrayLiteral("missing or wrong access token"));
     m_delayTimer.setSingleShot(true);
+    m_delayTimer.setTimerType(Qt::PreciseTimer); // "past Hoox's 10 s" must not fire at 9.5 s
     connect(&m_delayTimer, &QTimer::timeout, this, &ListenerConnection::writeReady);
     connect(m_socket, &QTcpSocket::readyRead, this, &ListenerConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
