@@ -118,6 +118,10 @@ public:
         return g < 0 ? QStringView() : m_keys.at(g);
     }
     Entry entry(qsizetype row) const;
+    // A capture's note and bookmark star, for the filter's `note:` and `bookmarked`: no capture
+    // carries either yet.
+    QStringView note(qsizetype) const { return {}; }
+    bool isBookmarked(qsizetype) const { return false; }
 
 private:
     // Appends `r`, whose numbers and pooled strings are set, with its findings and key group.
