@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(httpparser hooxclassifier journalreader)
+[ ${#targets[@]} -gt 0 ] || targets=(httpparser hooxclassifier journalreader query)
 build=build/fuzz
 
 # libFuzzer ships with clang's runtime libraries on Debian 12.

@@ -48,7 +48,7 @@ public:
     bool isValid() const { return !m_error.isError(); }
     const QueryError &error() const { return m_error; }
     const QString &text() const { return m_text; }
-    bool isEmpty() const { return !m_root; }
+    bool isEmpty() const { return isValid() && !m_root; }
     // Whether some term looks at headers, the body or free text: matchesRow() alone cannot
     // decide, and the capture must be read (off the GUI thread) for matches().
     bool needsCapture() const { return m_needsCapture; }

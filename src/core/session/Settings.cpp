@@ -45,6 +45,7 @@ const std::array<Entry, size_t(Settings::Key::KeyCount)> &table()
         {K::WindowGeometry, "window/geometry", QByteArray()},
         {K::WindowSplitter, "window/splitter", QByteArray()},
         {K::WindowColumns, "window/columns", QByteArray()},
+        {K::FilterSaved, "filter/saved", QVariantMap()},
     }};
     return entries;
 }

@@ -34,6 +34,7 @@ public:
         WindowGeometry,
         WindowSplitter,
         WindowColumns,
+        FilterSaved,
         KeyCount
     };
 
