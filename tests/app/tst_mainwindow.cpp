@@ -566,7 +566,8 @@ void tst_MainWindow::takenPortIsExplainedInTheBar()
 void tst_MainWindow::forwardResultShowsPerRow()
 {
     sendSample();
-    emit m_window->resendPanel()->forwarded(5, QStringLiteral("forwarded → 502 in 3 ms"), false);
+    emit m_window->resendPanel()->forwarded(5, QStringLiteral("forwarded → 502 in 3 ms"), false,
+                                            502);
     const QAbstractItemModel *m = m_window->captureModel();
     QCOMPARE(m->index(4, CaptureTableModel::ForwardColumn).data().toString(),
              QStringLiteral("forwarded → 502 in 3 ms"));
@@ -581,6 +582,10 @@ void tst_MainWindow::forwardResultShowsPerRow()
     // The delivery panel follows the selection.
     find<QTableView>("captureTable")->selectRow(1);
     QVERIFY(m_window->resendPanel()->body().contains("video_export"));
+    // What the app answered is a filter term.
+    QTest::keyClicks(find<QLineEdit>("filterEdit"), QStringLiteral("forward:5xx"));
+    QTRY_COMPARE(m->rowCount(), 1);
+    QCOMPARE(m->index(0, 0).data(CaptureTableModel::CaptureIdRole).toULongLong(), 5u);
 }
 
 void tst_MainWindow::forwardTo(const QUrl &url, bool hold)
