@@ -22,6 +22,10 @@ class TableFilter;
 class CaptureTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
+    // The task, key and status cells show at most this many characters of their text.
+    static constexpr qsizetype kCellChars = 80;
+    static QString cellPrefix(QStringView text);
+
     enum Column {
         IdColumn,
         TimeColumn,
@@ -68,6 +72,10 @@ public:
     const Query &query() const;
     const QueryAnnotations &annotations() const;
     bool isSearching() const;
+    // Shows only the captures received in [sinceMs, untilMs) (ms since the epoch), keeping the
+    // query: the activity strip's drag. TableFilter's kNoSince and kNoUntil clear it.
+    void setTimeRange(qint64 sinceMs, qint64 untilMs);
+    const TableFilter &tableFilter() const { return *m_filter; }
     qsizetype totalCount() const;
     // The store row shown at `row`, and the other way round (-1 when filtered out).
     qsizetype storeRow(int row) const { return m_visible[size_t(row)]; }

@@ -31,12 +31,26 @@ void TableFilter::setQuery(const Query &query)
 
 bool TableFilter::accepts(qsizetype storeRow) const
 {
+    if (hasTimeRange()) {
+        const qint64 at = m_store->row(storeRow).receivedAtMs;
+        if (at < m_sinceMs || at >= m_untilMs)
+            return false;
+    }
     if (!m_query.needsCapture())
         return m_query.checkRow(m_store->index(), storeRow, &m_annotations) == QueryVerdict::Yes;
     if (size_t(storeRow) < m_matched.size())
         return m_matched[size_t(storeRow)] != 0;
     // A row that arrived after the search; live rows come a batch at a time.
     return !m_searching && QuerySearch::matchesRow(m_query, *m_store, storeRow, &m_annotations);
+}
+
+bool TableFilter::setTimeRange(qint64 sinceMs, qint64 untilMs)
+{
+    if (sinceMs == m_sinceMs && untilMs == m_untilMs)
+        return false;
+    m_sinceMs = sinceMs;
+    m_untilMs = untilMs;
+    return true;
 }
 
 void TableFilter::setForwardStatus(quint64 captureId, int status)

@@ -6,6 +6,7 @@
 #include <QObject>
 
 #include <atomic>
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -28,6 +29,16 @@ public:
     const Query &query() const { return m_query; }
     bool isSearching() const { return m_searching; }
     bool accepts(qsizetype storeRow) const;
+
+    // Only the captures received in [sinceMs, untilMs), ms since the epoch, besides the query:
+    // the activity strip's drag. The defaults let every capture through.
+    static constexpr qint64 kNoSince = std::numeric_limits<qint64>::min();
+    static constexpr qint64 kNoUntil = std::numeric_limits<qint64>::max();
+    // Returns whether the range changed (the caller shows the rows again).
+    bool setTimeRange(qint64 sinceMs, qint64 untilMs);
+    qint64 sinceMs() const { return m_sinceMs; }
+    qint64 untilMs() const { return m_untilMs; }
+    bool hasTimeRange() const { return m_sinceMs != kNoSince || m_untilMs != kNoUntil; }
     // Whether a row's visibility can change when a later delivery of its key arrives.
     bool dependsOnRetries() const { return m_query.isValid() && m_query.needsDuplicates(); }
 
@@ -51,6 +62,8 @@ private:
     std::unique_ptr<JobRunner> m_ownJobs;
     JobRunner *m_jobs;
     Query m_query;
+    qint64 m_sinceMs = kNoSince;
+    qint64 m_untilMs = kNoUntil;
     QueryAnnotations m_annotations;
     std::vector<quint8> m_matched; // per store row, for rows the last search covered
     // Shared with the search threads, which give up once it moves on.

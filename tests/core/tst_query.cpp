@@ -2,10 +2,10 @@
 #include "capture/CaptureRecorder.h"
 #include "capture/CaptureStore.h"
 #include "capture/Journal.h"
-#include "query/BodyLookup.h"
 #include "query/Glob.h"
 #include "query/Query.h"
 #include "query/QuerySearch.h"
+#include "json/JsonLookup.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -449,18 +449,24 @@ void TestQuery::bodyLookup()
     QFETCH(QStringList, found);
 
     QStringList spans;
-    for (QByteArrayView v : BodyLookup::find(json, path.split(u'.')))
-        spans.append(QString::fromUtf8(v));
+    for (const JsonSpan &v : JsonLookup::find(json, path.split(u'.')))
+        spans.append(QString::fromUtf8(v.in(json)));
     QCOMPARE(spans, found);
 }
 
-// Skipping a deeply nested value counts brackets: no recursion, no crash.
+// Nesting within the scanner's depth bound is searched through; past it the body stops being
+// searched there, with what came before still found: no recursion, no crash.
 void TestQuery::deepNesting()
 {
-    const QByteArray deep =
-        "{\"x\":" + QByteArray(500'000, '[') + QByteArray(500'000, ']') + ",\"cost\":7}";
-    QCOMPARE(BodyLookup::find(deep, {u"cost"_s}).size(), 1);
-    QCOMPARE(BodyLookup::find(deep, {u"x"_s, u"0"_s, u"0"_s}).size(), 1);
+    const auto nested = [](int depth) {
+        return "{\"x\":" + QByteArray(depth, '[') + QByteArray(depth, ']') + ",\"cost\":7}";
+    };
+    const QByteArray deep = nested(1000);
+    QCOMPARE(JsonLookup::find(deep, {u"cost"_s}).size(), 1);
+    QCOMPARE(JsonLookup::find(deep, {u"x"_s, u"0"_s, u"0"_s}).size(), 1);
+    const QByteArray hostile = "{\"before\":1," + nested(500'000).sliced(1);
+    QCOMPARE(JsonLookup::find(hostile, {u"before"_s}).size(), 1);
+    QCOMPARE(JsonLookup::find(hostile, {u"cost"_s}).size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestQuery)

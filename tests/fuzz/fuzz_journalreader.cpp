@@ -48,7 +48,10 @@ void checkRoundTrip(const Capture &c)
     JournalFieldCache cache;
     Capture again;
     check(JournalFormat::decodeCapture(payload, size, cache, &again));
-    check(again == c);
+    // How late the answer was is a record of its own, not part of the capture's.
+    Capture expected = c;
+    expected.lateAnswerMs = 0;
+    check(again == expected);
 }
 
 void checkStatus(const JournalReadStatus &s, qint64 size)

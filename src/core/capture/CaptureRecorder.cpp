@@ -42,9 +42,48 @@ std::shared_ptr<Capture> CaptureRecorder::build(HttpRequest &&request, quint64 i
 CapturePtr CaptureRecorder::record(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
                                    quint16 answerStatus, QString *error)
 {
-    auto c = build(std::move(request), m_nextId, peer, receivedAtMs, answerStatus);
+    return keep(build(std::move(request), m_nextId, peer, receivedAtMs, answerStatus), false,
+                error);
+}
+
+CapturePtr CaptureRecorder::stage(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
+                                  quint16 answerStatus, QString *error)
+{
+    return keep(build(std::move(request), m_nextId, peer, receivedAtMs, answerStatus), true, error);
+}
+
+CapturePtr CaptureRecorder::stage(const ImportedRequest &imported, QString *error)
+{
+    HttpRequest request = imported.request;
+    auto c = build(std::move(request), m_nextId, imported.peer, imported.receivedAtMs,
+                   imported.answerStatus);
+    c->recovered = imported.recovered;
+    c->source = imported.source;
+    return keep(std::move(c), true, error);
+}
+
+bool CaptureRecorder::commit(QString *error)
+{
+    if (!m_journal || !m_groupOpen)
+        return true; // nothing to write or sync: the journal is not even looked at
+    m_groupOpen = false;
+    const bool ok = m_journal->commit(error);
+    if (!ok) {
+        // Latest first: unassign() takes back only the latest attempt of a group.
+        for (auto it = m_staged.rbegin(); it != m_staged.rend(); ++it)
+            m_duplicates.unassign((*it)->hoox);
+    }
+    m_staged.clear();
+    return ok;
+}
+
+CapturePtr CaptureRecorder::keep(std::shared_ptr<Capture> c, bool staged, QString *error)
+{
     m_duplicates.assign(c->id, c->hoox);
-    if (m_journal && !m_journal->append(*c, error)) {
+    m_groupOpen = m_groupOpen || staged;
+    const bool kept =
+        !m_journal || (staged ? m_journal->stage(*c, error) : m_journal->append(*c, error));
+    if (!kept) {
         // A capture the journal refused was never received: leave no trace in its group.
         m_duplicates.unassign(c->hoox);
         return nullptr;
@@ -52,6 +91,8 @@ CapturePtr CaptureRecorder::record(HttpRequest &&request, const QString &peer, q
     if (m_journal) {
         c->journalOffset = m_journal->lastRecordOffset();
         c->journalRecordSize = m_journal->lastRecordSize();
+        if (staged)
+            m_staged.push_back(c);
     }
     ++m_nextId;
     return c;

@@ -4,7 +4,10 @@
 #include "capture/Capture.h"
 #include "capture/CaptureIndex.h"
 #include "capture/DuplicateIndex.h"
+#include "capture/ImportedRequest.h"
 #include "http/HttpRequest.h"
+
+#include <vector>
 
 class Journal;
 
@@ -26,6 +29,16 @@ public:
 
     CapturePtr record(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
                       quint16 answerStatus, QString *error);
+    // The same, but the record only joins the journal's group (Journal::stage()): it must not
+    // be acknowledged before commit() returns true.
+    CapturePtr stage(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
+                     quint16 answerStatus, QString *error);
+    // Writes and syncs the staged group (Journal::commit()). On failure none of it is kept, and
+    // its captures leave no trace in their duplicate groups.
+    bool commit(QString *error);
+
+    // stage() for a request read from a file or recovered from ngrok, with where it came from.
+    CapturePtr stage(const ImportedRequest &imported, QString *error);
 
     quint64 nextId() const { return m_nextId; }
     // Where record() writes; null when captures are kept nowhere.
@@ -34,7 +47,11 @@ public:
     quint64 takeId() { return m_nextId++; }
 
 private:
+    CapturePtr keep(std::shared_ptr<Capture> capture, bool staged, QString *error);
+
     Journal *m_journal;
+    std::vector<CapturePtr> m_staged; // in the journal's group, not yet committed
+    bool m_groupOpen = false;         // stage() was called since the last commit()
     quint64 m_nextId;
     DuplicateIndex m_duplicates;
 };

@@ -49,6 +49,13 @@ void CaptureStore::appendLoaded(CaptureIndex &&loaded)
     emit appended(first, m_index.size() - first);
 }
 
+void CaptureStore::setLateAnswer(quint64 id, quint16 status, quint32 afterMs)
+{
+    const qsizetype row = m_index.setLateAnswer(id, status, afterMs);
+    if (row >= 0)
+        emit rowChanged(row);
+}
+
 void CaptureStore::clear()
 {
     emit aboutToClear();

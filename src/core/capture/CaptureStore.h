@@ -28,6 +28,8 @@ public:
         Conflict = CaptureIndex::Conflict,
         Retry = CaptureIndex::Retry,
         Refused = CaptureIndex::Refused,
+        Recovered = CaptureIndex::Recovered,
+        LateAnswer = CaptureIndex::LateAnswer,
     };
 
     // Where the free-text search finds each row: a span of the journal, or the capture itself.
@@ -54,6 +56,8 @@ public:
     // Appends the summaries read from the journal (Journal::takeLoaded()).
     void appendLoaded(CaptureIndex &&loaded);
     void clear();
+    // Capture `id`'s answer went out later than the sender waits (CaptureIndex::setLateAnswer()).
+    void setLateAnswer(quint64 id, quint16 status, quint32 afterMs);
 
     qsizetype size() const { return m_index.size(); }
     const CaptureIndex &index() const { return m_index; }
@@ -75,6 +79,8 @@ signals:
     void appended(qsizetype first, qsizetype count);
     void aboutToClear();
     void cleared();
+    // A row's answer changed after it was appended; its group may have changed with it.
+    void rowChanged(qsizetype row);
 
 private:
     CaptureIndex m_index;

@@ -12,4 +12,6 @@ struct ImportedRequest {
     QString peer;
     qint64 receivedAtMs = 0;
     quint16 answerStatus = 0;
+    bool recovered = false; // recovered from ngrok (see Capture::recovered)
+    QString source;         // see Capture::source
 };

@@ -11,6 +11,10 @@
 namespace JournalFormat {
 namespace {
 constexpr quint8 ChunkedFlag = 0x01;
+constexpr quint8 RecoveredFlag = 0x02;
+constexpr quint8 SourceFlag = 0x04;
+constexpr quint8 CaptureFlags = ChunkedFlag | RecoveredFlag | SourceFlag;
+constexpr quint8 AnswerFlag = 0x80;
 constexpr qint64 LengthSize = 4; // every length and count is a u32
 constexpr int FlagsOffset = 19;
 constexpr int TaskOffset = 20;
@@ -21,16 +25,14 @@ struct Utf8Strings {
     QByteArray taskText;
     QByteArray statusText;
     QByteArray key;
+    QByteArray source;
     QList<QByteArray> findings;
 };
 
 Utf8Strings utf8Strings(const Capture &c)
 {
-    Utf8Strings s{c.peer.toUtf8(),
-                  c.hoox.taskText.toUtf8(),
-                  c.hoox.statusText.toUtf8(),
-                  c.hoox.key.toUtf8(),
-                  {}};
+    Utf8Strings s{c.peer.toUtf8(),     c.hoox.taskText.toUtf8(), c.hoox.statusText.toUtf8(),
+                  c.hoox.key.toUtf8(), c.source.toUtf8(),        {}};
     s.findings.reserve(c.hoox.findings.size());
     for (const QString &f : c.hoox.findings)
         s.findings.append(f.toUtf8());
@@ -49,6 +51,8 @@ qint64 payloadSize(const Capture &c, const Utf8Strings &s)
 {
     qint64 size = FixedSummarySize + 6 * LengthSize + s.peer.size() + c.method.size() +
                   c.target.size() + s.taskText.size() + s.statusText.size() + s.key.size();
+    if (!s.source.isEmpty())
+        size += LengthSize + s.source.size();
     size += LengthSize;
     for (const QByteArray &f : s.findings)
         size += LengthSize + f.size();
@@ -92,7 +96,8 @@ void writePayload(Writer &w, const Capture &c, const Utf8Strings &s)
     w.fixed(c.receivedAtMs);
     w.fixed(c.answerStatus);
     w.fixed(c.httpMinor);
-    w.fixed(quint8(c.chunked ? ChunkedFlag : 0));
+    w.fixed(quint8((c.chunked ? ChunkedFlag : 0) | (c.recovered ? RecoveredFlag : 0) |
+                   (s.source.isEmpty() ? 0 : SourceFlag)));
     w.fixed(quint8(c.hoox.task));
     w.fixed(quint8(c.hoox.status));
     w.fixed(c.hoox.attempt);
@@ -100,6 +105,8 @@ void writePayload(Writer &w, const Capture &c, const Utf8Strings &s)
     w.fixed(c.hoox.outcomeHash);
     for (const QByteArray *b : {&s.peer, &c.method, &c.target, &s.taskText, &s.statusText, &s.key})
         w.bytes(*b);
+    if (!s.source.isEmpty())
+        w.bytes(s.source);
     w.fixed(quint32(s.findings.size()));
     for (const QByteArray &f : s.findings)
         w.bytes(f);
@@ -177,7 +184,7 @@ bool readFixed(Reader &r, Fixed *f)
     *f = {r.fixed<quint64>(), r.fixed<qint64>(), r.fixed<quint16>(), r.fixed<quint8>(),
           r.fixed<quint8>(),  r.fixed<quint8>(), r.fixed<quint8>(),  r.fixed<quint32>(),
           r.fixed<quint64>(), r.fixed<quint64>()};
-    return r.ok() && (f->flags & ~ChunkedFlag) == 0 && f->task <= quint8(HooxTask::Unknown) &&
+    return r.ok() && (f->flags & ~CaptureFlags) == 0 && f->task <= quint8(HooxTask::Unknown) &&
            f->status <= quint8(HooxStatus::Other);
 }
 
@@ -235,6 +242,11 @@ QByteArray fileHeader()
     return header;
 }
 
+quint32 versionOf(const uchar *header)
+{
+    return qFromLittleEndian<quint32>(header + sizeof(Magic));
+}
+
 quint32 checksum(const uchar *data, quint32 size)
 {
     return quint32(crc32(crc32(0, nullptr, 0), data, size));
@@ -276,6 +288,7 @@ bool decodeCapture(const uchar *payload, quint32 size, JournalFieldCache &cache,
     out->answerStatus = f.answerStatus;
     out->httpMinor = f.httpMinor;
     out->chunked = (f.flags & ChunkedFlag) != 0;
+    out->recovered = (f.flags & RecoveredFlag) != 0;
     HooxClassification &h = out->hoox;
     h.task = HooxTask(f.task);
     h.status = HooxStatus(f.status);
@@ -285,6 +298,8 @@ bool decodeCapture(const uchar *payload, quint32 size, JournalFieldCache &cache,
     h.taskText = cache.text(JournalFieldCache::TaskText, r.bytes());
     h.statusText = cache.text(JournalFieldCache::StatusText, r.bytes());
     h.key = QString::fromUtf8(r.bytes());
+    if (f.flags & SourceFlag)
+        out->source = QString::fromUtf8(r.bytes());
     h.findings = readFindings(r);
     out->headers = readHeaders(r, cache, true);
     out->trailers = readHeaders(r, cache, false);
@@ -303,6 +318,7 @@ bool decodeIndexEntry(const uchar *payload, quint32 size, JournalFieldCache &cac
     out->receivedAtMs = f.receivedAtMs;
     out->answerStatus = f.answerStatus;
     out->chunked = (f.flags & ChunkedFlag) != 0;
+    out->recovered = (f.flags & RecoveredFlag) != 0;
     out->refused = false; // refused requests are never journaled
     out->task = HooxTask(f.task);
     out->status = HooxStatus(f.status);
@@ -326,6 +342,7 @@ bool decodeIndexEntry(const uchar *payload, quint32 size, JournalFieldCache &cac
     if (!ascii)
         *keyBuffer = QString::fromUtf8(key);
     out->key = *keyBuffer;
+    out->source = (f.flags & SourceFlag) ? QString::fromUtf8(r.bytes()) : QString();
     out->findings = readFindings(r);
     skipStrings(r, 2, 8);
     skipStrings(r, 2, 8);
@@ -345,6 +362,8 @@ bool searchFields(const uchar *payload, quint32 size, SearchFields *out)
     r.bytes(); // taskText
     r.bytes(); // statusText
     out->key = r.bytes();
+    if (f.flags & SourceFlag)
+        r.bytes();
     skipStrings(r, 1, 4);
     skipStrings(r, 2, 8);
     skipStrings(r, 2, 8);
@@ -354,11 +373,13 @@ bool searchFields(const uchar *payload, quint32 size, SearchFields *out)
 
 bool isWellFormed(const uchar *payload, quint32 size)
 {
+    if (isAnswer(payload, size))
+        return decodeAnswer(payload, size, nullptr);
     Reader r(payload, size);
     Fixed f;
     if (!readFixed(r, &f))
         return false;
-    for (int i = 0; i < 6; ++i)
+    for (int i = (f.flags & SourceFlag) ? -1 : 0; i < 6; ++i)
         r.bytes();
     skipStrings(r, 1, 4);
     skipStrings(r, 2, 8);
@@ -372,10 +393,52 @@ quint64 idOf(const uchar *payload)
     return qFromLittleEndian<quint64>(payload);
 }
 
-bool hasValidEnums(const uchar *payload)
+bool looksValid(const uchar *payload, quint32 size)
 {
-    return (payload[FlagsOffset] & ~ChunkedFlag) == 0 &&
+    if (isAnswer(payload, size))
+        return size == AnswerPayloadSize && payload[FlagsOffset] == AnswerFlag;
+    return size >= MinPayloadSize && (payload[FlagsOffset] & ~CaptureFlags) == 0 &&
            payload[TaskOffset] <= quint8(HooxTask::Unknown) &&
            payload[StatusOffset] <= quint8(HooxStatus::Other);
+}
+
+void appendAnswerRecord(QByteArray *out, const AnswerRecord &a)
+{
+    const qsizetype start = out->size();
+    out->resize(start + RecordHeaderSize + AnswerPayloadSize);
+    char *record = out->data() + start;
+    Writer w(record + RecordHeaderSize);
+    w.fixed(a.captureId);
+    w.fixed(a.answeredAtMs);
+    w.fixed(a.answerStatus);
+    w.fixed(quint8(0));
+    w.fixed(AnswerFlag);
+    w.fixed(a.afterMs);
+    const auto *payload = reinterpret_cast<const uchar *>(record + RecordHeaderSize);
+    qToLittleEndian(AnswerPayloadSize, record);
+    qToLittleEndian(checksum(payload, AnswerPayloadSize), record + 4);
+}
+
+bool isAnswer(const uchar *payload, quint32 size)
+{
+    return size > quint32(FlagsOffset) && (payload[FlagsOffset] & AnswerFlag) != 0;
+}
+
+bool decodeAnswer(const uchar *payload, quint32 size, AnswerRecord *out)
+{
+    if (size != AnswerPayloadSize || payload[FlagsOffset] != AnswerFlag || payload[18] != 0)
+        return false;
+    Reader r(payload, size);
+    AnswerRecord a;
+    a.captureId = r.fixed<quint64>();
+    a.answeredAtMs = r.fixed<qint64>();
+    a.answerStatus = r.fixed<quint16>();
+    r.fixed<quint16>(); // the zero byte and the flags
+    a.afterMs = r.fixed<quint32>();
+    if (a.captureId == 0 || !r.atEnd())
+        return false;
+    if (out)
+        *out = a;
+    return true;
 }
 } // namespace JournalFormat

@@ -5,6 +5,7 @@
 #include "capture/JournalFormat.h"
 
 #include <QFile>
+#include <QHash>
 #include <QtEndian>
 
 #include <cerrno>
@@ -41,6 +42,13 @@ private:
     quint32 plausibleSize(qint64 offset) const;
     bool checksumMatches(qint64 offset, quint32 size) const;
     qint64 findRecordAfter(qint64 offset);
+    // A capture continues the ids read so far; an answer names one of them.
+    bool continuesIds(const uchar *payload, quint32 size) const
+    {
+        const quint64 id = F::idOf(payload);
+        return F::isAnswer(payload, size) ? id != 0 && id <= m_status->lastId
+                                          : id > m_status->lastId;
+    }
     void noteDamage(qint64 from, qint64 to);
 
     const uchar *m_data;
@@ -54,7 +62,7 @@ quint32 Scanner::plausibleSize(qint64 offset) const
     if (m_size - offset < F::RecordHeaderSize)
         return 0;
     const quint32 size = u32At(offset);
-    if (size < F::MinPayloadSize || size > F::MaxPayloadSize)
+    if (size < F::MinRecordPayloadSize || size > F::MaxPayloadSize)
         return 0;
     return size <= m_size - offset - F::RecordHeaderSize ? size : 0;
 }
@@ -73,7 +81,7 @@ qint64 Scanner::findRecordAfter(qint64 offset)
         if (size == 0)
             continue;
         const uchar *payload = m_data + at + F::RecordHeaderSize;
-        if (!F::hasValidEnums(payload) || F::idOf(payload) <= m_status->lastId)
+        if (!F::looksValid(payload, size) || !continuesIds(payload, size))
             continue;
         m_budget -= size;
         if (m_budget < 0)
@@ -96,7 +104,9 @@ template <typename Visit> void Scanner::run(Visit &&visit)
     while (at < m_size) {
         const quint32 size = plausibleSize(at);
         const uchar *payload = m_data + at + F::RecordHeaderSize;
-        if (size != 0 && checksumMatches(at, size) && visit(at, payload, size)) {
+        const bool ordered =
+            size == 0 || !F::isAnswer(payload, size) || continuesIds(payload, size);
+        if (size != 0 && ordered && checksumMatches(at, size) && visit(at, payload, size)) {
             m_status->lastId = qMax(m_status->lastId, F::idOf(payload));
             at += F::RecordHeaderSize + size;
             continue;
@@ -150,7 +160,7 @@ QString checkHeader(const QString &path, const uchar *data, qint64 size)
 {
     if (size < F::FileHeaderSize || std::memcmp(data, F::Magic, sizeof(F::Magic)) != 0)
         return QStringLiteral("%1 is not a HookScope journal.").arg(path);
-    const quint32 version = qFromLittleEndian<quint32>(data + sizeof(F::Magic));
+    const quint32 version = F::versionOf(data);
     if (version > F::Version) {
         return QStringLiteral("%1 was written by a newer HookScope (journal format version %2; "
                               "this build reads up to version %3). Upgrade HookScope to open it.")
@@ -178,6 +188,7 @@ void scanBytes(const QString &path, const uchar *data, qint64 size, JournalReadS
     status->error = checkHeader(path, data, size);
     if (!status->error.isEmpty())
         return;
+    status->version = F::versionOf(data);
     Scanner(data, size, status).run(std::forward<Visit>(visit));
     status->warning = describeLosses(*status);
 }
@@ -234,12 +245,25 @@ JournalReadResult JournalReader::read(QFile &file)
 {
     JournalReadResult result;
     JournalFieldCache cache;
-    scanFile(file, &result, [&result, &cache](qint64 offset, const uchar *payload, quint32 size) {
+    // Captures by id, for the answer records that follow them.
+    QHash<quint64, Capture *> byId;
+    scanFile(file, &result, [&](qint64 offset, const uchar *payload, quint32 size) {
+        if (F::isAnswer(payload, size)) {
+            F::AnswerRecord a;
+            if (!F::decodeAnswer(payload, size, &a))
+                return false;
+            if (Capture *c = byId.value(a.captureId)) {
+                c->answerStatus = a.answerStatus;
+                c->lateAnswerMs = qMax<quint32>(a.afterMs, 1);
+            }
+            return true;
+        }
         auto capture = std::make_shared<Capture>();
         if (!F::decodeCapture(payload, size, cache, capture.get()))
             return false;
         capture->journalOffset = offset;
         capture->journalRecordSize = quint32(F::RecordHeaderSize) + size;
+        byId.insert(capture->id, capture.get());
         result.captures.append(std::move(capture));
         return true;
     });
@@ -259,6 +283,13 @@ JournalIndexResult JournalReader::readIndex(QFile &file, const Progress &progres
     CaptureIndex::Entry entry;
     const qint64 total = file.size();
     scanFile(file, &result, [&](qint64 offset, const uchar *payload, quint32 size) {
+        if (F::isAnswer(payload, size)) {
+            F::AnswerRecord a;
+            if (!F::decodeAnswer(payload, size, &a))
+                return false;
+            result.index.setLateAnswer(a.captureId, a.answerStatus, a.afterMs);
+            return true;
+        }
         if (!F::decodeIndexEntry(payload, size, cache, &key, &entry))
             return false;
         if (progress && (result.index.size() & 0xffff) == 0)

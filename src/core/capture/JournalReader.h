@@ -24,7 +24,8 @@ struct JournalReadStatus {
     // Damaged stretches between good records (usually one record each), left in the file.
     int skippedRecords = 0;
     qint64 skippedBytes = 0;
-    quint64 lastId = 0; // the highest id read; 0 when none
+    quint64 lastId = 0;  // the highest id read; 0 when none
+    quint32 version = 0; // the file's format version; 0 when it has no header yet
     QString error;
     QString warning; // read, but with losses the user should hear about
 };

@@ -18,6 +18,11 @@ Listener::Listener(Journal *journal, const CaptureIndex &loaded, const HttpLimit
                     emit captured(batch);
             });
     connect(m_worker, &ListenerWorker::journalFailed, this, &Listener::journalFailed);
+    connect(m_worker, &ListenerWorker::answeredLate, this,
+            [this](quint64 id, quint16 status, quint32 afterMs, quint64 epoch) {
+                if (epoch == m_epoch)
+                    emit answeredLate(id, status, afterMs);
+            });
     m_thread.start();
 }
 
@@ -74,6 +79,18 @@ void Listener::setAccessToken(const AccessToken &token)
 {
     QMetaObject::invokeMethod(
         m_worker, [this, token] { m_worker->setAccessToken(token); }, Qt::BlockingQueuedConnection);
+}
+
+void Listener::setJournalSync(bool sync)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [this, sync] { m_worker->setJournalSync(sync); }, Qt::BlockingQueuedConnection);
+}
+
+void Listener::setLateAnswerMs(int ms)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [this, ms] { m_worker->setLateAnswerMs(ms); }, Qt::BlockingQueuedConnection);
 }
 
 int Listener::connectionCount() const

@@ -46,6 +46,9 @@ public:
     void setAnswerer(RequestAnswerer answerer);
     // Requires `token` of every request from the next one on; a disabled token admits all.
     void setAccessToken(const AccessToken &token);
+    // Whether answers wait for the fdatasync of their record (the default) or for the write
+    // only; applies to the journal written now and from the next group on.
+    void setJournalSync(bool sync);
     // Switches journals (a new or reopened session) without waiting for the network thread:
     // `recorder` was prepared off the GUI thread (CaptureRecorder::restore() of a million
     // captures takes a while) and the worker keeps `journal` alive while it writes to it.
@@ -54,6 +57,9 @@ public:
     // Records imported requests on the network thread: numbered, classified, journaled and
     // emitted through captured() like deliveries.
     void importRequests(const QList<ImportedRequest> &requests);
+    // Answers written later than `ms` after their request count as late (default: Hoox's 10 s
+    // timeout); tests make it short.
+    void setLateAnswerMs(int ms);
     // Open connections, refused ones still closing included; for tests and diagnostics.
     int connectionCount() const;
 
@@ -64,6 +70,9 @@ public:
 signals:
     void captured(const CaptureBatch &batch);
     void journalFailed(const QString &error);
+    // Capture `id`'s answer, `status`, went out `afterMs` after its request: later than the
+    // sender waits. Journaled before it is emitted, after the capture itself was.
+    void answeredLate(quint64 id, quint16 status, quint32 afterMs);
 
 private:
     AnswerPolicy m_policy;

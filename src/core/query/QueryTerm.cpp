@@ -2,12 +2,13 @@
 #include "QueryTerm.h"
 
 #include "capture/TextMatcher.h"
-#include "query/BodyLookup.h"
+#include "json/JsonLookup.h"
 
 #include <QCoreApplication>
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 
 using namespace Qt::StringLiterals;
 
@@ -306,17 +307,25 @@ bool QueryTerm::matchesHeaders(const HttpHeaders &headers) const
 
 bool QueryTerm::matchesBody(QByteArrayView body) const
 {
-    const QList<QByteArrayView> values = BodyLookup::find(body, m_path);
-    return std::any_of(values.cbegin(), values.cend(),
-                       [this](QByteArrayView v) { return matchesBodyValue(v); });
+    const QList<JsonSpan> values = JsonLookup::find(body, m_path);
+    return std::any_of(values.cbegin(), values.cend(), [this, body](const JsonSpan &v) {
+        return matchesBodyValue(v.kind, v.in(body));
+    });
 }
 
-bool QueryTerm::matchesBodyValue(QByteArrayView value) const
+// A string is compared by its text without quotes and escapes; a number, when the term is
+// numeric, by its value; anything else by its text as written.
+bool QueryTerm::matchesBodyValue(JsonScanner::Token kind, QByteArrayView value) const
 {
-    double number = 0;
-    if (m_numeric && BodyLookup::number(value, &number))
-        return m_number.test(number);
+    if (kind == JsonScanner::Token::Number && m_numeric) {
+        double number = 0;
+        const char *end = value.data() + value.size();
+        const auto [ptr, ec] = std::from_chars(value.data(), end, number);
+        if (ec == std::errc() && ptr == end)
+            return m_number.test(number);
+    }
     if (m_numeric && m_number.isComparison())
         return false; // `>3` compares numbers only
-    return m_string.test(BodyLookup::text(value));
+    return m_string.test(kind == JsonScanner::Token::String ? JsonScanner::decodeString(value)
+                                                            : QString::fromUtf8(value));
 }

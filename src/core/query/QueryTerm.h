@@ -6,6 +6,7 @@
 #include "query/QuerySubject.h"
 #include "query/QueryToken.h"
 #include "query/StringTest.h"
+#include "json/JsonScanner.h"
 
 #include <QDateTime>
 
@@ -60,7 +61,7 @@ private:
     bool compileSince(const QString &value, const QDateTime &now, QString *problem);
     bool matchesHeaders(const HttpHeaders &headers) const;
     bool matchesBody(QByteArrayView body) const;
-    bool matchesBodyValue(QByteArrayView value) const;
+    bool matchesBodyValue(JsonScanner::Token kind, QByteArrayView value) const;
 
     Field m_field = Field::Text;
     StringTest m_string;

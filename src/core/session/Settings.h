@@ -28,6 +28,7 @@ public:
         ResponseDelayMs,
         RetentionMaxCaptures,
         RetentionMaxAgeDays,
+        JournalSync,
         DeliveryTarget,
         DeliveryTargetHistory,
         SessionRecent,
@@ -35,6 +36,8 @@ public:
         WindowSplitter,
         WindowColumns,
         FilterSaved,
+        DiffIgnoredPaths,
+        DiffIgnoreVolatileHeaders,
         KeyCount
     };
 
