@@ -128,6 +128,10 @@ public:
         return g < 0 ? QStringView() : m_keys.at(g);
     }
     Entry entry(qsizetype row) const;
+    // A capture's note and bookmark star, for the filter's `note:` and `bookmarked`: no capture
+    // carries either yet.
+    QStringView note(qsizetype) const { return {}; }
+    bool isBookmarked(qsizetype) const { return false; }
     // Where a capture that did not arrive live came from (Capture::source); empty for most.
     QString source(qsizetype row) const { return m_sources.value(qint32(row)); }
     // Every row's source that has one, by row.
