@@ -29,7 +29,8 @@ QString languageOf(const QString &uiLanguage)
 
 } // namespace
 
-Language::Language(const QString &code) : m_code(code)
+Language::Language(const QString &code)
+    : m_code(code)
 {
     install(kPrefix + code, kResourceDir);
     if (code != kSource)
@@ -46,7 +47,8 @@ Language::~Language()
 bool Language::install(const QString &name, const QString &directory)
 {
     auto translator = std::make_unique<QTranslator>();
-    if (!translator->load(name, directory) || !QCoreApplication::installTranslator(translator.get()))
+    if (!translator->load(name, directory) ||
+        !QCoreApplication::installTranslator(translator.get()))
         return false;
     m_translators.push_back(std::move(translator));
     return true;
