@@ -3,8 +3,8 @@
 # The translations are current and complete: runs lupdate over src/ and ui/ into a copy of each
 # translations/*.ts (as the update_translations target does) and fails on a message that is
 # missing or unfinished there, a translation whose placeholders (%1, %n) or access key (&) differ
-# from its source, and a tr() whose context lupdate cannot tell (its text would never be looked
-# up under the context it is stored in).
+# from its source, a translated key sequence, and a tr() whose context lupdate cannot tell (its
+# text would never be looked up under the context it is stored in).
 #
 #   check-translations.py --lupdate /usr/lib/qt6/bin/lupdate SOURCE_DIR translations/*.ts
 import argparse
@@ -18,6 +18,8 @@ import xml.etree.ElementTree as ET
 
 PLACEHOLDER = re.compile(r"%L?(?:\d{1,2}|n)")
 ACCESS_KEY = re.compile(r"&(?!&)(?=\S)")
+# A shortcut in a form ("Ctrl+Shift+F", "Del") is parsed by QKeySequence, never shown as written.
+KEY_SEQUENCE = re.compile(r"^((Ctrl|Shift|Alt|Meta)\+)*([A-Z0-9,.]|F\d{1,2}|Del|Esc|Return)$")
 LUPDATE_WARNING = re.compile(r"cannot be called without context|lacks Q_OBJECT macro")
 
 
@@ -47,6 +49,8 @@ def problems_of(message, context, name, source_language):
         return [f"{where}: a plural form is empty"]
     if source_language:
         return []
+    if KEY_SEQUENCE.match(source) and texts != [source]:
+        return [f"{where}: a key sequence, which must stay {source!r}"]
     problems = []
     wanted = sorted(set(PLACEHOLDER.findall(source)))
     for text in texts:
@@ -86,7 +90,7 @@ def main():
     for p in problems:
         print(p)
     if problems:
-        print(f"{len(problems)} problems: run `cmake --build <dir> --target update_translations`, "
+        print(f"{len(problems)} problem(s): run `cmake --build <dir> --target update_translations`, "
               "then translate what it marks unfinished (Qt Linguist, or by hand in the .ts file).")
     print(f"{0 if problems else 1} passed, {1 if problems else 0} failed")
     return 1 if problems else 0

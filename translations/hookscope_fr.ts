@@ -605,7 +605,7 @@ Obtenu&#xa0;: %2
     </message>
     <message>
         <source>Del</source>
-        <translation>Suppr</translation>
+        <translation>Del</translation>
     </message>
     <message>
         <source>&amp;Stop ignoring this path</source>
