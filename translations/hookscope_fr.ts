@@ -984,7 +984,7 @@ Obtenu&#xa0;: %2
     </message>
     <message>
         <source>held for %1 until released</source>
-        <translation>retenue %1 jusqu&apos;à sa libération</translation>
+        <translation>retenue pour %1 jusqu&apos;à sa libération</translation>
     </message>
     <message>
         <source>dropped while held</source>
@@ -2050,7 +2050,7 @@ Obtenu&#xa0;: %2
     </message>
     <message>
         <source>no usable id, so it could not be recovered only once</source>
-        <translation>pas d&apos;id utilisable, elle ne pouvait donc pas être récupérée une seule fois</translation>
+        <translation>pas d&apos;id utilisable, impossible donc de garantir qu&apos;elle ne soit récupérée qu&apos;une fois</translation>
     </message>
     <message>
         <source>its start is not an RFC 3339 time</source>
@@ -2786,7 +2786,7 @@ Obtenu&#xa0;: %2
     </message>
     <message>
         <source>%1 sent, %2 answered 2xx, %3 not, %4 timed out; %5 dropped, %6 duplicated on purpose (seed %7)%8</source>
-        <translation>%1 envoyées, %2 avec réponse 2xx, %3 sans, %4 délai dépassé&#xa0;; %5 omises, %6 dupliquées exprès (graine %7)%8</translation>
+        <translation>%1 envoyées, %2 avec réponse 2xx, %3 sans, %4 hors délai&#xa0;; %5 omises, %6 dupliquées exprès (graine %7)%8</translation>
     </message>
     <message>
         <source>; cancelled</source>
