@@ -4,6 +4,7 @@
 #include "AboutDialog.h"
 #include "ActivityStrip.h"
 #include "CaptureItemDelegate.h"
+#include "CaptureLoader.h"
 #include "CaptureTableModel.h"
 #include "CheckDialog.h"
 #include "DiffActions.h"
@@ -60,6 +61,7 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
     , m_model(new CaptureTableModel(m_store, engine->jobs(), this))
     , m_bar(nullptr)
     , m_payload(new PayloadView(this))
+    , m_loader(new CaptureLoader(m_store, this))
     , m_resend(new ResendPanel(engine->forwarder(), this))
     , m_held(new HeldForwardsView(engine->forwarder(), this))
     , m_diff(new DiffView(engine, this))
@@ -150,6 +152,7 @@ void MainWindow::setUpTable()
                        m_ui->copyPayloadAction});
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onSelectionChanged);
+    connect(m_loader, &CaptureLoader::loaded, this, &MainWindow::showCapture);
     connect(m_store, &CaptureStore::appended, this, &MainWindow::onAppended);
     connect(m_model, &CaptureTableModel::countsChanged, this, &MainWindow::updateCounts);
     connect(m_model, &CaptureTableModel::modelReset, this, &MainWindow::onSelectionChanged);
@@ -167,6 +170,8 @@ void MainWindow::setUpDiff()
     m_ui->captureTable->addActions(actions);
     m_ui->captureMenu->addSeparator();
     m_ui->captureMenu->addActions(actions);
+    connect(m_payload, &PayloadView::compareWithConflict, m_ui->compareWithConflictAction,
+            &QAction::trigger);
     new DiffActions(m_ui->captureTable, m_model, m_diff, m_sideTabs,
                     {m_ui->compareWithPreviousAction, m_ui->compareWithConflictAction}, this);
 }
@@ -249,8 +254,19 @@ void MainWindow::selectStoreRow(qsizetype storeRow)
 void MainWindow::onSelectionChanged()
 {
     const qsizetype row = currentStoreRow();
-    QString error;
-    const CapturePtr capture = row >= 0 ? m_store->capture(row, &error) : nullptr;
+    const bool inGroup = row >= 0 && m_store->row(row).group >= 0;
+    m_ui->showKeyAction->setEnabled(inGroup);
+    m_ui->jumpToFirstAction->setEnabled(inGroup);
+    m_loader->load(row);
+    if (m_loader->isLoading())
+        m_payload->showLoading(m_store->row(row).id);
+}
+
+// The selected capture, read from the journal (CaptureLoader), in the panels that show it.
+void MainWindow::showCapture(qsizetype row, const CapturePtr &capture, const QString &error)
+{
+    if (row != currentStoreRow())
+        return; // the selection moved on while it was read
     if (!error.isEmpty())
         m_ui->statusBar->showMessage(error);
     m_payload->setCapture(capture);
@@ -260,9 +276,11 @@ void MainWindow::onSelectionChanged()
     }
     if (capture && !m_resend->isBusy())
         m_resend->setCapture(capture);
-    const bool inGroup = row >= 0 && m_store->row(row).group >= 0;
-    m_ui->showKeyAction->setEnabled(inGroup);
-    m_ui->jumpToFirstAction->setEnabled(inGroup);
+    if (!capture)
+        return;
+    const CaptureStore::Row &r = m_store->row(row);
+    if (r.group >= 0 && (r.flags & CaptureStore::Conflict))
+        m_payload->setConflictWith(m_store->group(r.group).firstId);
 }
 
 void MainWindow::onAppended()
