@@ -2256,6 +2256,18 @@ Obtenu&#xa0;: %2
         <source>Not found</source>
         <translation>Introuvable</translation>
     </message>
+    <message>
+        <source>Reading #%1 from the journal…</source>
+        <translation>Lecture de #%1 depuis le journal…</translation>
+    </message>
+    <message>
+        <source>⚠ Conflicts with #%1: same key, another outcome. Compare them…</source>
+        <translation>⚠ Contredit #%1 : même clé, autre issue. Les comparer…</translation>
+    </message>
+    <message>
+        <source>Receivers disagree on which delivery of a key wins: open both in the Diff tab</source>
+        <translation>Les récepteurs divergent sur la livraison d&apos;une clé qui l&apos;emporte : ouvrez les deux dans l&apos;onglet Comparaison</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
