@@ -293,10 +293,9 @@ void tst_InterchangeCli::exportWhere()
         runHookScope({QStringLiteral("export"), QStringLiteral("--journal"), m_journal,
                       QStringLiteral("--where"), where, QStringLiteral("-o"), out});
     QCOMPARE(r.exitCode, 0);
-    QVERIFY2(
-        r.err.contains(QByteArray("Exported " + QByteArray::number(ids.size()) +
-                                (ids.size() == 1 ? " capture " : " captures "))),
-        r.err.constData());
+    QVERIFY2(r.err.contains(QByteArray("Exported " + QByteArray::number(ids.size()) +
+                                       (ids.size() == 1 ? " capture " : " captures "))),
+             r.err.constData());
     QList<int> exported;
     for (const QByteArray &line : fileBytes(out).split('\n')) {
         if (!line.isEmpty())
