@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "CaptureTableModel.h"
 
+#include "AnnotationMarks.h"
 #include "AttemptLabel.h"
 #include "WarningColor.h"
 
@@ -30,6 +31,12 @@ CaptureTableModel::CaptureTableModel(CaptureStore *store, JobRunner *jobs, QObje
 {
     connect(m_jobs, &JobRunner::cancelRequested, this, &CaptureTableModel::onSearchCanceled);
     connect(store, &CaptureStore::appended, this, &CaptureTableModel::onAppended);
+    connect(store, &CaptureStore::annotated, this, [this](const QList<qsizetype> &, bool shown) {
+        if (shown) // rows deleted or restored
+            rebuild();
+        else if (rowCount() > 0) // a note or a star: key cells
+            emit dataChanged(index(0, KeyColumn), index(rowCount() - 1, KeyColumn));
+    });
     connect(store, &CaptureStore::aboutToClear, this, [this] { beginResetModel(); });
     connect(store, &CaptureStore::cleared, this, [this] {
         m_visible.clear();
@@ -106,6 +113,8 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
         if (QVariant v = forwardData(r.id, role); v.isValid())
             return v;
     }
+    if (column == KeyColumn && (role == Qt::DecorationRole || role == Qt::ToolTipRole))
+        return AnnotationMarks::data(*m_store, row, role);
     switch (role) {
     case Qt::DisplayRole:
         return display(row, column);

@@ -58,7 +58,8 @@ bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, ExportOp
 {
     p.setApplicationDescription(
         tr("hookscope export: writes the journal's captures as HAR 1.2 (browser devtools, "
-           "HTTP Toolkit, Charles) or as JSON Lines (one capture per line)."));
+           "HTTP Toolkit, Charles) or as JSON Lines (one capture per line), with their notes "
+           "and bookmarks; captures deleted in the window are left out."));
     p.addHelpOption();
     p.addOptions({
         {QStringLiteral("journal"), tr("Journal to read (default %1).").arg(Journal::defaultPath()),
@@ -83,7 +84,17 @@ struct JournalCaptures {
     QFile file;
     CaptureIndex index;
     QString readError; // set when a record could not be read back
+    qsizetype written = 0;
 };
+
+// The capture at `row` with the note and star the journal's annotations gave it.
+Capture annotated(const CaptureIndex &index, qsizetype row, const Capture &c)
+{
+    Capture copy = c;
+    copy.note = index.note(row).toString();
+    copy.bookmarked = index.row(row).flags & CaptureIndex::Bookmarked;
+    return copy;
+}
 
 bool writeCaptures(QIODevice *out, JournalCaptures &journal, Interchange::Format format)
 {
@@ -91,11 +102,14 @@ bool writeCaptures(QIODevice *out, JournalCaptures &journal, Interchange::Format
     bool ok = writer.begin();
     for (qsizetype i = 0; ok && i < journal.index.size(); ++i) {
         const CaptureIndex::Row &r = journal.index.row(i);
+        if (r.flags & CaptureIndex::Deleted)
+            continue; // deleted in the window: left out, as the window's export leaves it out
         const CapturePtr c = JournalReader::readRecord(journal.file, r.journalOffset, r.recordSize,
                                                        &journal.readError);
         if (!c)
             return false;
-        ok = writer.write(*c);
+        ok = writer.write(annotated(journal.index, i, *c));
+        ++journal.written;
     }
     return ok && writer.finish();
 }
@@ -116,7 +130,7 @@ int writeOutput(const ExportOptions &o, JournalCaptures &journal)
     QSaveFile out(o.output);
     if (!out.open(QIODevice::WriteOnly) || !writeCaptures(&out, journal, o.format) || !out.commit())
         return fail(tr("Cannot write %1: %2").arg(o.output, out.errorString()));
-    printErr(tr("Exported %n capture(s) to %1.", int(journal.index.size())).arg(o.output));
+    printErr(tr("Exported %n capture(s) to %1.", int(journal.written)).arg(o.output));
     return 0;
 }
 

@@ -30,6 +30,10 @@ struct Capture {
     // id comes from the same sequence, so ids still increase, and is a gap in the journal.
     bool refused = false;
     HooxClassification hoox;
+    // What the user annotated it with (Annotation.h), as last read back or imported; the
+    // journal keeps them in records of their own, never in the capture's.
+    QString note;
+    bool bookmarked = false;
     // Where the journal keeps it (set once it is written or when it is read back): the view
     // keeps only a summary and reads the rest from there. -1 when it is in no journal.
     qint64 journalOffset = -1;

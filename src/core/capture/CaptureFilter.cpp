@@ -42,6 +42,8 @@ constexpr uchar fold(uchar c)
 bool CaptureFilter::matchesColumns(const CaptureStore &store, qsizetype row) const
 {
     const CaptureStore::Row &r = store.row(row);
+    if (r.flags & CaptureStore::Deleted) // deleted by the user: shown by no filter
+        return false;
     if (!(tasks & taskBit(r.task)) || !(statuses & statusBit(r.status)))
         return false;
     if (findingsOnly && !(r.flags & CaptureStore::HasFindings))

@@ -6,8 +6,9 @@
 #include <QRegularExpression>
 #include <QString>
 
-// What the capture table shows. The column criteria are checked on the store's compact
-// rows; the free text (key, path and body) is checked by a TextMatcher, off the GUI thread.
+// What the capture table shows: never a deleted capture. The column criteria are checked on the
+// store's compact rows; the free text (key, path, body and note) is checked by a TextMatcher, off
+// the GUI thread.
 struct CaptureFilter {
     enum Task : quint8 {
         VideoGenerate = 1,

@@ -52,6 +52,7 @@ void CaptureIndex::append(const Capture &c)
     r.taskText = m_taskTexts.intern(c.hoox.taskText);
     r.statusText = m_statusTexts.intern(c.hoox.statusText);
     appendRow(r, c.hoox.key, c.hoox.findings, c.refused, c.chunked);
+    setAnnotations(c.bookmarked, false, c.note);
 }
 
 void CaptureIndex::append(const Entry &e)
@@ -63,6 +64,42 @@ void CaptureIndex::append(const Entry &e)
     r.taskText = m_taskTexts.intern(e.taskText);
     r.statusText = m_statusTexts.intern(e.statusText);
     appendRow(r, e.key, e.findings, e.refused, e.chunked);
+    setAnnotations(e.bookmarked, e.deleted, e.note);
+}
+
+// Of the row just appended.
+void CaptureIndex::setAnnotations(bool bookmarked, bool deleted, const QString &note)
+{
+    Row &r = m_rows.back();
+    r.flags |= quint8((bookmarked ? Bookmarked : 0) | (deleted ? Deleted : 0));
+    if (!note.isEmpty())
+        m_notes.insert(r.id, note);
+}
+
+bool CaptureIndex::annotate(const Annotation &a)
+{
+    using Kind = Annotation::Kind;
+    const qsizetype row = rowOfId(a.captureId);
+    if (row < 0)
+        return false;
+    quint8 &flags = m_rows[size_t(row)].flags;
+    switch (a.kind) {
+    case Kind::Note:
+        if (a.value.isEmpty())
+            m_notes.remove(a.captureId);
+        else
+            m_notes.insert(a.captureId, a.text());
+        return true;
+    case Kind::Bookmark:
+    case Kind::Unbookmark:
+        flags = quint8(a.kind == Kind::Bookmark ? flags | Bookmarked : flags & ~Bookmarked);
+        return true;
+    case Kind::Tombstone:
+    case Kind::Undelete:
+        flags = quint8(a.kind == Kind::Tombstone ? flags | Deleted : flags & ~Deleted);
+        return true;
+    }
+    return false;
 }
 
 void CaptureIndex::appendRow(Row r, QStringView key, const QStringList &findings, bool refused,
@@ -111,6 +148,7 @@ void CaptureIndex::clear()
     m_taskTexts.clear();
     m_statusTexts.clear();
     m_findings.clear();
+    m_notes.clear();
 }
 
 CaptureIndex::Entry CaptureIndex::entry(qsizetype row) const
@@ -126,6 +164,9 @@ CaptureIndex::Entry CaptureIndex::entry(qsizetype row) const
     e.statusText = statusText(row);
     e.key = key(row);
     e.findings = findings(row);
+    e.bookmarked = r.flags & Bookmarked;
+    e.deleted = r.flags & Deleted;
+    e.note = note(row).toString();
     return e;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "capture/Annotation.h"
 #include "capture/Capture.h"
 #include "capture/KeyTable.h"
 
@@ -20,6 +21,9 @@ public:
         Retry = 4,    // not the first row of its key in this index
         Refused = 8,  // turned away for want of the access token
         Chunked = 16,
+        // From the capture's annotations (Annotation.h); the note itself is in a side table.
+        Bookmarked = 64,
+        Deleted = 128, // a tombstone: hidden from the view and from export
     };
 
     // What a row and an entry share: the numbers of a capture.
@@ -73,6 +77,9 @@ public:
         QString statusText;
         QStringView key;
         QStringList findings;
+        bool bookmarked = false;
+        bool deleted = false;
+        QString note;
     };
 
     CaptureIndex();
@@ -80,6 +87,9 @@ public:
     void append(const Entry &entry);
     void append(const Capture &capture);
     void clear();
+    // Applies `annotation` to the row of its capture. False, changing nothing, when no row holds
+    // that capture or the kind is not one this build knows.
+    bool annotate(const Annotation &annotation);
     // A new index of rows [first, size()). Its groups hold only the rows kept, with the
     // journal's numbering: a kept retry still knows its attempt number and the key's first capture.
     CaptureIndex tail(qsizetype first) const;
@@ -118,10 +128,21 @@ public:
         return g < 0 ? QStringView() : m_keys.at(g);
     }
     Entry entry(qsizetype row) const;
+    // Valid until the next annotation; empty when the row has no note.
+    QStringView note(qsizetype row) const
+    {
+        if (m_notes.isEmpty())
+            return {};
+        const auto it = m_notes.constFind(m_rows[size_t(row)].id);
+        return it == m_notes.cend() ? QStringView() : QStringView(*it);
+    }
+    // Every note, by capture id.
+    const QHash<quint64, QString> &notes() const { return m_notes; }
 
 private:
     // Appends `r`, whose numbers and pooled strings are set, with its findings and key group.
     void appendRow(Row r, QStringView key, const QStringList &findings, bool refused, bool chunked);
+    void setAnnotations(bool bookmarked, bool deleted, const QString &note);
     bool isLate(qsizetype row) const;
     quint64 orderedId(qsizetype row) const;
 
@@ -151,4 +172,5 @@ private:
     Pool<QString> m_taskTexts;
     Pool<QString> m_statusTexts;
     Pool<QStringList> m_findings;
+    QHash<quint64, QString> m_notes; // by capture id: few captures carry one
 };

@@ -4,6 +4,8 @@
 #include "capture/Journal.h"
 #include "hoox/HooxClassifier.h"
 
+#include <QDateTime>
+
 CaptureRecorder::CaptureRecorder(Journal *journal, quint64 firstId)
     : m_journal(journal)
     , m_nextId(firstId)
@@ -55,4 +57,37 @@ CapturePtr CaptureRecorder::record(HttpRequest &&request, const QString &peer, q
     }
     ++m_nextId;
     return c;
+}
+
+bool CaptureRecorder::annotate(Annotations *annotations, QString *error)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (Annotation &a : *annotations) {
+        if (a.atMs == 0)
+            a.atMs = now;
+        if (m_journal && !m_journal->appendAnnotation(a, error))
+            return false;
+    }
+    return true;
+}
+
+CapturePtr CaptureRecorder::recordImported(const ImportedRequest &r, QString *error)
+{
+    HttpRequest request = r.request;
+    CapturePtr c = record(std::move(request), r.peer, r.receivedAtMs, r.answerStatus, error);
+    if (!c || (r.note.isEmpty() && !r.bookmarked))
+        return c;
+    Annotations annotations;
+    if (!r.note.isEmpty())
+        annotations.append(Annotation::note(c->id, r.note));
+    if (r.bookmarked)
+        annotations.append(Annotation::bookmark(c->id, true));
+    // The capture is in the journal whatever becomes of its annotations: returned, with *error
+    // set, without them.
+    if (!annotate(&annotations, error))
+        return c;
+    auto annotated = std::make_shared<Capture>(*c);
+    annotated->note = r.note;
+    annotated->bookmarked = r.bookmarked;
+    return annotated;
 }

@@ -4,6 +4,7 @@
 #include "capture/Capture.h"
 #include "capture/CaptureIndex.h"
 #include "capture/DuplicateIndex.h"
+#include "capture/ImportedRequest.h"
 #include "http/HttpRequest.h"
 
 class Journal;
@@ -26,6 +27,12 @@ public:
 
     CapturePtr record(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
                       quint16 answerStatus, QString *error);
+
+    // Appends annotations of recorded captures to the journal, stamped with the time now when
+    // they carry none. False, with *error set, at the first the journal did not take.
+    bool annotate(Annotations *annotations, QString *error);
+    // `request` recorded as record() does, followed by its note and star when it has them.
+    CapturePtr recordImported(const ImportedRequest &request, QString *error);
 
     quint64 nextId() const { return m_nextId; }
     // Where record() writes; null when captures are kept nowhere.

@@ -79,6 +79,12 @@ bool matchesRecord(const uchar *record, const CaptureStore::SearchSource::Span &
     return matcher.matches(fields.key, fields.target, fields.body);
 }
 
+bool matchesNote(const CaptureStore::SearchSource &source, qint32 row, const TextMatcher &matcher)
+{
+    const auto it = source.notes.constFind(row);
+    return it != source.notes.cend() && matcher.matches({}, {}, it->toUtf8());
+}
+
 bool searchRange(const CaptureStore::SearchSource &source, const TextMatcher &matcher,
                  qsizetype begin, qsizetype end, quint8 *out, const std::atomic<quint64> *current,
                  quint64 generation)
@@ -90,6 +96,10 @@ bool searchRange(const CaptureStore::SearchSource &source, const TextMatcher &ma
         if ((i - begin) % CheckEvery == 0 && current && current->load() != generation)
             return false;
         const CaptureStore::SearchSource::Span &span = source.spans[size_t(i)];
+        if (!source.notes.isEmpty() && matchesNote(source, qint32(i), matcher)) {
+            out[i] = 1;
+            continue;
+        }
         if (span.offset < 0) {
             const CapturePtr c = source.resident.value(qint32(i));
             out[i] = c && matcher.matches(*c) ? 1 : 0;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "CaptureStore.h"
 
+#include "capture/CaptureFilter.h"
 #include "capture/CaptureSearch.h"
 #include "capture/JournalReader.h"
 
@@ -59,6 +60,22 @@ void CaptureStore::clear()
     emit cleared();
 }
 
+void CaptureStore::annotate(const Annotations &annotations)
+{
+    QList<qsizetype> rows;
+    bool shownChanged = false;
+    for (const Annotation &a : annotations) {
+        const qsizetype row = m_index.rowOfId(a.captureId);
+        const quint8 before = row < 0 ? 0 : m_index.row(row).flags;
+        if (row < 0 || !m_index.annotate(a))
+            continue;
+        rows.append(row);
+        shownChanged = shownChanged || ((before ^ m_index.row(row).flags) & Deleted);
+    }
+    if (!rows.isEmpty())
+        emit annotated(rows, shownChanged);
+}
+
 CapturePtr CaptureStore::capture(qsizetype row, QString *error) const
 {
     if (row < 0 || row >= size())
@@ -100,6 +117,12 @@ std::shared_ptr<const CaptureStore::SearchSource> CaptureStore::searchSource() c
     for (qsizetype i = 0; i < size(); ++i) {
         const Row &r = m_index.row(i);
         source->spans[size_t(i)] = SearchSource::Span{r.journalOffset, r.recordSize, r.id};
+        if (r.flags & Bookmarked)
+            source->bookmarked.insert(qint32(i));
+        if (r.flags & Deleted)
+            source->deleted.insert(qint32(i));
+        if (const QStringView text = note(i); !text.isEmpty())
+            source->notes.insert(qint32(i), text.toString());
     }
     return source;
 }
@@ -107,6 +130,9 @@ std::shared_ptr<const CaptureStore::SearchSource> CaptureStore::searchSource() c
 bool CaptureStore::matchesText(qsizetype row, const TextMatcher &matcher) const
 {
     const Row &r = m_index.row(row);
+    if (const QStringView text = note(row);
+        !text.isEmpty() && matcher.matches({}, {}, text.toUtf8()))
+        return true;
     return CaptureSearch::matchesRow(SearchSource::Span{r.journalOffset, r.recordSize, r.id},
                                      m_resident.value(qint32(row)), m_journal, matcher);
 }

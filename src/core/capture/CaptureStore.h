@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 
 #include <memory>
 
@@ -28,6 +29,8 @@ public:
         Conflict = CaptureIndex::Conflict,
         Retry = CaptureIndex::Retry,
         Refused = CaptureIndex::Refused,
+        Bookmarked = CaptureIndex::Bookmarked,
+        Deleted = CaptureIndex::Deleted,
     };
 
     // Where the free-text search finds each row: a span of the journal, or the capture itself.
@@ -41,6 +44,10 @@ public:
         QString journalPath;
         std::vector<Span> spans;
         QHash<qint32, CapturePtr> resident;
+        // The annotations of the rows that have any, by row.
+        QHash<qint32, QString> notes;
+        QSet<qint32> bookmarked;
+        QSet<qint32> deleted;
     };
 
     explicit CaptureStore(QObject *parent = nullptr);
@@ -63,6 +70,14 @@ public:
     // The row holding capture `id`, or -1.
     qsizetype rowOfId(quint64 id) const { return m_index.rowOfId(id); }
 
+    // The user's annotations of a row (the filter language reads them through these).
+    bool isBookmarked(qsizetype row) const { return m_index.row(row).flags & Bookmarked; }
+    bool isDeleted(qsizetype row) const { return m_index.row(row).flags & Deleted; }
+    QStringView note(qsizetype row) const { return m_index.note(row); } // until the next change
+    // Applies annotations read back or just journaled (SessionEngine::annotate()); those of
+    // captures not in the store are ignored. annotated() names the rows that changed.
+    void annotate(const Annotations &annotations);
+
     // The whole capture, headers and body, read back from the journal when it is not in
     // memory. Null, with *error set, when the journal can no longer give it (moved, cut).
     CapturePtr capture(qsizetype row, QString *error = nullptr) const;
@@ -75,6 +90,8 @@ signals:
     void appended(qsizetype first, qsizetype count);
     void aboutToClear();
     void cleared();
+    // `rows` changed their note or star; when `shownChanged`, some were deleted or restored.
+    void annotated(const QList<qsizetype> &rows, bool shownChanged);
 
 private:
     CaptureIndex m_index;

@@ -12,4 +12,7 @@ struct ImportedRequest {
     QString peer;
     qint64 receivedAtMs = 0;
     quint16 answerStatus = 0;
+    // The annotations the file carried (an export of HookScope), journaled after the capture.
+    QString note;
+    bool bookmarked = false;
 };

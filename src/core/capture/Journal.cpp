@@ -129,6 +129,29 @@ bool Journal::append(const Capture &capture, QString *error)
     return true;
 }
 
+bool Journal::appendAnnotation(const Annotation &annotation, QString *error)
+{
+    if (!m_file.isOpen() || m_damaged) {
+        return fail(error, QCoreApplication::translate("Journal", "The journal is not open for "
+                                                                  "writing; open it again."));
+    }
+    if (annotation.captureId == 0 || annotation.captureId > m_lastId) {
+        return fail(error, QCoreApplication::translate("Journal", "The journal %1 holds no "
+                                                                  "capture %2 to annotate.")
+                               .arg(path())
+                               .arg(annotation.captureId));
+    }
+    m_buffer.truncate(0);
+    if (!JournalFormat::appendAnnotation(&m_buffer, annotation, m_lastId, error))
+        return false;
+    if (const int code = writeAll(m_buffer)) {
+        return fail(error, QCoreApplication::translate("Journal", "Could not write to the journal "
+                                                                  "%1: %2. %3")
+                               .arg(path(), osError(code), writeAdvice(code)));
+    }
+    return true;
+}
+
 bool Journal::rewriteAnswer(qint64 recordOffset, const Capture &capture, QString *error)
 {
     if (!m_file.isOpen() || m_damaged) {

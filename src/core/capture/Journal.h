@@ -35,6 +35,10 @@ public:
     // `capture.id` must be at least nextId(). Returns only once the record is in the operating
     // system's hands.
     bool append(const Capture &capture, QString *error);
+    // Appends `annotation` of a capture already in the journal (an id up to nextId() - 1), after
+    // the captures written so far; returns once it is in the operating system's hands, as
+    // append() does. The capture's own record is left as it is.
+    bool appendAnnotation(const Annotation &annotation, QString *error);
     // Where the last append() put its record: file offset and size.
     qint64 lastRecordOffset() const { return m_lastRecordOffset; }
     quint32 lastRecordSize() const { return m_lastRecordSize; }

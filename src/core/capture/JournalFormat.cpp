@@ -3,6 +3,7 @@
 
 #include "capture/JournalFieldCache.h"
 
+#include <QCoreApplication>
 #include <QtEndian>
 
 #include <cstring>
@@ -263,6 +264,45 @@ bool appendRecord(QByteArray *out, const Capture &capture, QString *error)
     qToLittleEndian(quint32(size), record);
     qToLittleEndian(checksum(payloadStart, quint32(size)), record + 4);
     return true;
+}
+
+bool appendAnnotation(QByteArray *out, const Annotation &annotation, quint64 after, QString *error)
+{
+    if (annotation.value.size() > qsizetype(MaxAnnotationValue)) {
+        if (error) {
+            *error = QCoreApplication::translate("Journal", "The note is too long for the journal "
+                                                            "(%1 bytes; at most %2 fit).")
+                         .arg(annotation.value.size())
+                         .arg(MaxAnnotationValue);
+        }
+        return false;
+    }
+    const auto size = quint32(MinAnnotationSize + annotation.value.size());
+    const qsizetype start = out->size();
+    out->resize(start + RecordHeaderSize + size);
+    char *record = out->data() + start;
+    Writer w(record + RecordHeaderSize);
+    w.fixed(annotation.captureId);
+    w.fixed(after);
+    w.fixed(annotation.atMs);
+    w.fixed(quint8(annotation.kind));
+    w.bytes(annotation.value);
+    const auto *payload = reinterpret_cast<const uchar *>(record + RecordHeaderSize);
+    qToLittleEndian(AnnotationMarker | size, record);
+    qToLittleEndian(checksum(payload, size), record + 4);
+    return true;
+}
+
+bool decodeAnnotation(const uchar *payload, quint32 size, Annotation *out, quint64 *after)
+{
+    Reader r(payload, size);
+    out->captureId = r.fixed<quint64>();
+    *after = r.fixed<quint64>();
+    out->atMs = r.fixed<qint64>();
+    const auto kind = r.fixed<quint8>();
+    out->kind = Annotation::Kind(kind);
+    out->value = r.bytes().toByteArray();
+    return r.atEnd() && kind != 0 && out->captureId != 0 && out->captureId <= *after;
 }
 
 bool decodeCapture(const uchar *payload, quint32 size, JournalFieldCache &cache, Capture *out)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "capture/Annotation.h"
 #include "capture/Capture.h"
 #include "capture/CaptureIndex.h"
 
@@ -31,6 +32,21 @@ class JournalFieldCache;
 //      headers:  u32 count, then count × (name, value)
 //      trailers: u32 count, then count × (name, value)
 //      body:     u32 length, then the bytes; they end the payload exactly
+//
+// Annotation records (a note, a bookmark, a deletion: Annotation.h) are appended after the
+// capture they annotate; a capture's record is never written again for them. Their record
+// header carries the marker in the top bit of the length:
+//   0  u32     AnnotationMarker | payload length (MinAnnotationSize…MaxAnnotationSize)
+//   4  u32     zlib crc32 of the payload
+//   8  payload: 0 u64 captureId   8 u64 after   16 i64 atMs   24 u8 kind (Annotation::Kind)
+//               25 value: u32 length, then the bytes (a note's UTF-8); they end the payload
+// `after` is the journal's last capture id when the annotation was written: at least the
+// annotated id and the id of every capture before it. A reader recovering from damage takes
+// only annotations that fit there, so that bytes inside a damaged record are not read as one.
+// The last annotation of a kind wins (Bookmark/Unbookmark, Tombstone/Undelete, Note); a kind
+// a reader does not know is skipped, not counted as damage.
+// A reader that predates annotations finds a length past MaxPayloadSize: damage, which it skips
+// without taking it for a capture (and, as the last record, cuts off as a torn tail).
 namespace JournalFormat {
 inline constexpr char Magic[8] = {'H', 'K', 'S', 'C', 'O', 'P', 'E', 'J'};
 inline constexpr quint32 Version = 1;
@@ -42,6 +58,11 @@ inline constexpr quint32 MinPayloadSize = quint32(FixedSummarySize) + 6 * 4 + 3 
 // The largest body the listener can be configured to accept, plus room for the head. Anything
 // longer is damage, not data, and must not make a reader allocate.
 inline constexpr quint32 MaxPayloadSize = (64 + 1) * 1024 * 1024;
+inline constexpr quint32 AnnotationMarker = 0x8000'0000u;
+inline constexpr quint32 AnnotationFixedSize = 25;
+inline constexpr quint32 MinAnnotationSize = AnnotationFixedSize + 4;
+inline constexpr quint32 MaxAnnotationValue = 64 * 1024; // a note of about ten pages
+inline constexpr quint32 MaxAnnotationSize = MinAnnotationSize + MaxAnnotationValue;
 
 QByteArray fileHeader();
 quint32 checksum(const uchar *data, quint32 size);
@@ -49,6 +70,12 @@ quint32 checksum(const uchar *data, quint32 size);
 // Appends one complete record (record header and payload) for `capture` to `out`. Fails, leaving
 // `out` as it was, when the capture does not fit in MaxPayloadSize.
 bool appendRecord(QByteArray *out, const Capture &capture, QString *error);
+// The same for an annotation, written when the journal's last capture id is `after`. Fails when
+// its value is longer than MaxAnnotationValue.
+bool appendAnnotation(QByteArray *out, const Annotation &annotation, quint64 after, QString *error);
+// An annotation payload whose fields are consistent (an id from 1 to `after`, a kind, a value
+// that ends it exactly); unknown kinds are decoded too.
+bool decodeAnnotation(const uchar *payload, quint32 size, Annotation *out, quint64 *after);
 
 // Each decoder checks every length against the end of the payload and fails instead of reading
 // past it; on failure the output is unspecified. One cache serves all records of one read.

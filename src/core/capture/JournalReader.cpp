@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QtEndian>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <unistd.h>
@@ -36,6 +37,14 @@ public:
     template <typename Visit> void run(Visit &&visit);
 
 private:
+    // The end of the good record at `at`, once visited; `at` itself when there is none.
+    template <typename Visit> qint64 recordAt(qint64 at, Visit &visit);
+    // The payload size of an annotation record that could start at `offset`, or 0.
+    quint32 annotationSize(qint64 offset) const;
+    // Whether an annotation record at `offset` fits after what was read: its `after` is at least
+    // the last id, and at least the id it annotates.
+    bool annotationFits(qint64 offset) const;
+    bool takeAnnotation(qint64 offset, quint32 size);
     quint32 u32At(qint64 offset) const { return qFromLittleEndian<quint32>(m_data + offset); }
     // The payload size of a record that could start at `offset`, or 0 when it cannot.
     quint32 plausibleSize(qint64 offset) const;
@@ -59,6 +68,40 @@ quint32 Scanner::plausibleSize(qint64 offset) const
     return size <= m_size - offset - F::RecordHeaderSize ? size : 0;
 }
 
+quint32 Scanner::annotationSize(qint64 offset) const
+{
+    if (m_size - offset < F::RecordHeaderSize)
+        return 0;
+    const quint32 length = u32At(offset);
+    const quint32 size = length & ~F::AnnotationMarker;
+    if ((length & F::AnnotationMarker) == 0 || size < F::MinAnnotationSize ||
+        size > F::MaxAnnotationSize)
+        return 0;
+    return size <= m_size - offset - F::RecordHeaderSize ? size : 0;
+}
+
+bool Scanner::annotationFits(qint64 offset) const
+{
+    const uchar *payload = m_data + offset + F::RecordHeaderSize;
+    const quint64 id = qFromLittleEndian<quint64>(payload);
+    const quint64 after = qFromLittleEndian<quint64>(payload + 8);
+    return id != 0 && id <= after && after >= m_status->lastId;
+}
+
+bool Scanner::takeAnnotation(qint64 offset, quint32 size)
+{
+    Annotation a;
+    quint64 after = 0;
+    if (!annotationFits(offset) || !checksumMatches(offset, size) ||
+        !F::decodeAnnotation(m_data + offset + F::RecordHeaderSize, size, &a, &after))
+        return false;
+    m_status->annotations.append(std::move(a));
+    // Captures up to `after` were written before it: should damage have taken the last of them,
+    // their ids are still not given out again.
+    m_status->lastId = qMax(m_status->lastId, after);
+    return true;
+}
+
 bool Scanner::checksumMatches(qint64 offset, quint32 size) const
 {
     return u32At(offset + 4) == F::checksum(m_data + offset + F::RecordHeaderSize, size);
@@ -69,6 +112,17 @@ bool Scanner::checksumMatches(qint64 offset, quint32 size) const
 qint64 Scanner::findRecordAfter(qint64 offset)
 {
     for (qint64 at = offset + 1; at < m_size; ++at) {
+        if (const quint32 size = annotationSize(at); size != 0 && annotationFits(at)) {
+            m_budget -= size;
+            if (m_budget < 0)
+                return OutOfBudget;
+            Annotation a;
+            quint64 after = 0;
+            if (checksumMatches(at, size) &&
+                F::decodeAnnotation(m_data + at + F::RecordHeaderSize, size, &a, &after))
+                return at;
+            continue;
+        }
         const quint32 size = plausibleSize(at);
         if (size == 0)
             continue;
@@ -84,6 +138,18 @@ qint64 Scanner::findRecordAfter(qint64 offset)
     return NotFound;
 }
 
+template <typename Visit> qint64 Scanner::recordAt(qint64 at, Visit &visit)
+{
+    if (const quint32 size = annotationSize(at))
+        return takeAnnotation(at, size) ? at + F::RecordHeaderSize + size : at;
+    const quint32 size = plausibleSize(at);
+    const uchar *payload = m_data + at + F::RecordHeaderSize;
+    if (size == 0 || !checksumMatches(at, size) || !visit(at, payload, size))
+        return at;
+    m_status->lastId = qMax(m_status->lastId, F::idOf(payload));
+    return at + F::RecordHeaderSize + size;
+}
+
 void Scanner::noteDamage(qint64 from, qint64 to)
 {
     ++m_status->skippedRecords;
@@ -94,11 +160,8 @@ template <typename Visit> void Scanner::run(Visit &&visit)
 {
     qint64 at = F::FileHeaderSize;
     while (at < m_size) {
-        const quint32 size = plausibleSize(at);
-        const uchar *payload = m_data + at + F::RecordHeaderSize;
-        if (size != 0 && checksumMatches(at, size) && visit(at, payload, size)) {
-            m_status->lastId = qMax(m_status->lastId, F::idOf(payload));
-            at += F::RecordHeaderSize + size;
+        if (const qint64 next = recordAt(at, visit); next != at) {
+            at = next;
             continue;
         }
         const qint64 next = findRecordAfter(at);
@@ -215,6 +278,27 @@ bool openForReading(QFile &file, JournalReadStatus *status)
                         : QStringLiteral("There is no journal at %1.").arg(file.fileName());
     return false;
 }
+// Sets the note and star of the captures annotated; deleted ones stay (see `annotations`).
+void annotateCaptures(const Annotations &annotations, CaptureBatch *captures)
+{
+    for (const Annotation &a : annotations) {
+        const bool star = a.kind == Annotation::Kind::Bookmark;
+        if (a.kind != Annotation::Kind::Note && !star && a.kind != Annotation::Kind::Unbookmark)
+            continue;
+        const auto it =
+            std::lower_bound(captures->begin(), captures->end(), a.captureId,
+                             [](const CapturePtr &c, quint64 id) { return c->id < id; });
+        if (it == captures->end() || (*it)->id != a.captureId)
+            continue;
+        auto annotated = std::make_shared<Capture>(**it);
+        if (a.kind == Annotation::Kind::Note)
+            annotated->note = a.text();
+        else
+            annotated->bookmarked = star;
+        *it = std::move(annotated);
+    }
+}
+
 template <typename Result, typename Read> Result readPath(const QString &path, Read &&read)
 {
     QFile file(path);
@@ -243,6 +327,7 @@ JournalReadResult JournalReader::read(QFile &file)
         result.captures.append(std::move(capture));
         return true;
     });
+    annotateCaptures(result.annotations, &result.captures);
     return result;
 }
 
@@ -268,6 +353,8 @@ JournalIndexResult JournalReader::readIndex(QFile &file, const Progress &progres
         result.index.append(entry);
         return true;
     });
+    for (const Annotation &a : std::as_const(result.annotations))
+        result.index.annotate(a);
     return result;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "capture/Annotation.h"
 #include "capture/Capture.h"
 #include "capture/CaptureIndex.h"
 
@@ -25,6 +26,8 @@ struct JournalReadStatus {
     int skippedRecords = 0;
     qint64 skippedBytes = 0;
     quint64 lastId = 0; // the highest id read; 0 when none
+    // The annotation records, in file order. read() and readIndex() have applied them already.
+    Annotations annotations;
     QString error;
     QString warning; // read, but with losses the user should hear about
 };
@@ -39,7 +42,9 @@ struct JournalIndexResult : JournalReadStatus {
 
 // Reads a journal through a memory map. A torn last record is dropped, a damaged record between
 // good ones is skipped, and every length is checked against the data so that no file, however
-// hostile, makes it read out of bounds.
+// hostile, makes it read out of bounds. Annotations are applied to what is read: read() sets
+// each capture's note and bookmark (and leaves deleted ones in, see `annotations`), readIndex()
+// sets the rows' flags and notes.
 class JournalReader {
 public:
     static JournalReadResult read(const QString &path);

@@ -54,6 +54,10 @@ public:
     // Records imported requests on the network thread: numbered, classified, journaled and
     // emitted through captured() like deliveries.
     void importRequests(const QList<ImportedRequest> &requests);
+    // Appends annotations of the journal's captures to it on the network thread, after what was
+    // recorded before; annotated() hands them back once journaled (not when the journal has
+    // been switched meanwhile, nor when it failed: journalFailed() says why).
+    void annotate(const Annotations &annotations);
     // Open connections, refused ones still closing included; for tests and diagnostics.
     int connectionCount() const;
 
@@ -63,6 +67,7 @@ public:
 
 signals:
     void captured(const CaptureBatch &batch);
+    void annotated(const Annotations &annotations);
     void journalFailed(const QString &error);
 
 private:

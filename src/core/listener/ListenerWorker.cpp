@@ -256,11 +256,10 @@ void ListenerWorker::importSlice()
 {
     const qsizetype end = qMin(m_importNext + kImportSlice, m_imports.size());
     for (; m_importNext < end; ++m_importNext) {
-        const ImportedRequest &r = m_imports.at(m_importNext);
         QString error;
-        HttpRequest request = r.request;
-        CapturePtr c =
-            m_recorder.record(std::move(request), r.peer, r.receivedAtMs, r.answerStatus, &error);
+        CapturePtr c = m_recorder.recordImported(m_imports.at(m_importNext), &error);
+        if (c && !error.isEmpty())
+            emit journalFailed(error); // recorded, without its note or star
         if (!c) {
             emit journalFailed(error);
             m_importNext = m_imports.size(); // the rest would fail the same way
@@ -275,6 +274,19 @@ void ListenerWorker::importSlice()
     }
     m_imports.clear();
     m_importNext = 0;
+}
+
+void ListenerWorker::annotate(Annotations annotations, quint64 epoch)
+{
+    if (epoch != m_epoch)
+        return; // made in a journal that is no longer the one written
+    flush();    // the captures annotated reach the view first
+    QString error;
+    if (!m_recorder.annotate(&annotations, &error)) {
+        emit journalFailed(error);
+        return;
+    }
+    emit annotated(annotations, m_epoch);
 }
 
 void ListenerWorker::flush()

@@ -49,9 +49,13 @@ public:
     void holdJournal(std::shared_ptr<Journal> journal) { m_journal = std::move(journal); }
     // Records requests read from a file as if they had just arrived, in order.
     void importRequests(const QList<ImportedRequest> &requests);
+    // Journals annotations made for the journal of `epoch` (dropped after a switch), then hands
+    // them back through annotated().
+    void annotate(Annotations annotations, quint64 epoch);
 
 signals:
     void captured(const CaptureBatch &batch, quint64 epoch);
+    void annotated(const Annotations &annotations, quint64 epoch);
     void journalFailed(const QString &error);
 
 private:
