@@ -82,9 +82,9 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
         return QMessageBox::question(
                    this, tr("Clear the view?"),
                    tr("Hide all %n capture(s) from the view? Nothing is deleted: the journal "
-                      "keeps them, and they show again when this session is opened again. To "
-                      "delete captures, select them and press Del; to start empty, use File → "
-                      "New session.",
+                      "keeps them, and they show again when this session is next opened, as when "
+                      "HookScope starts again. To delete captures, select them and press Del; to "
+                      "start empty, use File → New session.",
                       nullptr, int(m_store->size()))) == QMessageBox::Yes;
     };
     m_journalLabel->setText(tr("Journal: %1").arg(engine->journalPath()));

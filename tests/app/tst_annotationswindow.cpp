@@ -120,10 +120,16 @@ void tst_AnnotationsWindow::deliver(int n)
     QTRY_COMPARE(rows(), n);
 }
 
+// Selects `row` alone, and gives the table the keyboard in an active window (a dialog that
+// closed leaves none active).
 void tst_AnnotationsWindow::select(int row)
 {
+    table()->selectionModel()->setCurrentIndex(m_window->captureModel()->index(row, 0),
+                                               QItemSelectionModel::ClearAndSelect |
+                                                   QItemSelectionModel::Rows);
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     table()->setFocus();
-    table()->selectRow(row);
 }
 
 void tst_AnnotationsWindow::writeNote(const QString &text)
@@ -133,6 +139,8 @@ void tst_AnnotationsWindow::writeNote(const QString &text)
     QTRY_VERIFY((dialog = m_window->findChild<QInputDialog *>(QStringLiteral("noteDialog"))));
     dialog->setTextValue(text);
     dialog->accept();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
 }
 
 void tst_AnnotationsWindow::ctrlBStarsTheSelectedRows()
@@ -177,6 +185,7 @@ void tst_AnnotationsWindow::noteShowsInTheKeyCell()
     QCOMPARE(dialog->textValue(), QStringLiteral("app answered 500: missing job_id handler"));
     dialog->setTextValue(QStringLiteral("  "));
     dialog->accept();
+    select(0);
     QTRY_VERIFY(store()->note(0).isEmpty());
     QVERIFY(keyCell(0).data(Qt::DecorationRole).isNull());
 }
@@ -184,10 +193,9 @@ void tst_AnnotationsWindow::noteShowsInTheKeyCell()
 void tst_AnnotationsWindow::deleteHidesAndUndoRestores()
 {
     deliver(4);
-    table()->selectionModel()->select(QItemSelection(keyCell(1), keyCell(2)),
-                                      QItemSelectionModel::ClearAndSelect |
-                                          QItemSelectionModel::Rows);
-    table()->setFocus();
+    select(1);
+    table()->selectionModel()->select(keyCell(2),
+                                      QItemSelectionModel::Select | QItemSelectionModel::Rows);
     QTest::keyClick(table(), Qt::Key_Delete);
     QTRY_COMPARE(rows(), 2);
     QCOMPARE(keyCell(1).data().toString(), QStringLiteral("run_3"));

@@ -74,7 +74,7 @@ void tst_AnnotationExport::exportFollowsTheAnnotations()
     QVERIFY(exporter.waitForFinished(60000));
     const QString said = QString::fromUtf8(exporter.readAllStandardError());
     QCOMPARE(exporter.exitCode(), 0);
-    QVERIFY2(said.contains(QStringLiteral("Exported 3 captures")), qPrintable(said));
+    QVERIFY2(said.contains(QStringLiteral("Exported 3 capture")), qPrintable(said));
     QFile f(out);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QList<QJsonObject> records; // the JSON Lines record, or the HAR entry's _hookscope
