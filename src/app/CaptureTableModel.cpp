@@ -2,6 +2,7 @@
 #include "CaptureTableModel.h"
 
 #include "AnnotationMarks.h"
+#include "AnswerLabel.h"
 #include "AttemptLabel.h"
 #include "WarningColor.h"
 
@@ -38,6 +39,11 @@ CaptureTableModel::CaptureTableModel(CaptureStore *store, JobRunner *jobs, QObje
             emit dataChanged(index(0, KeyColumn), index(rowCount() - 1, KeyColumn));
     });
     connect(store, &CaptureStore::aboutToClear, this, [this] { beginResetModel(); });
+    // A late answer can mark its whole retry chain as given up: rare enough to repaint all.
+    connect(store, &CaptureStore::rowChanged, this, [this] {
+        if (!m_visible.empty())
+            emit dataChanged(index(0, AttemptColumn), index(rowCount() - 1, AnswerColumn));
+    });
     connect(store, &CaptureStore::cleared, this, [this] {
         m_visible.clear();
         m_textMatch.clear();
@@ -144,13 +150,18 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
             if (const QString tip = AttemptLabel::toolTip(*m_store, row); !tip.isEmpty())
                 return tip;
         }
-        if (column == AnswerColumn && r.answerStatus == 0)
-            return tr("Not answered: HookScope stopped while the answer was being decided, or "
-                      "the imported file had no answer.");
+        if (column == AnswerColumn) {
+            if (const QString tip = AnswerLabel::toolTip(*m_store, row); !tip.isEmpty())
+                return tip;
+        }
         break;
     case Qt::DecorationRole:
+        if (column == AttemptColumn && r.group >= 0 && x.group(r.group).gaveUp())
+            return qApp->style()->standardIcon(QStyle::SP_MessageBoxCritical);
         if (column == AttemptColumn && (r.flags & CaptureStore::Conflict))
             return qApp->style()->standardIcon(QStyle::SP_MessageBoxWarning);
+        if (const int icon = AnswerLabel::icon(*m_store, row); column == AnswerColumn && icon >= 0)
+            return qApp->style()->standardIcon(QStyle::StandardPixmap(icon));
         if (column == FindingsColumn && (r.flags & CaptureStore::HasFindings))
             return qApp->style()->standardIcon(QStyle::SP_MessageBoxInformation);
         break;
@@ -162,6 +173,14 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
         break;
     }
     return {};
+}
+
+// A hostile payload's task, key or status can be megabytes long: a cell shows its beginning.
+QString CaptureTableModel::cellPrefix(QStringView text)
+{
+    if (text.size() <= kCellChars)
+        return text.toString();
+    return text.first(kCellChars).toString() + u'…';
 }
 
 QVariant CaptureTableModel::display(qsizetype storeRow, int column) const
@@ -178,11 +197,11 @@ QVariant CaptureTableModel::display(qsizetype storeRow, int column) const
     case PathColumn:
         return QString::fromUtf8(x.target(storeRow));
     case TaskColumn:
-        return x.taskText(storeRow);
+        return cellPrefix(x.taskText(storeRow));
     case KeyColumn:
-        return x.key(storeRow).toString();
+        return cellPrefix(x.key(storeRow));
     case StatusColumn:
-        return x.statusText(storeRow);
+        return cellPrefix(x.statusText(storeRow));
     case AttemptColumn:
         return AttemptLabel::text(*m_store, storeRow);
     case FindingsColumn:
@@ -190,9 +209,7 @@ QVariant CaptureTableModel::display(qsizetype storeRow, int column) const
     case SizeColumn:
         return QLocale().formattedDataSize(r.bodySize, 1, QLocale::DataSizeTraditionalFormat);
     case AnswerColumn:
-        if (r.answerStatus == 0)
-            return tr("—");
-        return int(r.answerStatus);
+        return AnswerLabel::display(*m_store, storeRow);
     case ForwardColumn:
         return m_forwarded.value(r.id).summary;
     default:
@@ -368,6 +385,15 @@ void CaptureTableModel::setFilter(const CaptureFilter &filter)
             emit searchingChanged(false);
         }
     }
+    rebuild();
+}
+
+void CaptureTableModel::setTimeRange(qint64 sinceMs, qint64 untilMs)
+{
+    if (sinceMs == m_filter.sinceMs && untilMs == m_filter.untilMs)
+        return;
+    m_filter.sinceMs = sinceMs;
+    m_filter.untilMs = untilMs;
     rebuild();
 }
 

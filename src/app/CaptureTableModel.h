@@ -24,6 +24,10 @@ class JobRunner;
 class CaptureTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
+    // The task, key and status cells show at most this many characters of their text.
+    static constexpr qsizetype kCellChars = 80;
+    static QString cellPrefix(QStringView text);
+
     enum Column {
         IdColumn,
         TimeColumn,
@@ -64,6 +68,9 @@ public:
     void setForwardResult(quint64 captureId, const QString &summary, bool slow = false);
     ForwardNote forwardNote(quint64 captureId) const { return m_forwarded.value(captureId); }
     void setFilter(const CaptureFilter &filter);
+    // Shows only the captures received in [sinceMs, untilMs) (ms since the epoch), keeping the
+    // rest of the filter: the activity strip's drag. The defaults of CaptureFilter clear it.
+    void setTimeRange(qint64 sinceMs, qint64 untilMs);
     const CaptureFilter &filter() const { return m_filter; }
     bool isSearching() const { return m_searching; }
     qsizetype totalCount() const;

@@ -2,10 +2,13 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
+#include "ActivityStrip.h"
 #include "CaptureAnnotator.h"
 #include "CaptureItemDelegate.h"
 #include "CaptureTableModel.h"
 #include "CheckDialog.h"
+#include "DiffActions.h"
+#include "DiffView.h"
 #include "HeldForwardsView.h"
 #include "JobIndicator.h"
 #include "ListenerBar.h"
@@ -13,6 +16,7 @@
 #include "PreferencesDialog.h"
 #include "ReplayDialog.h"
 #include "ResendPanel.h"
+#include "TimelineView.h"
 #include "capture/CaptureStore.h"
 #include "delivery/Forwarder.h"
 #include "interchange/CopyAs.h"
@@ -55,6 +59,7 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
     , m_payload(new PayloadView(this))
     , m_resend(new ResendPanel(engine->forwarder(), this))
     , m_held(new HeldForwardsView(engine->forwarder(), this))
+    , m_diff(new DiffView(engine, this))
     , m_sideTabs(new QTabWidget(this))
     , m_listenLabel(new QLabel(this))
     , m_totalLabel(new QLabel(this))
@@ -68,6 +73,7 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
     m_sideTabs->setObjectName(QStringLiteral("sideTabs"));
     m_sideTabs->addTab(m_payload, tr("&Payload"));
     m_sideTabs->addTab(m_resend, tr("&Deliver"));
+    m_sideTabs->addTab(m_diff, tr("Di&ff"));
     m_ui->payloadLayout->addWidget(m_sideTabs);
     setUpForwarding();
     m_bar->setConfirmExposure([this](const QString &address) {
@@ -92,6 +98,8 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
     for (QLabel *l : {m_listenLabel, m_totalLabel, m_rateLabel, m_journalLabel})
         m_ui->statusBar->addPermanentWidget(l);
     setUpTable();
+    setUpPictures();
+    setUpDiff();
     m_ui->captureMenu->addSeparator();
     m_ui->captureMenu->addActions(
         (new CaptureAnnotator(engine, m_model, m_ui->captureTable, m_ui->statusBar))->actions());
@@ -115,6 +123,8 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
         m_ui->statusBar->showMessage(
             tr("Deliveries are refused with 503 until the journal can be written: %1").arg(error));
     });
+    connect(engine, &SessionEngine::ngrokProblem, this,
+            [this](const QString &message) { m_ui->statusBar->showMessage(message); });
     m_rateTimer.setInterval(1000);
     connect(&m_rateTimer, &QTimer::timeout, this, &MainWindow::updateRate);
     m_rateTimer.start();
@@ -149,6 +159,19 @@ void MainWindow::setUpTable()
     m_ui->splitter->setStretchFactor(0, 3);
     m_ui->splitter->setStretchFactor(1, 1);
     m_ui->splitter->setSizes({900, 380});
+}
+
+// The Diff tab compares the selection; a row's menu compares it with its previous attempt or
+// with the delivery it conflicts with.
+void MainWindow::setUpDiff()
+{
+    const QList<QAction *> actions{m_ui->compareWithPreviousAction,
+                                   m_ui->compareWithConflictAction};
+    m_ui->captureTable->addActions(actions);
+    m_ui->captureMenu->addSeparator();
+    m_ui->captureMenu->addActions(actions);
+    new DiffActions(m_ui->captureTable, m_model, m_diff, m_sideTabs,
+                    {m_ui->compareWithPreviousAction, m_ui->compareWithConflictAction}, this);
 }
 
 void MainWindow::setUpFilters()
@@ -196,10 +219,7 @@ void MainWindow::setUpActions()
 {
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->clearAction, &QAction::triggered, this, &MainWindow::clearCaptures);
-    connect(m_ui->copyPayloadAction, &QAction::triggered, this, [this] {
-        if (m_payload->capture())
-            QGuiApplication::clipboard()->setText(m_payload->payloadText());
-    });
+    connect(m_ui->copyPayloadAction, &QAction::triggered, m_payload, &PayloadView::copyBody);
     connect(m_ui->findAction, &QAction::triggered, this, [this] {
         // Ctrl+F searches the payload while the reader is in it, the captures elsewhere.
         if (m_payload->isReading()) {
@@ -354,6 +374,29 @@ void MainWindow::setUpForwarding()
     connect(m_held, &HeldForwardsView::captureSelected, this,
             [this](quint64 id) { selectStoreRow(m_store->rowOfId(id)); });
     connect(m_resend, &ResendPanel::forwarded, this, &MainWindow::showForwardResult);
+}
+
+// The Timeline tab for the selected capture's key, and the activity strip over the table, whose
+// drag sets the table's time range (CaptureTableModel::setTimeRange).
+void MainWindow::setUpPictures()
+{
+    auto *strip = new ActivityStrip(m_store, this);
+    m_ui->centralLayout->insertWidget(m_ui->centralLayout->indexOf(m_ui->splitter), strip);
+    connect(strip, &ActivityStrip::rangeChanged, m_model, &CaptureTableModel::setTimeRange);
+    connect(m_model, &CaptureTableModel::modelReset, strip, [this, strip] {
+        strip->showRange(m_model->filter().sinceMs, m_model->filter().untilMs);
+    });
+    auto *timeline = new TimelineView(m_store, m_model, this);
+    m_sideTabs->addTab(timeline, tr("&Timeline"));
+    const auto follow = [this, timeline] { timeline->showRow(currentStoreRow()); };
+    connect(m_ui->captureTable->selectionModel(), &QItemSelectionModel::currentRowChanged, timeline,
+            follow);
+    connect(m_model, &CaptureTableModel::modelReset, timeline, follow);
+    connect(timeline, &TimelineView::captureActivated, this, [this](qsizetype row) {
+        if (m_model->rowOfStoreRow(row) < 0)
+            clearFilters(); // the attempt is filtered out of the table: show it
+        selectStoreRow(row);
+    });
 }
 
 void MainWindow::showForwardResult(quint64 captureId, const QString &summary, bool slow)
@@ -567,6 +610,7 @@ void MainWindow::applySettings(const AppSettings &settings)
     targets.prepend(settings.deliveryTarget.toString());
     m_resend->setTargetHistory(targets);
     m_engine->setRetention(settings.maxCaptures, settings.maxAgeDays);
+    m_engine->setJournalSync(settings.journalSync);
     const QHostAddress bind(settings.bindAddress);
     if (m_listener->isListening() &&
         (m_listener->port() != settings.port || m_listener->address() != bind))

@@ -21,6 +21,7 @@ class Listener;
 class ListenerBar;
 class NgrokWatcher;
 class PayloadView;
+class DiffView;
 class ResendPanel;
 class HeldForwardsView;
 class QTabWidget;
@@ -37,6 +38,7 @@ public:
     PayloadView *payloadView() const { return m_payload; }
     ResendPanel *resendPanel() const { return m_resend; }
     HeldForwardsView *heldView() const { return m_held; }
+    DiffView *diffView() const { return m_diff; }
     CaptureTableModel *captureModel() const { return m_model; }
     // Asks before emptying the view; tests replace the question.
     void setConfirmClear(std::function<bool()> confirm) { m_confirmClear = std::move(confirm); }
@@ -65,6 +67,8 @@ private:
     void clearCaptures();
     void resendSelection();
     void setUpForwarding();
+    void setUpPictures();
+    void setUpDiff();
     void showForwardResult(quint64 captureId, const QString &summary, bool slow);
     void showPreferences();
     void setUpSessionActions();
@@ -94,6 +98,7 @@ private:
     PayloadView *m_payload;
     ResendPanel *m_resend;
     HeldForwardsView *m_held;
+    DiffView *m_diff;
     QTabWidget *m_sideTabs;
     QLabel *m_listenLabel;
     QLabel *m_totalLabel;

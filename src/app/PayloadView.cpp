@@ -2,23 +2,33 @@
 #include "PayloadView.h"
 
 #include "JsonHighlighter.h"
+#include "JsonTreeModel.h"
 #include "WarningColor.h"
 #include "capture/CaptureFormat.h"
 #include "hoox/HooxClassifier.h"
 #include "ui_PayloadView.h"
+#include "json/JsonPretty.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QClipboard>
 #include <QFontDatabase>
-#include <QGuiApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QKeyEvent>
+#include <QMimeData>
+#include <QPointer>
 #include <QStringDecoder>
+#include <QThreadPool>
 
 namespace {
-enum TreeRole { PathRole = Qt::UserRole, ValueRole };
+
+// Cuts `bytes` to at most `size` bytes without splitting a UTF-8 sequence.
+QByteArrayView utf8Prefix(QByteArrayView bytes, qsizetype size)
+{
+    if (size >= bytes.size())
+        return bytes;
+    while (size > 0 && (uchar(bytes[size]) & 0xc0) == 0x80)
+        --size;
+    return bytes.first(size);
+}
 
 bool isUtf8(const QByteArray &bytes)
 {
@@ -48,98 +58,73 @@ QString hexDump(const QByteArray &bytes)
     return out;
 }
 
-QString typeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Object:
-        return QStringLiteral("object");
-    case QJsonValue::Array:
-        return QStringLiteral("array");
-    case QJsonValue::String:
-        return QStringLiteral("string");
-    case QJsonValue::Double:
-        return QStringLiteral("number");
-    case QJsonValue::Bool:
-        return QStringLiteral("boolean");
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    default:
-        return QStringLiteral("undefined");
-    }
-}
-
-QString valueText(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Object:
-        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-    case QJsonValue::Array:
-        return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
-    case QJsonValue::String:
-        return v.toString();
-    case QJsonValue::Double:
-        return QString::number(v.toDouble(), 'g', 17);
-    case QJsonValue::Bool:
-        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    default:
-        return QStringLiteral("null");
-    }
-}
-
-bool isIdentifier(const QString &key)
-{
-    if (key.isEmpty() || key.front().isDigit())
-        return false;
-    for (QChar c : key) {
-        if (!c.isLetterOrNumber() && c != u'_' && c != u'$')
-            return false;
-    }
-    return true;
-}
 } // namespace
 
 PayloadView::PayloadView(QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::PayloadView>())
+    , m_tree(new JsonTreeModel(this))
 {
     m_ui->setupUi(this);
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_ui->prettyEdit->setFont(mono);
     m_ui->rawEdit->setFont(mono);
-    m_ui->showAllButton->hide();
+    m_ui->showAllButton->setCheckable(true);
+    m_ui->showAllButton->setToolTip(tr("Show long strings whole instead of their beginning"));
     m_highlighter = new JsonHighlighter(m_ui->prettyEdit->document());
-    connect(m_ui->showAllButton, &QPushButton::clicked, this, [this] { showPretty(true); });
+    connect(m_ui->showAllButton, &QPushButton::toggled, this, [this] { showPretty(); });
+    connect(m_ui->nextPageButton, &QPushButton::clicked, this, [this] { showPage(m_page + 1); });
+    connect(m_ui->prevPageButton, &QPushButton::clicked, this, [this] { showPage(m_page - 1); });
+    connect(m_ui->copyPrettyButton, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(prettyText()); });
     connect(m_ui->findEdit, &QLineEdit::returnPressed, this,
             [this] { find(QGuiApplication::keyboardModifiers() & Qt::ShiftModifier); });
     connect(m_ui->findEdit, &QLineEdit::textChanged, this, [this] {
         m_ui->prettyEdit->moveCursor(QTextCursor::Start);
         find(false);
     });
+    m_ui->jsonTree->setModel(m_tree);
+    // Fixed widths: resizing to contents would read every row of a huge document.
+    m_ui->jsonTree->setColumnWidth(JsonTreeModel::KeyColumn, 220);
+    m_ui->jsonTree->setColumnWidth(JsonTreeModel::ValueColumn, 360);
     auto *copyValue = new QAction(tr("Copy value"), m_ui->jsonTree);
     copyValue->setObjectName(QStringLiteral("copyValueAction"));
     auto *copyPath = new QAction(tr("Copy JSON path"), m_ui->jsonTree);
     copyPath->setObjectName(QStringLiteral("copyPathAction"));
     m_ui->jsonTree->addActions({copyValue, copyPath});
-    connect(copyValue, &QAction::triggered, this, [this] { copyTreeColumn(ValueRole); });
-    connect(copyPath, &QAction::triggered, this, [this] { copyTreeColumn(PathRole); });
+    connect(copyValue, &QAction::triggered, this,
+            [this] { copyTreeValue(JsonTreeModel::RawValueRole); });
+    connect(copyPath, &QAction::triggered, this,
+            [this] { copyTreeValue(JsonTreeModel::PathRole); });
     setCapture(nullptr);
 }
 
 PayloadView::~PayloadView() = default;
 
+void PayloadView::clearViews()
+{
+    m_pager.reset();
+    m_ui->prettyEdit->clear();
+    m_ui->prettyNoteLabel->hide();
+    m_ui->pageLabel->clear();
+    m_ui->prevPageButton->hide();
+    m_ui->nextPageButton->hide();
+    m_ui->showAllButton->hide();
+    m_tree->clear();
+    m_ui->headersTable->setRowCount(0);
+    m_ui->rawEdit->clear();
+    m_ui->findingsEdit->clear();
+}
+
 void PayloadView::setCapture(const CapturePtr &capture)
 {
     m_capture = capture;
+    ++m_generation;
+    m_jsonProblem.clear();
     setForwardResult({}, false);
+    clearViews();
     if (!capture) {
         m_ui->summaryLabel->setText(tr("Select a capture to see its payload."));
-        m_pretty.clear();
-        m_ui->prettyEdit->clear();
-        m_ui->jsonTree->clear();
-        m_ui->headersTable->setRowCount(0);
-        m_ui->rawEdit->clear();
-        m_ui->findingsEdit->clear();
-        m_ui->showAllButton->hide();
         return;
     }
     const Capture &c = *capture;
@@ -149,9 +134,7 @@ void PayloadView::setCapture(const CapturePtr &capture)
                                     .arg(c.id)
                                     .arg(QString::fromLatin1(c.method), QString::fromUtf8(c.target),
                                          c.peer, CaptureFormat::isoTime(c.receivedAtMs), answer));
-    const QJsonDocument doc = QJsonDocument::fromJson(c.body);
-    m_pretty = doc.isNull() ? QString::fromUtf8(c.body) : QString::fromUtf8(doc.toJson());
-    showPretty(false);
+    showPretty();
     showTree();
     showHeaders();
     showRaw();
@@ -162,69 +145,116 @@ void PayloadView::setCapture(const CapturePtr &capture)
                                : tr("Findings (%1)").arg(c.hoox.findings.size()));
 }
 
-void PayloadView::showPretty(bool all)
+// Formats the first page; a body that stops being JSON within it is shown as text instead.
+void PayloadView::showPretty()
 {
-    const bool preview = !all && m_pretty.size() > kPreviewLimit;
-    // Highlighting a huge document would freeze the window for seconds.
-    m_highlighter->setDocument(m_pretty.size() > kHighlightLimit ? nullptr
-                                                                 : m_ui->prettyEdit->document());
-    m_ui->prettyEdit->setPlainText(preview ? m_pretty.left(kPreviewLimit) : m_pretty);
-    m_ui->showAllButton->setVisible(preview);
-    if (preview)
-        m_ui->showAllButton->setText(
-            tr("Show all (%1 characters)").arg(QLocale().toString(m_pretty.size())));
+    const QByteArray &body = m_capture->body;
+    const qsizetype elide = m_ui->showAllButton->isChecked() ? 0 : JsonPretty::kDefaultElide;
+    m_pager = std::make_unique<JsonPretty>(body, elide);
+    const QString first = m_pager->nextPage(kPageChars);
+    m_isJson = !m_pager->error().isError();
+    if (!m_isJson)
+        m_jsonProblem = m_pager->error().toString();
+    m_ui->showAllButton->setVisible(m_isJson && body.size() > JsonPretty::kDefaultElide);
+    m_page = 0;
+    if (m_isJson) {
+        m_morePages = !m_pager->atEnd();
+        showPageText(first, m_pager->duplicateLines());
+    } else {
+        showPage(0);
+    }
+}
+
+void PayloadView::showPage(int page)
+{
+    if (!m_capture || page < 0)
+        return;
+    QString text;
+    QList<int> duplicates;
+    if (m_isJson) {
+        if (page < m_page) { // pages are formatted in order: start again for an earlier one
+            m_pager = std::make_unique<JsonPretty>(
+                m_capture->body, m_ui->showAllButton->isChecked() ? 0 : JsonPretty::kDefaultElide);
+            for (int i = 0; i < page; ++i)
+                m_pager->nextPage(kPageChars);
+        }
+        text = m_pager->nextPage(kPageChars);
+        duplicates = m_pager->duplicateLines();
+        m_morePages = !m_pager->atEnd();
+    } else {
+        text = plainPage(page);
+        m_morePages = qsizetype(page + 1) * kPageChars < m_capture->body.size();
+    }
+    m_page = page;
+    showPageText(text, duplicates);
+}
+
+QString PayloadView::plainPage(int page) const
+{
+    const QByteArrayView body(m_capture->body);
+    qsizetype start = qMin(qsizetype(page) * kPageChars, body.size());
+    while (start > 0 && start < body.size() && (uchar(body[start]) & 0xc0) == 0x80)
+        --start;
+    return QString::fromUtf8(utf8Prefix(body.sliced(start), kPageChars));
+}
+
+void PayloadView::showPageText(const QString &text, const QList<int> &duplicateLines)
+{
+    m_highlighter->setDocument(m_isJson ? m_ui->prettyEdit->document() : nullptr);
+    m_ui->prettyEdit->setPlainText(text);
+    QList<QTextEdit::ExtraSelection> marks;
+    for (const int line : duplicateLines) {
+        QTextEdit::ExtraSelection mark;
+        mark.cursor = QTextCursor(m_ui->prettyEdit->document()->findBlockByNumber(line));
+        mark.format.setProperty(QTextFormat::FullWidthSelection, true);
+        QColor tint = warningColor(palette());
+        tint.setAlpha(50);
+        mark.format.setBackground(tint);
+        mark.format.setToolTip(tr("duplicate key: receivers disagree which one wins"));
+        marks.append(mark);
+    }
+    m_ui->prettyEdit->setExtraSelections(marks);
+    const bool paged = m_page > 0 || m_morePages;
+    m_ui->prevPageButton->setVisible(paged);
+    m_ui->nextPageButton->setVisible(paged);
+    m_ui->prevPageButton->setEnabled(m_page > 0);
+    m_ui->nextPageButton->setEnabled(m_morePages);
+    m_ui->pageLabel->setText(paged ? tr("Page %1").arg(m_page + 1) : QString());
+    updatePrettyNote(!duplicateLines.isEmpty());
+}
+
+void PayloadView::updatePrettyNote(bool duplicates)
+{
+    QStringList notes;
+    if (!m_isJson && !m_capture->body.isEmpty())
+        notes << tr("Not JSON (%1): shown as received.").arg(m_jsonProblem);
+    else if (m_isJson && m_pager && m_pager->error().isError())
+        notes << tr("Not JSON from here on: %1").arg(m_pager->error().toString());
+    if (duplicates)
+        notes << tr("⚠ Marked lines repeat a key: receivers disagree which one wins.");
+    m_ui->prettyNoteLabel->setVisible(!notes.isEmpty());
+    m_ui->prettyNoteLabel->setText(notes.join(u' '));
+    showAsWarning(m_ui->prettyNoteLabel, !notes.isEmpty());
 }
 
 void PayloadView::showTree()
 {
-    m_ui->jsonTree->clear();
-    const QJsonDocument doc = QJsonDocument::fromJson(m_capture->body);
-    if (doc.isNull())
+    if (!m_isJson)
         return;
-    auto *root = new QTreeWidgetItem(m_ui->jsonTree, {QStringLiteral("$"), {}, {}});
-    const QJsonValue value = doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
-    root->setText(2, typeName(value));
-    root->setData(0, PathRole, QStringLiteral("$"));
-    root->setData(0, ValueRole, valueText(value));
-    addTreeItems(root, value, QStringLiteral("$"));
-    m_ui->jsonTree->expandToDepth(1);
-    m_ui->jsonTree->resizeColumnToContents(0);
-    m_ui->jsonTree->resizeColumnToContents(1);
+    m_tree->setJson(m_capture->body);
+    if (m_tree->rowCount() == 0)
+        return;
+    const QModelIndex root = m_tree->index(0, 0);
+    if (m_tree->canFetchMore(root))
+        m_tree->fetchMore(root);
+    m_ui->jsonTree->expand(root);
 }
 
-void PayloadView::addTreeItems(QTreeWidgetItem *parent, const QJsonValue &value,
-                               const QString &path)
+void PayloadView::copyTreeValue(int role)
 {
-    auto add = [&](const QString &label, const QString &childPath, const QJsonValue &child) {
-        const bool leaf = !child.isObject() && !child.isArray();
-        auto *item = new QTreeWidgetItem(
-            parent, {label, leaf ? valueText(child) : QString(), typeName(child)});
-        item->setData(0, PathRole, childPath);
-        item->setData(0, ValueRole, valueText(child));
-        if (!leaf)
-            addTreeItems(item, child, childPath);
-    };
-    if (value.isObject()) {
-        const QJsonObject o = value.toObject();
-        for (auto it = o.begin(); it != o.end(); ++it) {
-            const QString childPath =
-                isIdentifier(it.key())
-                    ? QString(path + u'.' + it.key())
-                    : QString(path + QStringLiteral("[\"") + it.key() + QStringLiteral("\"]"));
-            add(it.key(), childPath, it.value());
-        }
-    } else if (value.isArray()) {
-        const QJsonArray a = value.toArray();
-        for (qsizetype i = 0; i < a.size(); ++i)
-            add(QString::number(i), path + u'[' + QString::number(i) + u']', a.at(i));
-    }
-}
-
-void PayloadView::copyTreeColumn(int role)
-{
-    const QTreeWidgetItem *item = m_ui->jsonTree->currentItem();
-    if (item)
-        QGuiApplication::clipboard()->setText(item->data(0, role).toString());
+    const QModelIndex current = m_ui->jsonTree->currentIndex();
+    if (current.isValid())
+        QGuiApplication::clipboard()->setText(current.siblingAtColumn(0).data(role).toString());
 }
 
 void PayloadView::showHeaders()
@@ -248,10 +278,11 @@ void PayloadView::showHeaders()
 void PayloadView::showRaw()
 {
     const QByteArray &body = m_capture->body;
-    const QByteArray shown = body.left(kPreviewLimit);
-    QString text = isUtf8(body) ? QString::fromUtf8(shown) : hexDump(shown);
+    // Only the shown prefix is checked and decoded: never the whole of a 30 MB body.
+    const QByteArray shown = utf8Prefix(body, kPreviewLimit).toByteArray();
+    QString text = isUtf8(shown) ? QString::fromUtf8(shown) : hexDump(body.left(kPreviewLimit));
     if (body.size() > kPreviewLimit)
-        text += tr("\n… %1 more bytes").arg(body.size() - kPreviewLimit);
+        text += tr("\n… %1 more bytes").arg(body.size() - shown.size());
     m_ui->rawEdit->setPlainText(text);
 }
 
@@ -264,8 +295,44 @@ void PayloadView::showFindings()
     }
     QStringList lines;
     for (const QString &f : findings)
-        lines << f + u'\n' + QStringLiteral("    ") + HooxClassifier::explain(f);
+        lines << f + u'\n' + QStringLiteral("    ") + findingText(f);
     m_ui->findingsEdit->setPlainText(lines.join(QStringLiteral("\n\n")));
+    if (findings.contains(QStringLiteral("not_json")) && m_jsonProblem.isNull())
+        locateJsonProblem();
+}
+
+QString PayloadView::findingText(const QString &code) const
+{
+    if (code != QStringLiteral("not_json"))
+        return HooxClassifier::explain(code);
+    if (!m_jsonProblem.isNull())
+        return HooxClassifier::explain(code) + u' ' + m_jsonProblem;
+    return HooxClassifier::explain(code) + u' ' + tr("Locating where parsing stopped…");
+}
+
+// Where a not_json body stopped: read here for a small body, off the GUI thread for a large one.
+void PayloadView::locateJsonProblem()
+{
+    const QByteArray body = m_capture->body;
+    if (body.size() <= kSyncScanLimit) {
+        m_jsonProblem = HooxClassifier::jsonProblem(body);
+        showFindings();
+        return;
+    }
+    const quint64 generation = m_generation;
+    QPointer<PayloadView> self(this);
+    QThreadPool::globalInstance()->start([self, generation, body] {
+        const QString problem = HooxClassifier::jsonProblem(body);
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, generation, problem] {
+                if (!self || self->m_generation != generation)
+                    return;
+                self->m_jsonProblem = problem;
+                self->showFindings();
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void PayloadView::setForwardResult(const QString &summary, bool slow)
@@ -278,7 +345,24 @@ void PayloadView::setForwardResult(const QString &summary, bool slow)
 
 QString PayloadView::payloadText() const
 {
-    return m_pretty;
+    return m_capture ? QString::fromUtf8(m_capture->body) : QString();
+}
+
+void PayloadView::copyBody() const
+{
+    if (!m_capture)
+        return;
+    auto *mime = new QMimeData;
+    mime->setText(payloadText());
+    mime->setData(QStringLiteral("application/octet-stream"), m_capture->body);
+    QGuiApplication::clipboard()->setMimeData(mime);
+}
+
+QString PayloadView::prettyText() const
+{
+    if (!m_capture)
+        return {};
+    return m_isJson ? JsonPretty::format(m_capture->body) : payloadText();
 }
 
 bool PayloadView::isReading() const

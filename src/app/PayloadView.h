@@ -11,18 +11,22 @@ namespace Ui {
 class PayloadView;
 }
 class JsonHighlighter;
-class QTreeWidgetItem;
-class QJsonValue;
+class JsonPretty;
+class JsonTreeModel;
 
 // Shows one capture: pretty JSON (highlighted, searchable), a JSON tree, the headers, the
 // raw bytes (hex when not UTF-8) and the findings explained. Always plain text: nothing
-// from a payload is ever rendered as rich text or HTML.
+// from a payload is ever rendered as rich text or HTML. Pretty and Tree are views of the
+// bytes: key order, duplicated keys and numbers stay as sent. Every view is bounded (a page
+// of Pretty, a batch of tree rows, a prefix of Raw), so no body freezes the window.
 class PayloadView : public QWidget {
     Q_OBJECT
 public:
-    // Bodies past this show a preview with "Show all"; highlighting stops past kHighlightLimit.
-    static constexpr qsizetype kPreviewLimit = 1024 * 1024;
-    static constexpr qsizetype kHighlightLimit = 256 * 1024;
+    // Pretty shows pages of about this many characters; Raw shows this many bytes.
+    static constexpr qsizetype kPageChars = 64 * 1024;
+    static constexpr qsizetype kPreviewLimit = 64 * 1024;
+    // Past this size the Findings tab locates a not_json body's error off the GUI thread.
+    static constexpr qsizetype kSyncScanLimit = 1024 * 1024;
 
     explicit PayloadView(QWidget *parent = nullptr);
     ~PayloadView() override;
@@ -33,24 +37,40 @@ public:
     // `slow` sets it in the warning colour: the app answered later than Hoox waits.
     void setForwardResult(const QString &summary, bool slow);
     CapturePtr capture() const { return m_capture; }
-    // The body as the user would copy it: pretty JSON when it parses, else the raw text.
+    // The body as received, as text (what Ctrl+C copies).
     QString payloadText() const;
+    // Puts the body's bytes as received on the clipboard (as text, and as raw bytes).
+    void copyBody() const;
+    // The whole body formatted (what "Copy pretty" copies); the raw text when not JSON.
+    QString prettyText() const;
     void focusFind();
     // True while the user reads the pretty payload (or searches it): Ctrl+F then means it.
     bool isReading() const;
 
 private:
-    void showPretty(bool all);
+    void clearViews();
+    void showPretty();
+    void showPage(int page);
+    void showPageText(const QString &text, const QList<int> &duplicateLines);
+    QString plainPage(int page) const;
+    void updatePrettyNote(bool duplicates);
     void showTree();
     void showHeaders();
     void showRaw();
     void showFindings();
-    void addTreeItems(QTreeWidgetItem *parent, const QJsonValue &value, const QString &path);
+    void locateJsonProblem();
+    QString findingText(const QString &code) const;
     void find(bool backwards);
-    void copyTreeColumn(int role);
+    void copyTreeValue(int role);
 
     std::unique_ptr<Ui::PayloadView> m_ui;
     JsonHighlighter *m_highlighter = nullptr;
+    JsonTreeModel *m_tree = nullptr;
     CapturePtr m_capture;
-    QString m_pretty;
+    std::unique_ptr<JsonPretty> m_pager;
+    int m_page = 0;
+    bool m_isJson = false; // Pretty formats; otherwise it shows the text as received
+    bool m_morePages = false;
+    QString m_jsonProblem;    // where a not_json body stopped, once known
+    quint64 m_generation = 0; // drops a stale off-thread answer
 };

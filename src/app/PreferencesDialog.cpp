@@ -48,6 +48,7 @@ void PreferencesDialog::showSettings(const AppSettings &s)
     showLimits(s.limits);
     m_ui->maxCapturesSpin->setValue(s.maxCaptures);
     m_ui->maxAgeSpin->setValue(s.maxAgeDays);
+    m_ui->journalSyncCheck->setChecked(s.journalSync);
     m_ui->deliveryTargetEdit->setText(s.deliveryTarget.toString());
     updateBindWarning();
 }
@@ -87,6 +88,7 @@ AppSettings PreferencesDialog::settings() const
     s.limits = limits();
     s.maxCaptures = m_ui->maxCapturesSpin->value();
     s.maxAgeDays = m_ui->maxAgeSpin->value();
+    s.journalSync = m_ui->journalSyncCheck->isChecked();
     s.deliveryTarget = QUrl(m_ui->deliveryTargetEdit->text().trimmed(), QUrl::StrictMode);
     return s;
 }

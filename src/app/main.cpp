@@ -82,6 +82,7 @@ int main(int argc, char **argv)
     options.token = opts.token;
     options.maxCaptures = settings.maxCaptures;
     options.maxAgeDays = settings.maxAgeDays;
+    options.syncJournal = opts.syncGiven ? opts.sync : settings.journalSync;
     SessionEngine engine;
     if (!openSession(engine, options))
         return 1;
@@ -90,6 +91,7 @@ int main(int argc, char **argv)
     NgrokWatcher ngrok;
     ngrok.setApiUrl(opts.ngrokApi);
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.hookscope.HookScope"));
+    engine.watchNgrok(&ngrok);
     MainWindow window(&engine, &ngrok);
     const quint16 port = opts.portGiven ? opts.port : settings.port;
     const QHostAddress bind = opts.bindGiven ? opts.bind : QHostAddress(settings.bindAddress);

@@ -2,6 +2,7 @@
 #include "CommandLine.h"
 
 #include "CheckCommand.h"
+#include "DiffCommand.h"
 #include "ExportCommand.h"
 #include "ImportCommand.h"
 #include "ListenCommand.h"
@@ -43,6 +44,7 @@ const Subcommand kSubcommands[] = {
     {"listen", runListenCommand},
     {"check", runCheckCommand},
     {"replay", runReplayCommand},
+    {"diff", runDiffCommand},
 };
 // clang-format on
 
@@ -86,6 +88,7 @@ void addOptions(QCommandLineParser &p)
            "  send     deliver a payload to a URL the way Hoox does, with its retries\n"
            "  check    grade your endpoint against the Hoox contract (scorecard, JUnit)\n"
            "  replay   send a journal's captures to your app again, with chaos\n"
+           "  diff     what differs between two captures (two attempts of a delivery)\n"
            "  export   write the journal's captures as HAR or JSON Lines\n"
            "  import   read a HAR or JSON Lines file into the journal"));
     p.addHelpOption();
@@ -103,6 +106,13 @@ void addOptions(QCommandLineParser &p)
          QStringLiteral("ADDR")},
         {QStringLiteral("journal"), tr("Journal file (default %1).").arg(Journal::defaultPath()),
          QStringLiteral("PATH")},
+        {QStringLiteral("sync"),
+         tr("Answer a delivery only once its record is synced to disk (fdatasync, shared by the "
+            "deliveries that arrive together): an answered delivery survives a power cut. The "
+            "default.")},
+        {QStringLiteral("no-sync"),
+         tr("Answer once the record is written, without waiting for the disk: faster; an "
+            "answered delivery survives HookScope being killed, not a power cut.")},
         {QStringLiteral("token"),
          tr("Answer 401 to requests without TOKEN as the last segment of the URL path "
             "(/webhook/hoox/TOKEN) or in an X-HookScope-Token header."),
@@ -320,7 +330,7 @@ std::optional<int> run(int argc, char **argv)
     }
     if (argc > 1 && argv[1][0] != '-') {
         printError(tr("Unknown command \"%1\": the commands are listen, send, check, replay, "
-                      "export and import; see hookscope --help.")
+                      "diff, export and import; see hookscope --help.")
                        .arg(QString::fromLocal8Bit(argv[1])));
         return 2;
     }
@@ -366,6 +376,12 @@ bool parse(const QCoreApplication &app, CommandLineOptions *o, QString *error)
     if (!parseAddress(p, o, error) || !parseToken(p, o, error) || !parseAnswer(p, o, error) ||
         !parseForward(p, o, error))
         return false;
+    if (p.isSet(QStringLiteral("sync")) && p.isSet(QStringLiteral("no-sync"))) {
+        *error = tr("--sync and --no-sync contradict each other; give one.");
+        return false;
+    }
+    o->syncGiven = p.isSet(QStringLiteral("sync")) || p.isSet(QStringLiteral("no-sync"));
+    o->sync = !p.isSet(QStringLiteral("no-sync"));
     o->journalGiven = p.isSet(QStringLiteral("journal"));
     o->journal = o->journalGiven ? p.value(QStringLiteral("journal")) : Journal::defaultPath();
     if (!p.positionalArguments().isEmpty()) {

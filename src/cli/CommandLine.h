@@ -26,6 +26,9 @@ struct CommandLineOptions {
     bool bindGiven = false;
     QString journal;
     bool journalGiven = false;
+    // --sync / --no-sync: whether an answer waits for its record's fdatasync (see Journal).
+    bool sync = true;
+    bool syncGiven = false;
     QUrl ngrokApi;
     AccessToken token;
     // The listener's answer: the rule and the armed counters, from --status, --body, --delay,
@@ -37,11 +40,10 @@ struct CommandLineOptions {
 };
 
 namespace CommandLine {
-// Runs a subcommand (`send`, `export`, `import`, `listen`, `check`, `replay`) or the headless
-// listener when argv asks for one, and returns its exit code; nullopt when argv asks for the
-// window.
-// An unknown command, or the window where there is no display, gets an error and an exit code
-// here too (2 for bad arguments, 1 for no display), never a Qt abort.
+// Runs a subcommand (`send`, `export`, `import`, `listen`, `check`, `replay`, `diff`) or the
+// headless listener when argv asks for one, and returns its exit code; nullopt when argv asks for
+// the window. An unknown command, or the window where there is no display, gets an error and an
+// exit code here too (2 for bad arguments, 1 for no display), never a Qt abort.
 std::optional<int> run(int argc, char **argv);
 // True when argv needs no window: a subcommand, --headless, --help or --version.
 bool wantsNoWindow(int argc, char **argv);

@@ -2,6 +2,7 @@
 #include "HeadlessPrinter.h"
 
 #include "capture/CaptureFormat.h"
+#include "hoox/RetrySchedule.h"
 #include "interchange/JsonLines.h"
 #include "interchange/JsonText.h"
 
@@ -72,9 +73,14 @@ void HeadlessPrinter::print(const CaptureBatch &batch)
     QByteArray out;
     for (const CapturePtr &c : batch) {
         // Forwarding, every accepted capture has an outcome and is printed with it; a refused
-        // one never reaches the forwarder.
-        if (!m_forwarding || c->refused)
+        // or recovered one never reaches the forwarder.
+        if (!m_forwarding || c->refused || c->recovered)
             out += line(*c, nullptr) + '\n';
+        if (c->hoox.attempt > quint32(RetrySchedule::kMaxRetries)) {
+            if (m_lastAttempts.size() > 4096)
+                m_lastAttempts.clear(); // an answer that late would long be known
+            m_lastAttempts.insert(c->id, c->hoox.attempt);
+        }
     }
     write(out);
 }
@@ -83,6 +89,18 @@ void HeadlessPrinter::printOutcome(const ForwardOutcome &o)
 {
     if (o.capture)
         write(line(*o.capture, &o) + '\n');
+}
+
+void HeadlessPrinter::printLateAnswer(quint64 id, quint16 status, quint32 afterMs)
+{
+    if (m_json)
+        return;
+    const bool last = m_lastAttempts.remove(id);
+    QString text =
+        u'#' + QString::number(id) + u' ' + CaptureFormat::lateAnswerText(status, afterMs, last);
+    if (last)
+        text += QStringLiteral("; ") + CaptureFormat::gaveUpText();
+    write(text.toUtf8() + '\n');
 }
 
 void HeadlessPrinter::write(const QByteArray &out)

@@ -4,6 +4,7 @@
 #include "capture/Capture.h"
 #include "delivery/Forwarder.h"
 
+#include <QHash>
 #include <QObject>
 
 // Prints each capture on stdout: one human line, or with --json the JSON Lines record that
@@ -21,6 +22,9 @@ public:
 
     void print(const CaptureBatch &batch);
     void printOutcome(const ForwardOutcome &outcome);
+    // A line of its own once an answer went out after Hoox's timeout (the capture's line was
+    // printed before its answer); human output only, JSON Lines records stay importable.
+    void printLateAnswer(quint64 id, quint16 status, quint32 afterMs);
 
     // The line for one capture and, when it has one, its forward's outcome (no newline).
     QByteArray line(const Capture &c, const ForwardOutcome *outcome) const;
@@ -28,6 +32,7 @@ public:
 private:
     void write(const QByteArray &out);
 
+    QHash<quint64, quint32> m_lastAttempts; // printed captures that were Hoox's last attempt
     bool m_json;
     bool m_forwarding = false;
 };

@@ -7,6 +7,7 @@
 #include "delivery/Forwarder.h"
 #include "listener/Listener.h"
 #include "ngrok/NgrokWatcher.h"
+#include "session/NgrokRecovery.h"
 #include "session/SessionEngine.h"
 
 #include <QCoreApplication>
@@ -99,6 +100,7 @@ int runListenCommand(int argc, char **argv)
     session.journalPath = o.journal;
     session.token = o.token;
     session.keepCaptures = false;
+    session.syncJournal = o.sync;
     SessionEngine engine;
     if (!engine.open(session, &error)) {
         CommandLine::printError(error);
@@ -107,6 +109,8 @@ int runListenCommand(int argc, char **argv)
     // Everything that prints or decides an answer is in place before the first delivery.
     HeadlessPrinter printer(o.json);
     QObject::connect(engine.listener(), &Listener::captured, &printer, &HeadlessPrinter::print);
+    QObject::connect(&engine, &SessionEngine::answeredLate, &printer,
+                     &HeadlessPrinter::printLateAnswer);
     HoldConsole console(engine.forwarder());
     if (o.forward.forwardsAnywhere()) {
         printer.setForwarding(true);
@@ -129,6 +133,18 @@ int runListenCommand(int argc, char **argv)
         CommandLine::printError(url.isEmpty() ? tr("The ngrok tunnel went away.")
                                               : tr("webhook_url: %1/webhook/hoox").arg(url));
     });
+    // What ngrok took for us while HookScope was not running is recovered and printed like a
+    // delivery, marked as such.
+    engine.watchNgrok(&ngrok);
+    QObject::connect(engine.ngrokRecovery(), &NgrokRecovery::recovered, &app, [](int n) {
+        CommandLine::printError(
+            QCoreApplication::translate("main",
+                                        "Recovered %n delivery(s) that ngrok received while "
+                                        "HookScope was not running.",
+                                        nullptr, n));
+    });
+    QObject::connect(&engine, &SessionEngine::ngrokProblem, &app,
+                     [](const QString &e) { CommandLine::printError(e); });
     ngrok.setPort(engine.listener()->port());
     ngrok.start();
     QObject::connect(&engine, &SessionEngine::journalFailed, &app,

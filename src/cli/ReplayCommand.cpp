@@ -3,6 +3,7 @@
 
 #include "CommandLine.h"
 #include "DeliveryArguments.h"
+#include "JournalInput.h"
 #include "Subcommand.h"
 #include "capture/Journal.h"
 #include "capture/JournalReader.h"
@@ -184,23 +185,16 @@ bool readSelection(const ReplayCommandOptions &o, QList<CapturePtr> *captures, Q
         *error = tr("No journal at %1.").arg(o.journal);
         return false;
     }
-    JournalIndexResult read = JournalReader::readIndex(o.journal);
-    if (!read.error.isEmpty()) {
-        *error = read.error;
+    JournalInput journal;
+    if (!journal.open(o.journal, error))
         return false;
-    }
-    if (!read.warning.isEmpty())
-        printErr(read.warning);
-    QFile file(o.journal);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("Cannot open the journal %1: %2.").arg(o.journal, file.errorString());
-        return false;
-    }
-    for (qsizetype i = 0; i < read.index.size(); ++i) {
-        const CaptureIndex::Row &row = read.index.row(i);
+    const CaptureIndex &index = journal.read.index;
+    for (qsizetype i = 0; i < index.size(); ++i) {
+        const CaptureIndex::Row &row = index.row(i);
         if (!o.ids.isEmpty() && !o.ids.contains(row.id))
             continue;
-        CapturePtr c = JournalReader::readRecord(file, row.journalOffset, row.recordSize, error);
+        CapturePtr c =
+            JournalReader::readRecord(journal.file, row.journalOffset, row.recordSize, error);
         if (!c)
             return false;
         if (RouteCondition::allMatch(o.filter, *c))

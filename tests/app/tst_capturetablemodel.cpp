@@ -201,6 +201,7 @@ private slots:
     void sortedIngest();
     void retriesRepaintOnlyTheirKey();
     void attemptsUnderRetention();
+    void marksGivenUpRecoveredAndLate();
 
 private:
     void feedAndCheck(CaptureStore &store, CaptureTableModel &model, Feed &feed, int filter,
@@ -377,6 +378,55 @@ void tst_CaptureTableModel::attemptsUnderRetention()
     duplicates.duplicatesOnly = true;
     model.setFilter(duplicates);
     QCOMPARE(model.rowCount(), 3);
+}
+
+// A chain Hoox gave up on, a delivery recovered from ngrok and a late answer, each in the
+// column that tells it, with the sentence in the tooltip.
+void tst_CaptureTableModel::marksGivenUpRecoveredAndLate()
+{
+    const auto delivery = [](quint64 id, const QString &key, quint32 attempt, quint16 answer) {
+        auto c = std::make_shared<Capture>();
+        c->id = id;
+        c->method = "POST";
+        c->answerStatus = answer;
+        c->hoox.key = key;
+        c->hoox.attempt = attempt;
+        c->hoox.duplicateOf = attempt > 1 ? id - attempt + 1 : 0;
+        return c;
+    };
+    CaptureStore store;
+    CaptureTableModel model(&store);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    CaptureBatch batch;
+    for (quint32 attempt = 1; attempt <= 4; ++attempt)
+        batch.append(delivery(attempt, u"job_gone"_s, attempt, 503));
+    auto recovered = delivery(5, u"job_ngrok"_s, 1, 502);
+    recovered->recovered = true;
+    recovered->source = u"ngrok:airt_1"_s;
+    batch.append(recovered);
+    batch.append(delivery(6, u"job_slow"_s, 1, 200));
+    store.append(batch);
+
+    const auto data = [&model](int row, int column, int role) {
+        return model.index(row, column).data(role).toString();
+    };
+    QVERIFY(attemptText(model, 0).endsWith(u" · Hoox gave up"_s));
+    QVERIFY(data(3, CaptureTableModel::AttemptColumn, Qt::ToolTipRole)
+                .contains(u"Hoox gave up: this job's webhook will not come again"_s));
+    QVERIFY(!attemptText(model, 4).contains(u"gave up"_s));
+    QCOMPARE(data(4, CaptureTableModel::AnswerColumn, Qt::DisplayRole), u"502 · ngrok"_s);
+    QVERIFY(
+        data(4, CaptureTableModel::AnswerColumn, Qt::ToolTipRole)
+            .contains(u"recovered from ngrok: ngrok answered 502: HookScope was not running"_s));
+    QCOMPARE(model.index(5, CaptureTableModel::AnswerColumn).data().toInt(), 200);
+    QVERIFY(!model.index(5, CaptureTableModel::AnswerColumn).data(Qt::ToolTipRole).isValid());
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    store.setLateAnswer(6, 200, 11'200);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(data(5, CaptureTableModel::AnswerColumn, Qt::DisplayRole), u"200 · late"_s);
+    QCOMPARE(data(5, CaptureTableModel::AnswerColumn, Qt::ToolTipRole),
+             u"answered 200 after 11.2 s; Hoox had already timed out and retries"_s);
 }
 
 QTEST_MAIN(tst_CaptureTableModel)

@@ -5,6 +5,7 @@
 #include "session/Settings.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QLabel>
@@ -37,6 +38,7 @@ private slots:
     void editedFieldIsStored();
     void invalidFieldKeepsDialogOpen_data();
     void invalidFieldKeepsDialogOpen();
+    void journalSyncIsStored();
     void cancelStoresNothing();
     void restoreDefaults();
     void unusableStoredValuesFallBack();
@@ -158,6 +160,28 @@ void tst_PreferencesDialog::editedFieldIsStored()
     QCOMPARE(sent.port, expected.port);
     QCOMPARE(sent.deliveryTarget, expected.deliveryTarget);
     QCOMPARE(sent.limits.maxBodyBytes, expected.limits.maxBodyBytes);
+}
+
+// On by default; turned off, the window is told and a restart reads it back.
+void tst_PreferencesDialog::journalSyncIsStored()
+{
+    QVERIFY(AppSettings::load().journalSync);
+    PreferencesDialog dialog(AppSettings::load());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QSignalSpy changed(&dialog, &PreferencesDialog::settingsChanged);
+    auto *check = dialog.findChild<QCheckBox *>(QStringLiteral("journalSyncCheck"));
+    QVERIFY(check);
+    QVERIFY(check->isChecked());
+    dialog.findChild<QTabWidget *>(QStringLiteral("tabs"))
+        ->setCurrentWidget(dialog.findChild<QWidget *>(QStringLiteral("capturesTab")));
+    QTest::mouseClick(check, Qt::LeftButton, {}, QPoint(4, check->height() / 2));
+    QVERIFY(!check->isChecked());
+    clickButton(dialog, QDialogButtonBox::Ok);
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(!changed.first().first().value<AppSettings>().journalSync);
+    QCOMPARE(appStore().value(QStringLiteral("journal/sync")).toBool(), false);
+    QVERIFY(!AppSettings::load().journalSync);
 }
 
 void tst_PreferencesDialog::invalidFieldKeepsDialogOpen_data()

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
-// hookscope-bench [CAPTURES [JOURNAL]]: prints one "name: value unit" line per figure. A
+// hookscope-bench [CAPTURES [JOURNAL]] | select: prints one "name: value unit" line per figure. A
 // program, not a test: the machine's speed never fails anything.
+#include "ActivityStrip.h"
 #include "BenchPayload.h"
 #include "CaptureTableModel.h"
 #include "GuiJobs.h"
 #include "GuiLatency.h"
+#include "GuiSelect.h"
 #include "capture/CaptureRecorder.h"
 #include "capture/CaptureStore.h"
 #include "capture/Journal.h"
@@ -14,10 +16,13 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QPixmap>
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 
 namespace {
 
@@ -41,6 +46,29 @@ HttpRequest request(int i)
     r.headers.append("Content-Length", QByteArray::number(BenchPayload::kSeed.size()));
     r.body = BenchPayload::body(i);
     return r;
+}
+
+// The activity strip over the million rows: counting them once (what opening a session does),
+// then one paint at a window's width, the median of 21 after a first one.
+void stripFigures(CaptureStore &store)
+{
+    QElapsedTimer t;
+    t.start();
+    ActivityStrip strip(&store);
+    print("strip_count_1m_ms", double(t.nsecsElapsed()) / 1e6, "ms");
+    strip.resize(1280, 40);
+    QPixmap pixmap(strip.size());
+    t.start();
+    strip.render(&pixmap);
+    print("strip_first_paint_1m_ms", double(t.nsecsElapsed()) / 1e6, "ms");
+    std::vector<qint64> ns;
+    for (int i = 0; i < 21; ++i) {
+        t.start();
+        strip.render(&pixmap);
+        ns.push_back(t.nsecsElapsed());
+    }
+    std::sort(ns.begin(), ns.end());
+    print("strip_paint_1m_ms", double(ns[ns.size() / 2]) / 1e6, "ms");
 }
 
 int fail(const char *what)
@@ -91,6 +119,17 @@ void ingestSorted(CaptureStore &store, CaptureTableModel &model, int n, int batc
     }
 }
 
+void printSelectHostile()
+{
+    const HostileSelectResult r = measureSelectHostile();
+    print("select_hostile_ms", std::max({r.stringMs, r.keysMs, r.nestingMs}), "ms");
+    print("select_hostile_string_ms", r.stringMs, "ms");
+    print("select_hostile_keys_ms", r.keysMs, "ms");
+    print("select_hostile_nesting_ms", r.nestingMs, "ms");
+    print("select_hostile_cpu_ms", r.maxCpuMs, "ms");
+    print("select_hostile_rss_mib", r.maxRssGrowthMiB, "MiB");
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -98,6 +137,11 @@ int main(int argc, char **argv)
     qputenv("QT_QPA_PLATFORM",
             qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
     QApplication app(argc, argv);
+    // "hookscope-bench select": only the payload viewer's figures.
+    if (argc > 1 && QByteArray(argv[1]) == "select") {
+        printSelectHostile();
+        return 0;
+    }
     const int n = argc > 1 ? QByteArray(argv[1]).toInt() : 1'000'000;
     constexpr int kBatch = 500; // what the listener hands over in 30 ms at ~16k deliveries/s
 
@@ -110,6 +154,7 @@ int main(int argc, char **argv)
             HooxClassifier::classify(r.method, r.headers, r.body);
         print("classify_us", double(t.nsecsElapsed()) / kRounds / 1000.0, "us");
     }
+    printSelectHostile();
 
     // The listener journals each capture, then hands the store batches of them; the store
     // keeps summaries and reads the rest back from the journal. Only the hand-over is timed.
@@ -145,6 +190,7 @@ int main(int argc, char **argv)
     }
     journal.close();
     print("rss_1m_mib", double(rssMiB()), "MiB");
+    stripFigures(store);
 
     CaptureFilter f;
     f.tasks = CaptureFilter::AvatarEdit;

@@ -289,7 +289,7 @@ void tst_Headless::versionAndHelp()
                                "--forward-to", "--route", "--hold", "--fail-next"})
         QVERIFY2(help.contains(option), option);
     // Every command is listed with a line of its own, and its help names it in the usage line.
-    for (const char *command : {"listen", "send", "check", "replay", "export", "import"}) {
+    for (const char *command : {"listen", "send", "check", "replay", "diff", "export", "import"}) {
         QVERIFY2(help.contains(QByteArray("\n  " + QByteArray(command) + ' ')), command);
         p.start(QStringLiteral(HOOKSCOPE_BINARY),
                 {QString::fromLatin1(command), QStringLiteral("--help")});
@@ -305,9 +305,9 @@ void tst_Headless::versionAndHelp()
 // These tests run with no display: the window's command line still gets answers, never an abort.
 void tst_Headless::noWindowWithoutADisplay()
 {
-    HookScopeRun r = runHookScope({QStringLiteral("diff"), QStringLiteral("--no-such-option")});
+    HookScopeRun r = runHookScope({QStringLiteral("merge"), QStringLiteral("--no-such-option")});
     QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.err.contains("Unknown command \"diff\""), r.err.constData());
+    QVERIFY2(r.err.contains("Unknown command \"merge\""), r.err.constData());
     r = runHookScope({QStringLiteral("--no-such-option")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("no-such-option"), r.err.constData());
@@ -324,6 +324,10 @@ void tst_Headless::badArgumentsExitWith2()
     QVERIFY(p.waitForFinished());
     QCOMPARE(p.exitCode(), 2);
     QVERIFY(p.readAllStandardError().contains("--port"));
+    const HookScopeRun r = runHookScope(
+        {QStringLiteral("listen"), QStringLiteral("--sync"), QStringLiteral("--no-sync")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("--sync and --no-sync"), r.err.constData());
 }
 
 void tst_Headless::takenPortIsExplained()

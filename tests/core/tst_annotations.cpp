@@ -432,9 +432,10 @@ void tst_Annotations::importJournalsTheAnnotations()
         return JsonLines::line(c) + '\n' + JsonLines::line(captureOf(2));
     }());
     QCOMPARE(read.requests.size(), 2);
-    const CapturePtr first = recorder.recordImported(read.requests.at(0), &error);
-    const CapturePtr second = recorder.recordImported(read.requests.at(1), &error);
+    const CapturePtr first = recorder.stage(read.requests.at(0), &error);
+    const CapturePtr second = recorder.stage(read.requests.at(1), &error);
     QVERIFY(first && second);
+    QVERIFY2(recorder.commit(&error), qPrintable(error));
     QCOMPARE(first->note, QStringLiteral("imported note"));
     QVERIFY(first->bookmarked);
     QVERIFY(!second->bookmarked);

@@ -104,6 +104,10 @@ private slots:
     void outcomeHashIsStable();
     void outcomeHashSpellsCompactJson_data();
     void outcomeHashSpellsCompactJson();
+    void duplicateKeys_data();
+    void duplicateKeys();
+    void notJsonSaysWhereParsingStopped_data();
+    void notJsonSaysWhereParsingStopped();
     void explain_data();
     void explain();
     void explainCoversEveryCode();
@@ -526,6 +530,17 @@ void TestHooxClassifier::outcomeHashSpellsCompactJson_data()
     QTest::addRow("scalar number") << QByteArray("42");
     QTest::addRow("scalar null") << QByteArray("null");
     QTest::addRow("array") << QByteArray(R"(["x",{"y":1}])");
+    QTest::addRow("duplicated keys, last wins")
+        << QByteArray(R"({"a":1,"a":2,"b":{"c":1,"c":[2]}})");
+    QTest::addRow("escaped keys") << QByteArray(R"({"\u0061":1,"b\n":2,"a":3})");
+    QTest::addRow("keys by code unit")
+        << QByteArray(R"({"bb":1,"a":2,"B":3,"ab":4,"\u00e9":5,"Z":6,"":7})");
+    QTest::addRow("deep") << QByteArray(20, '[') + "1.25" + QByteArray(20, ']');
+    QTest::addRow("subnormal and extremes")
+        << QByteArray(R"([5e-324,2.2250738585072014e-308,1.7976931348623157e308])");
+    QTest::addRow("around 2^63") << QByteArray(
+        R"([9223372036854775807,9223372036854775808,9.3e18,-9223372036854775808.0])");
+    QTest::addRow("escaped ASCII string") << QByteArray(R"(["a\/b\u0041\t"])");
 }
 
 // The hash is of the outcome as QJsonDocument writes it compactly; hashes journaled by earlier
@@ -557,6 +572,64 @@ void TestHooxClassifier::outcomeHashSpellsCompactJson()
     for (const char byte : spelt)
         add(byte);
     QCOMPARE(classify(body).outcomeHash, expected);
+}
+
+void TestHooxClassifier::duplicateKeys_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QStringList>("duplicates");
+    QTest::addRow("none") << validVideo << QStringList{};
+    QTest::addRow("status twice")
+        << QByteArray(R"({"task":"video_generate","job_id":"j","status":"completed",)"
+                      R"("result":{},"status":"failed"})")
+        << QStringList{u"duplicate_key:status"_s};
+    QTest::addRow("nested and escaped")
+        << QByteArray(R"({"task":"video_generate","job_id":"j","status":"completed",)"
+                      R"("result":{"url":"a","\u0075rl":"b"}})")
+        << QStringList{u"duplicate_key:url"_s};
+    QTest::addRow("each name once") << QByteArray(R"({"a":1,"a":2,"a":3,"b":[{"a":1},{"a":2}]})")
+                                    << QStringList{u"duplicate_key:a"_s};
+    QTest::addRow("not JSON: no duplicates") << QByteArray(R"({"a":1,"a":2)") << QStringList{};
+}
+
+// The last of duplicated keys counts, as QJsonDocument and JSON.parse read it; the finding
+// says that receivers may disagree.
+void TestHooxClassifier::duplicateKeys()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QStringList, duplicates);
+    const HooxClassification c = classify(body);
+    QStringList found;
+    for (const QString &f : c.findings) {
+        if (f.startsWith(u"duplicate_key:"_s))
+            found << f;
+    }
+    QCOMPARE(found, duplicates);
+    if (body.contains("\"status\":\"failed\"}"))
+        QCOMPARE(c.status, HooxStatus::Failed);
+    if (!duplicates.isEmpty())
+        QVERIFY(HooxClassifier::explain(duplicates.first()).contains(duplicates.first().mid(14)));
+}
+
+void TestHooxClassifier::notJsonSaysWhereParsingStopped_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("where");
+    QTest::addRow("missing comma")
+        << QByteArray("{\n  \"status\": \"failed\"\n  \"task\": \"x\"\n}")
+        << u"line 3, column 3: expected ',' or '}' after the value of \"status\""_s;
+    QTest::addRow("empty") << QByteArray() << u"line 1, column 1: expected a JSON value"_s;
+    QTest::addRow("array") << QByteArray("[1]") << u"valid JSON, but not an object"_s;
+}
+
+void TestHooxClassifier::notJsonSaysWhereParsingStopped()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, where);
+    QVERIFY(classify(body).findings.contains(u"not_json"_s));
+    const QString sentence = HooxClassifier::explain(u"not_json"_s, body);
+    QVERIFY2(sentence.contains(where), qPrintable(sentence));
+    QVERIFY(sentence.startsWith(HooxClassifier::explain(u"not_json"_s)));
 }
 
 void TestHooxClassifier::explain_data()

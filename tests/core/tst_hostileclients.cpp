@@ -109,6 +109,8 @@ private slots:
     void halfOpenAndIdleSocketsAreReaped();
     void accessToken_data();
     void accessToken();
+    void accessTokenCheckedBeforeTheBody_data();
+    void accessTokenCheckedBeforeTheBody();
 
 private:
     void startListener(const HttpLimits &limits = {});
@@ -341,7 +343,8 @@ void tst_HostileClients::accessToken()
     const Capture &cap = *m_captures.first();
     QCOMPARE(cap.refused, status == 401);
     QCOMPARE(cap.answerStatus, status);
-    QCOMPARE(cap.body, kSeedBody); // shown as received, to tell what was turned away
+    // Shown as received, to tell what was turned away; a refused body was never read.
+    QCOMPARE(cap.body, status == 401 ? QByteArray() : kSeedBody);
     QCOMPARE(cap.hoox.key.isEmpty(), status == 401); // and kept out of the job's retry chain
     if (status == 401) {
         QTRY_VERIFY(c.received.endsWith('\n'));
@@ -349,6 +352,44 @@ void tst_HostileClients::accessToken()
         QCOMPARE(body.count('\n'), 1);
         QVERIFY(c.closed || c.received.contains("Connection: close"));
     }
+}
+
+void tst_HostileClients::accessTokenCheckedBeforeTheBody_data()
+{
+    QTest::addColumn<qint64>("maxBodyBytes");
+    QTest::addColumn<QByteArray>("extra");
+    // Under the default limit the head alone would have drawn a 413; under a limit above the
+    // body, the listener would have waited for the body.
+    QTest::addRow("default limit") << HttpLimits{}.maxBodyBytes << QByteArray();
+    QTest::addRow("limit above the body") << qint64(2) * 1024 * 1024 * 1024 << QByteArray();
+    QTest::addRow("expect 100-continue")
+        << qint64(2) * 1024 * 1024 * 1024 << QByteArray("Expect: 100-continue\r\n");
+}
+
+// A client without the token declares 1 GiB and sends only the head: it gets 401 at once (not a
+// 413, a 100 Continue or a wait for the body) and the connection closes.
+void tst_HostileClients::accessTokenCheckedBeforeTheBody()
+{
+    QFETCH(qint64, maxBodyBytes);
+    QFETCH(QByteArray, extra);
+    HttpLimits limits;
+    limits.maxBodyBytes = maxBodyBytes;
+    limits.idleTimeoutMs = 60'000; // a stalled body would not be cut within the test's wait
+    startListener(limits);
+    m_listener->setAccessToken(AccessToken("s3cr3t-T0ken_x", AccessToken::Place::PathOrHeader));
+    const QByteArray head = "POST /webhook/hoox HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra +
+                            "Content-Type: application/json\r\nContent-Length: 1073741824\r\n\r\n";
+    AsyncClient c(m_listener->port(), head, &m_clock);
+    QTRY_VERIFY(c.status != 0);
+    QCOMPARE(c.status, 401);
+    QVERIFY(c.received.contains("Connection: close"));
+    QTRY_VERIFY(c.received.endsWith('\n'));
+    QVERIFY(c.received.contains("access token"));
+    QTRY_VERIFY(c.closed);
+    QTRY_COMPARE(m_captures.size(), 1);
+    QVERIFY(m_captures.first()->refused);
+    QCOMPARE(m_captures.first()->headers.value("content-length"), QByteArray("1073741824"));
+    QVERIFY(m_captures.first()->body.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_HostileClients)

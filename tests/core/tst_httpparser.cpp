@@ -200,6 +200,8 @@ private slots:
     void neverCompletesTruncated();
     void reportsHeadBeforeBody_data();
     void reportsHeadBeforeBody();
+    void headGate_data();
+    void headGate();
     void parsesLargeBodyInPieces();
     void parsesLargeHeaderInPieces();
     void tracksProgress();
@@ -237,8 +239,11 @@ void TestHttpParser::accepts_data()
                 .h("Content-Length", "0")});
     accept("asterisk-form", "OPTIONS * HTTP/1.1\r\nHost: a\r\n\r\n",
            {Req("OPTIONS", "*").h("Host", "a")});
-    accept("authority-form", "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n",
-           {Req("CONNECT", "example.com:443").h("Host", "example.com:443")});
+    accept("rfc3986-bytes",
+           "GET /a-b._~/!$&'()*+,;=:@/x?q=/?:@[]&%2F%c3%A9 HTTP/1.1\r\nHost: a\r\n\r\n",
+           {Req("GET", "/a-b._~/!$&'()*+,;=:@/x?q=/?:@[]&%2F%c3%A9").h("Host", "a")});
+    accept("absolute-form-other-scheme", "GET urn:example:a+b HTTP/1.1\r\nHost: a\r\n\r\n",
+           {Req("GET", "urn:example:a+b").h("Host", "a")});
 
     // Header fields.
     accept("repeated-in-order",
@@ -262,6 +267,15 @@ void TestHttpParser::accepts_data()
         {Req("GET", "/").h("Host", "a").h("X-Pad", "padded \t value").h("X-Url", "http://x:1/")});
     accept("empty-values", kGet + "X-Empty:\r\nX-Blank: \t \r\n\r\n",
            {Req("GET", "/").h("Host", "a").h("X-Empty", "").h("X-Blank", "")});
+
+    // Host values (RFC 9112 3.2, RFC 3986 3.2.2): host[:port], and an empty one (RFC 9110 7.2).
+    for (const char *host :
+         {"example.com", "localhost:8080", "127.0.0.1:1", "a.b-c_d~e:65535", "[::1]",
+          "[2001:db8::7]:443", "[v1.fe]", "xn--caf-dma.example", "a%41b", "!$&'()*+;=", ""}) {
+        const QByteArray name = QByteArray("host ") + host;
+        accept(name.constData(), "GET / HTTP/1.1\r\nHost: " + QByteArray(host) + "\r\n\r\n",
+               {Req("GET", "/").h("Host", host)});
+    }
 
     // Content-Length bodies.
     accept("content-length-zero", kPost + "Content-Length: 0\r\n\r\n",
@@ -289,6 +303,9 @@ void TestHttpParser::accepts_data()
     accept("chunk-extensions",
            kChunked + "5;name=value\r\nhello\r\n6;a=1;b=\"q s\"\r\n world\r\n0;last\r\n\r\n",
            {Req(chunkedReq).body("hello world")});
+    accept("chunk-extensions-bws-quoted",
+           kChunked + "5 ; a = 1 ;b\t=\t\"x\\\"y;z\" ;c\r\nhello\r\n0 ;d=\"\"\r\n\r\n",
+           {Req(chunkedReq).body("hello")});
     accept("chunked-trailers",
            kChunked + "3\r\nabc\r\n0\r\nX-Checksum: abc\r\nx-other:  1 \r\n\r\n",
            {Req(chunkedReq).body("abc").trailer("X-Checksum", "abc").trailer("x-other", "1")});
@@ -459,6 +476,85 @@ void TestHttpParser::refuses_data()
     refuse("version-two-digits", "GET / HTTP/11.1\r\nHost: a\r\n\r\n", 400);
     refuse("version-name", "GET / HTTX/1.1\r\nHost: a\r\n\r\n", 400);
 
+    // Host values that are not host[:port] (RFC 9112 3.2, RFC 3986 3.2).
+    const auto refuseHost = [](const char *name, const QByteArray &host) {
+        refuse(name, "GET / HTTP/1.1\r\nHost: " + host + "\r\n\r\n", 400);
+    };
+    refuseHost("host-userinfo", "user@a");
+    refuseHost("host-userinfo-password", "user:pw@a:80");
+    refuseHost("host-path", "a/path");
+    refuseHost("host-slash", "a:80/");
+    refuseHost("host-query", "a?x=1");
+    refuseHost("host-fragment", "a#f");
+    refuseHost("host-backslash", "a\\b");
+    refuseHost("host-list", "a, b");
+    refuseHost("host-list-ports", "a:1,b:2");
+    refuseHost("host-empty-port", "a:");
+    refuseHost("host-port-letters", "a:8o");
+    refuseHost("host-port-sign", "a:+80");
+    refuseHost("host-port-over", "a:65536");
+    refuseHost("host-port-long", "a:000080");
+    refuseHost("host-port-only", ":80");
+    refuseHost("host-two-ports", "a:1:2");
+    refuseHost("host-ipv6-unbracketed", "::1");
+    refuseHost("host-ipv6-unclosed", "[::1");
+    refuseHost("host-ipv6-after", "[::1]x");
+    refuseHost("host-ipv6-empty", "[]:80");
+    refuseHost("host-ipv6-junk", "[::g/]");
+    refuseHost("host-space", "a b");
+    refuseHost("host-utf8", "caf\xC3\xA9");
+    refuseHost("host-pct-bad", "a%zz");
+    refuseHost("host-quote", "\"a\"");
+    refuse("host-http10-userinfo", "GET / HTTP/1.0\r\nHost: u@a\r\n\r\n", 400);
+
+    // Request targets outside RFC 3986 or in the wrong form (RFC 9112 3.2).
+    const auto refuseTarget = [](const char *name, const QByteArray &target, int status = 400,
+                                 const QByteArray &method = "GET") {
+        refuse(name, method + ' ' + target + " HTTP/1.1\r\nHost: a\r\n\r\n", status);
+    };
+    refuseTarget("target-utf8", "/caf\xC3\xA9");
+    refuseTarget("target-overlong-utf8", "/\xC0\xAF");
+    refuseTarget("target-latin1", "/\xE9");
+    refuseTarget("target-backslash", "/a\\b");
+    refuseTarget("target-fragment", "/a#b");
+    refuseTarget("target-tab", "/a\tb");
+    refuseTarget("target-ctl", "/a\x01");
+    refuseTarget("target-del", "/a\x7F");
+    refuseTarget("target-quote", "/\"x\"");
+    refuseTarget("target-angle", "/<x>");
+    refuseTarget("target-brace", "/{x}");
+    refuseTarget("target-pipe", "/a|b");
+    refuseTarget("target-caret", "/a^b");
+    refuseTarget("target-backtick", "/a`b");
+    refuseTarget("target-pct-end", "/a%");
+    refuseTarget("target-pct-short", "/a%2");
+    refuseTarget("target-pct-nonhex", "/a%zz");
+    refuseTarget("target-pct-half", "/a%2g");
+    refuseTarget("target-relative", "a/b");
+    refuseTarget("target-scheme-digit", "1http://a/");
+    refuseTarget("target-colon-first", ":a");
+    refuseTarget("target-absolute-userinfo", "http://user@a/x");
+    refuseTarget("asterisk-get", "*");
+    refuseTarget("asterisk-post", "*", 400, "POST");
+    refuseTarget("asterisk-lowercase-options", "*", 400, "options");
+    refuseTarget("connect", "example.com:443", 501, "CONNECT");
+    refuseTarget("connect-origin", "/", 501, "CONNECT");
+
+    // Chunk extensions (RFC 9112 7.1.1).
+    refuse("chunk-ext-bare-semicolon", kChunked + "5;\r\nhello\r\n0\r\n\r\n", 400);
+    refuse("chunk-ext-trailing-semicolon", kChunked + "5;a;\r\nhello\r\n0\r\n\r\n", 400);
+    refuse("chunk-ext-name-not-token", kChunked + "5;(a)\r\nhello\r\n0\r\n\r\n", 400);
+    refuse("chunk-ext-name-space", kChunked + "5;a b\r\nhello\r\n0\r\n\r\n", 400);
+    refuse("chunk-ext-no-name", kChunked + "5;=1\r\nhello\r\n0\r\n\r\n", 400);
+    refuse("chunk-ext-empty-value", kChunked + "5;a=\r\nhello\r\n0\r\n\r\n", 400);
+    refuse("chunk-ext-value-not-token", kChunked + "5;a=b/c\r\nhello\r\n0\r\n\r\n", 400);
+    refuse("chunk-ext-unterminated-quote", kChunked + "5;a=\"b\r\nhello\r\n0\r\n\r\n", 400);
+    refuse("chunk-ext-after-quote", kChunked + "5;a=\"b\"c\r\nhello\r\n0\r\n\r\n", 400);
+    refuse("chunk-ext-trailing-space", kChunked + "5;a \r\nhello\r\n0\r\n\r\n", 400);
+    refuse("chunk-ext-ctl", kChunked + "5;a=\x01\r\nhello\r\n0\r\n\r\n", 400);
+    refuse("chunk-ext-ctl-in-quote", kChunked + "5;a=\"\x01\"\r\nhello\r\n0\r\n\r\n", 400);
+    refuse("chunk-ext-last-chunk", kChunked + "5\r\nhello\r\n0;\r\n\r\n", 400);
+
     refuse("expect-other", kPost + "Expect: something-else\r\nContent-Length: 0\r\n\r\n", 417);
 
     // Limits. The unterminated rows have no line end at all: the parser must give up
@@ -568,6 +664,62 @@ void TestHttpParser::reportsHeadBeforeBody()
     QVERIFY2(out.problem.isEmpty() && out.last != Event::Failed, describe(out).constData());
     QCOMPARE(out.headAt, QList<qsizetype>{headSize});
     QCOMPARE(out.completeAt, QList<qsizetype>{raw.size()});
+}
+
+void TestHttpParser::headGate_data()
+{
+    QTest::addColumn<QByteArray>("raw");
+    QTest::addColumn<bool>("bytewise");
+    QTest::addColumn<bool>("admit");
+    QTest::addColumn<int>("status");    // 0: the request completes
+    QTest::addColumn<int>("consulted"); // times the gate saw a head
+
+    const QByteArray small = kPost + "Content-Length: 3\r\n\r\nabc";
+    const QByteArray huge = kPost + "Content-Length: 1073741824\r\n\r\n";
+    addBoth("admitted", small, true, 0, 1);
+    addBoth("turned-away", small, false, 401, 1);
+    addBoth("turned-away-before-413", huge, false, 401, 1);
+    addBoth("admitted-then-413", huge, true, 413, 1);
+    addBoth("turned-away-before-417", kPost + "Expect: magic\r\n\r\n", false, 401, 1);
+    addBoth("turned-away-instead-of-100",
+            kPost + "Expect: 100-continue\r\nContent-Length: 3\r\n\r\n", false, 401, 1);
+    addBoth("turned-away-without-body", kGet + "\r\n", false, 401, 1);
+    addBoth("turned-away-chunked", kChunked + "3\r\nabc\r\n0\r\n\r\n", false, 401, 1);
+    addBoth("syntax-first", kPost + "Content-Length: x\r\n\r\n", false, 400, 0);
+    addBoth("host-first", "GET / HTTP/1.1\r\nHost: u@a\r\n\r\n", false, 400, 0);
+    addBoth("pipelined-each", kGet + "\r\n" + small, true, 0, 2);
+}
+
+// The gate sees each well-formed head before the body limits apply and before any body byte.
+void TestHttpParser::headGate()
+{
+    QFETCH(QByteArray, raw);
+    QFETCH(bool, bytewise);
+    QFETCH(bool, admit);
+    QFETCH(int, status);
+    QFETCH(int, consulted);
+
+    HttpParser p;
+    int calls = 0;
+    p.setHeadGate(
+        [&](const HttpRequest &head) {
+            ++calls;
+            return admit && head.method.size() > 0 && head.body.isEmpty();
+        },
+        401, "no token");
+    const Outcome out = run(p, raw, bytewise ? 1 : raw.size());
+    QVERIFY2(out.problem.isEmpty(), out.problem.constData());
+    QCOMPARE(calls, consulted);
+    QCOMPARE(out.status, status);
+    if (status == 401) {
+        QCOMPARE(p.errorReason(), QByteArray("no token"));
+        QVERIFY(out.headAt.isEmpty()); // not even a 100 Continue goes out
+        // The head stays readable, so that the caller can show what it turned away.
+        QVERIFY(!p.current().method.isEmpty() && p.current().headers.contains("host"));
+        QVERIFY(p.current().body.isEmpty());
+    }
+    if (status == 0)
+        QVERIFY(!out.requests.isEmpty());
 }
 
 void TestHttpParser::parsesLargeBodyInPieces()

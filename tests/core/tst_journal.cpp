@@ -345,7 +345,7 @@ void TestJournal::recordLayoutIsStable()
     const auto *d = reinterpret_cast<const uchar *>(bytes.constData());
 
     QCOMPARE(bytes.left(8), QByteArray("HKSCOPEJ"));
-    QCOMPARE(qFromLittleEndian<quint32>(d + 8), 1u);
+    QCOMPARE(qFromLittleEndian<quint32>(d + 8), 2u);
     const quint32 size = qFromLittleEndian<quint32>(d + 16);
     QCOMPARE(qint64(bytes.size()), 16 + 8 + qint64(size));
     QCOMPARE(qFromLittleEndian<quint32>(d + 20), F::checksum(d + 24, size));
@@ -587,7 +587,7 @@ void TestJournal::refusesForeignFiles_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("message");
     QByteArray newer = F::fileHeader();
-    qToLittleEndian(quint32(2), newer.data() + 8);
+    qToLittleEndian(quint32(3), newer.data() + 8);
     QByteArray zero = F::fileHeader();
     qToLittleEndian(quint32(0), zero.data() + 8);
     const QString foreign = QStringLiteral("is not a HookScope journal");
@@ -597,7 +597,7 @@ void TestJournal::refusesForeignFiles_data()
         << QByteArray("HKSCOPEK\x01\0\0\0\0\0\0\0", 16) << foreign;
     QTest::newRow("newer version")
         << QByteArray(newer + QByteArray(100, 'x'))
-        << QStringLiteral("journal format version 2; this build reads up to version 1). "
+        << QStringLiteral("journal format version 3; this build reads up to version 2). "
                           "Upgrade HookScope");
     QTest::newRow("version 0") << zero << QStringLiteral("invalid journal format version (0)");
 }

@@ -6,6 +6,7 @@
 #include "listener/Listener.h"
 
 #include <QMutex>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -101,6 +102,28 @@ private:
     QTcpSocket m_socket;
     QByteArray m_buffer;
 };
+
+// The answer's Date header is an IMF-fixdate (RFC 9110 5.6.7) of about now.
+void verifyDate(const QByteArray &head)
+{
+    QByteArray value;
+    for (const QByteArray &line : head.split('\n')) {
+        if (line.startsWith("Date: "))
+            value = line.mid(6).trimmed();
+    }
+    QVERIFY2(!value.isEmpty(), head.constData());
+    static const QRegularExpression imf(QStringLiteral(
+        "^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d\\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
+        "\\d{4} \\d\\d:\\d\\d:\\d\\d GMT$"));
+    const QString text = QString::fromLatin1(value);
+    QVERIFY2(imf.match(text).hasMatch(), value.constData());
+    const QString format = QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'");
+    QDateTime at = QLocale::c().toDateTime(text, format);
+    QVERIFY2(at.isValid(), value.constData());
+    at.setTimeSpec(Qt::UTC);
+    QCOMPARE(QLocale::c().toString(at, format), text); // the weekday fits the date
+    QVERIFY(qAbs(at.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+}
 
 } // namespace
 
@@ -200,6 +223,7 @@ void tst_Listener::capturesAPost()
     const Response r = c.read();
     QCOMPARE(r.status, 200);
     QCOMPARE(r.body, QByteArray("OK"));
+    verifyDate(r.head);
     QTRY_COMPARE(m_captures.size(), 1);
     const Capture &cap = *m_captures.first();
     QCOMPARE(cap.id, 1u);
@@ -271,6 +295,7 @@ void tst_Listener::expectContinue()
            "2\r\n\r\n");
     const Response interim = c.read();
     QCOMPARE(interim.status, 100);
+    verifyDate(interim.head);
     c.send("{}");
     QCOMPARE(c.read().status, 200);
     QTRY_COMPARE(m_captures.size(), 1);
@@ -314,6 +339,26 @@ void tst_Listener::refusalsCloseWithAReason_data()
                           << 413;
     QTest::addRow("expect") << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nExpect: magic\r\n\r\n")
                             << 417;
+    // What RFC 9110/9112 say a server must refuse, and CONNECT, which is no webhook.
+    const auto get = [](const QByteArray &target, const QByteArray &host = "x",
+                        const QByteArray &method = "GET") -> QByteArray {
+        return method + ' ' + target + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n";
+    };
+    QTest::addRow("host userinfo") << get("/", "user@x") << 400;
+    QTest::addRow("host path") << get("/", "x/webhook") << 400;
+    QTest::addRow("host list") << get("/", "x, y") << 400;
+    QTest::addRow("host port") << get("/", "x:http") << 400;
+    QTest::addRow("target utf8") << get("/caf\xC3\xA9") << 400;
+    QTest::addRow("target overlong") << get("/\xC0\xAF") << 400;
+    QTest::addRow("target backslash") << get("/a\\b") << 400;
+    QTest::addRow("target fragment") << get("/a#b") << 400;
+    QTest::addRow("target percent") << get("/a%zz") << 400;
+    QTest::addRow("asterisk") << get("*", "x", "POST") << 400;
+    QTest::addRow("connect") << get("x:443", "x:443", "CONNECT") << 501;
+    QTest::addRow("chunk extension")
+        << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                      "2;\r\n{}\r\n0\r\n\r\n")
+        << 400;
 }
 
 void tst_Listener::refusalsCloseWithAReason()
@@ -333,6 +378,7 @@ void tst_Listener::refusalsCloseWithAReason()
     QVERIFY(r.body.endsWith('\n'));
     QCOMPARE(r.body.count('\n'), 1); // one line that says why
     QVERIFY(r.body.size() > 5);
+    verifyDate(r.head);
     QVERIFY(c.closedByServer());
     QCOMPARE(m_captures.size(), 0);
 }

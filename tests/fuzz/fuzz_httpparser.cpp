@@ -102,6 +102,9 @@ bool feedPiece(HttpParser &p, QByteArrayView piece, const HttpLimits &limits, Ou
 Outcome run(QByteArrayView data, const HttpLimits &limits, uint32_t seed)
 {
     HttpParser p(limits);
+    // A head gate as the listener sets for its access token: a verdict on the head alone.
+    p.setHeadGate([](const HttpRequest &head) { return !head.target.contains("deny"); }, 401,
+                  "turned away");
     Outcome out;
     // A linear congruential generator: deterministic per input, so crashes reproduce.
     uint32_t state = seed;

@@ -3,6 +3,8 @@
 # Builds the libFuzzer targets with clang (ASan + UBSan) and runs each for SECONDS (default 60),
 # starting from its seed corpus in tests/fuzz/corpus/<target>/. Fails on the first crash, leak,
 # sanitizer report or timeout; the input that caused it is left in build/fuzz/artifacts/.
+# Without TARGETs it runs every tests/fuzz/fuzz_<target>.cpp, one after the other: the whole run
+# takes SECONDS times their number, plus the build.
 #
 #   tests/fuzz/run-fuzzers.sh [SECONDS] [TARGET…]     e.g. tests/fuzz/run-fuzzers.sh 60 httpparser
 set -euo pipefail
@@ -10,7 +12,12 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(httpparser hooxclassifier journalreader)
+if [ ${#targets[@]} -eq 0 ]; then
+    for src in tests/fuzz/fuzz_*.cpp; do
+        name=$(basename "$src" .cpp)
+        targets+=("${name#fuzz_}")
+    done
+fi
 build=build/fuzz
 
 # libFuzzer ships with clang's runtime libraries on Debian 12.

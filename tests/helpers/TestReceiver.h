@@ -99,7 +99,9 @@ private:
         if (step.hang)
             return;
         QPointer<QTcpSocket> guard(socket);
-        QTimer::singleShot(step.delayMs, socket, [guard, step] {
+        // Precise: from 2 s on, singleShot's default coarse timer may fire 5 % early, and tests
+        // compare the app's delay with what the sender measured.
+        QTimer::singleShot(step.delayMs, Qt::PreciseTimer, socket, [guard, step] {
             if (!guard)
                 return;
             QByteArray out = "HTTP/1.1 " + QByteArray::number(step.status) + " Status\r\n";

@@ -30,6 +30,13 @@ struct Capture {
     // id comes from the same sequence, so ids still increase, and is a gap in the journal.
     bool refused = false;
     HooxClassification hoox;
+    // Not received but recovered afterwards from ngrok's list of what it saw while HookScope was
+    // down; answerStatus is then what ngrok answered the sender (0: nothing).
+    bool recovered = false;
+    QString source; // where a capture that did not arrive live came from, e.g. "ngrok:<id>"
+    // How long after the request was complete its answer went out, when that was later than
+    // the sender waits (Hoox: 10 s); 0 when it went out in time. Recorded after the answer.
+    quint32 lateAnswerMs = 0;
     // What the user annotated it with (Annotation.h), as last read back or imported; the
     // journal keeps them in records of their own, never in the capture's.
     QString note;
@@ -47,7 +54,8 @@ struct Capture {
                a.method == b.method && a.target == b.target && a.httpMinor == b.httpMinor &&
                a.chunked == b.chunked && a.headers == b.headers && a.trailers == b.trailers &&
                a.body == b.body && a.answerStatus == b.answerStatus && a.refused == b.refused &&
-               a.hoox == b.hoox;
+               a.hoox == b.hoox && a.recovered == b.recovered && a.source == b.source &&
+               a.lateAnswerMs == b.lateAnswerMs;
     }
 };
 

@@ -50,6 +50,8 @@ bool CaptureFilter::matchesColumns(const CaptureStore &store, qsizetype row) con
         return false;
     if (group >= 0 && r.group != group)
         return false;
+    if (r.receivedAtMs < sinceMs || r.receivedAtMs >= untilMs)
+        return false;
     // By the journal's numbering: a retry stays a retry when retention left its first out.
     if (duplicatesOnly && (r.group < 0 || store.group(r.group).attempts < 2))
         return false;

@@ -6,6 +6,8 @@
 #include <QRegularExpression>
 #include <QString>
 
+#include <limits>
+
 // What the capture table shows: never a deleted capture. The column criteria are checked on the
 // store's compact rows; the free text (key, path, body and note) is checked by a TextMatcher, off
 // the GUI thread.
@@ -30,10 +32,20 @@ struct CaptureFilter {
     bool duplicatesOnly = false; // rows of keys delivered more than once
     bool findingsOnly = false;
     qint32 group = -1; // only the deliveries of this key group (CaptureStore::Row::group)
+    // Only the captures received in [sinceMs, untilMs), ms since the epoch (UTC); the defaults
+    // let every capture through. The activity strip's drag sets it; a "since:" term of a filter
+    // language would set sinceMs alone.
+    qint64 sinceMs = std::numeric_limits<qint64>::min();
+    qint64 untilMs = std::numeric_limits<qint64>::max();
     QString text;
     bool regex = false;
 
     bool hasText() const { return !text.isEmpty(); }
+    bool hasTimeRange() const
+    {
+        return sinceMs != std::numeric_limits<qint64>::min() ||
+               untilMs != std::numeric_limits<qint64>::max();
+    }
     bool matchesColumns(const CaptureStore &store, qsizetype row) const;
     friend bool operator==(const CaptureFilter &, const CaptureFilter &) = default;
 };

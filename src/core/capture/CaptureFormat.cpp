@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "CaptureFormat.h"
 
+#include "capture/CaptureIndex.h"
+#include "hoox/RetrySchedule.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 
@@ -50,9 +53,52 @@ QString CaptureFormat::humanLine(const Capture &c)
     if (h.duplicateOf != 0)
         line += QStringLiteral(" (duplicate of #") + QString::number(h.duplicateOf) + u')';
     line += QStringLiteral(" -> ") + answerText(c.answerStatus);
+    if (c.recovered)
+        line += QStringLiteral(" RECOVERED ") + recoveredText(c.answerStatus);
+    if (c.lateAnswerMs > 0)
+        line += QStringLiteral(" LATE ") + lateAnswerText(c.answerStatus, c.lateAnswerMs,
+                                                          h.attempt > RetrySchedule::kMaxRetries);
+    if (gaveUp(c))
+        line += QStringLiteral(" GAVE UP ") + gaveUpText();
     if (c.refused)
         line += QStringLiteral(" REFUSED (no access token; not journaled)");
     if (!h.findings.isEmpty())
         line += QStringLiteral(" findings: ") + h.findings.join(QStringLiteral(", "));
     return line;
+}
+
+QString CaptureFormat::recoveredText(quint16 answerStatus)
+{
+    if (answerStatus == 0)
+        return QCoreApplication::translate("CaptureFormat",
+                                           "recovered from ngrok: the sender got no answer; "
+                                           "HookScope was not running");
+    return QCoreApplication::translate("CaptureFormat", "recovered from ngrok: ngrok answered %1: "
+                                                        "HookScope was not running")
+        .arg(answerStatus);
+}
+
+QString CaptureFormat::gaveUpText()
+{
+    return QCoreApplication::translate("CaptureFormat",
+                                       "Hoox gave up: this job's webhook will not come again");
+}
+
+QString CaptureFormat::lateAnswerText(quint16 answerStatus, quint32 afterMs, bool lastAttempt)
+{
+    const QString seconds = QString::number(afterMs / 1000.0, 'f', 1);
+    return lastAttempt ? QCoreApplication::translate("CaptureFormat",
+                                                     "answered %1 after %2 s; Hoox had already "
+                                                     "timed out")
+                             .arg(answerText(answerStatus), seconds)
+                       : QCoreApplication::translate("CaptureFormat",
+                                                     "answered %1 after %2 s; Hoox had already "
+                                                     "timed out and retries")
+                             .arg(answerText(answerStatus), seconds);
+}
+
+bool CaptureFormat::gaveUp(const Capture &c)
+{
+    return !c.refused && c.hoox.attempt > quint32(RetrySchedule::kMaxRetries) &&
+           !CaptureIndex::answeredInTime(c.answerStatus, c.lateAnswerMs > 0);
 }

@@ -15,4 +15,14 @@ QString clockTime(qint64 msecsSinceEpoch);
 // it) and never answered, because HookScope stopped; or imported without an answer.
 QString answerText(quint16 answerStatus);
 QString humanLine(const Capture &c);
+// The markings of deliveries that need a second look, shared by the table and the headless line:
+// "recovered from ngrok: ngrok answered 502: HookScope was not running"
+QString recoveredText(quint16 answerStatus);
+// "Hoox gave up: this job's webhook will not come again"
+QString gaveUpText();
+// "answered 200 after 11.2 s; Hoox had already timed out and retries" (or, after the last
+// attempt, "… timed out").
+QString lateAnswerText(quint16 answerStatus, quint32 afterMs, bool lastAttempt);
+// Whether `c` is Hoox's last attempt and was not answered 2xx in time.
+bool gaveUp(const Capture &c);
 } // namespace CaptureFormat

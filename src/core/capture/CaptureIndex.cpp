@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "CaptureIndex.h"
 
+#include "hoox/RetrySchedule.h"
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -51,6 +53,8 @@ void CaptureIndex::append(const Capture &c)
     r.target = m_targets.intern(c.target);
     r.taskText = m_taskTexts.intern(c.hoox.taskText);
     r.statusText = m_statusTexts.intern(c.hoox.statusText);
+    r.flags = (c.recovered ? Recovered : 0) | (c.lateAnswerMs > 0 ? LateAnswer : 0);
+    noteExtras(qint32(m_rows.size()), c.source, c.lateAnswerMs);
     appendRow(r, c.hoox.key, c.hoox.findings, c.refused, c.chunked);
     setAnnotations(c.bookmarked, false, c.note);
 }
@@ -63,6 +67,8 @@ void CaptureIndex::append(const Entry &e)
     r.target = m_targets.intern(e.target);
     r.taskText = m_taskTexts.intern(e.taskText);
     r.statusText = m_statusTexts.intern(e.statusText);
+    r.flags = (e.recovered ? Recovered : 0) | (e.lateAnswerMs > 0 ? LateAnswer : 0);
+    noteExtras(qint32(m_rows.size()), e.source, e.lateAnswerMs);
     appendRow(r, e.key, e.findings, e.refused, e.chunked);
     setAnnotations(e.bookmarked, e.deleted, e.note);
 }
@@ -71,7 +77,7 @@ void CaptureIndex::append(const Entry &e)
 void CaptureIndex::setAnnotations(bool bookmarked, bool deleted, const QString &note)
 {
     Row &r = m_rows.back();
-    r.flags |= quint8((bookmarked ? Bookmarked : 0) | (deleted ? Deleted : 0));
+    r.flags |= quint16((bookmarked ? Bookmarked : 0) | (deleted ? Deleted : 0));
     if (!note.isEmpty())
         m_notes.insert(r.id, note);
 }
@@ -82,7 +88,7 @@ bool CaptureIndex::annotate(const Annotation &a)
     const qsizetype row = rowOfId(a.captureId);
     if (row < 0)
         return false;
-    quint8 &flags = m_rows[size_t(row)].flags;
+    quint16 &flags = m_rows[size_t(row)].flags;
     switch (a.kind) {
     case Kind::Note:
         if (a.value.isEmpty())
@@ -92,14 +98,32 @@ bool CaptureIndex::annotate(const Annotation &a)
         return true;
     case Kind::Bookmark:
     case Kind::Unbookmark:
-        flags = quint8(a.kind == Kind::Bookmark ? flags | Bookmarked : flags & ~Bookmarked);
+        flags = quint16(a.kind == Kind::Bookmark ? flags | Bookmarked : flags & ~Bookmarked);
         return true;
     case Kind::Tombstone:
     case Kind::Undelete:
-        flags = quint8(a.kind == Kind::Tombstone ? flags | Deleted : flags & ~Deleted);
+        flags = quint16(a.kind == Kind::Tombstone ? flags | Deleted : flags & ~Deleted);
         return true;
+    case Kind::LateAnswer: {
+        quint16 status = 0;
+        quint32 afterMs = 0;
+        return a.lateAnswer(&status, &afterMs) && setLateAnswer(a.captureId, status, afterMs) >= 0;
+    }
     }
     return false;
+}
+
+void CaptureIndex::noteExtras(qint32 row, const QString &source, quint32 lateAnswerMs)
+{
+    if (!source.isEmpty())
+        m_sources.insert(row, source);
+    if (lateAnswerMs > 0)
+        m_lateAnswers.insert(row, lateAnswerMs);
+}
+
+bool CaptureIndex::Group::gaveUp() const
+{
+    return attempts >= quint32(RetrySchedule::kMaxRetries) + 1 && !succeeded;
 }
 
 void CaptureIndex::appendRow(Row r, QStringView key, const QStringList &findings, bool refused,
@@ -107,7 +131,7 @@ void CaptureIndex::appendRow(Row r, QStringView key, const QStringList &findings
 {
     const auto rowIndex = qint32(m_rows.size());
     r.findings = m_findings.intern(findings);
-    r.flags = (refused ? Refused : 0) | (chunked ? Chunked : 0);
+    r.flags |= (refused ? Refused : 0) | (chunked ? Chunked : 0);
     if (!findings.isEmpty()) {
         r.flags |= HasFindings;
         if (findings.contains("conflicting_duplicate"_L1))
@@ -128,6 +152,7 @@ void CaptureIndex::appendRow(Row r, QStringView key, const QStringList &findings
         ++group.count;
         group.attempts = std::max<quint32>(group.attempts, r.attempt);
         group.conflict = group.conflict || (r.flags & Conflict);
+        group.succeeded = group.succeeded || answeredInTime(r.answerStatus, r.flags & LateAnswer);
     }
     if (r.id < m_maxId)
         m_lateRows.insert(r.id, rowIndex);
@@ -141,6 +166,8 @@ void CaptureIndex::clear()
     m_rows = {};
     m_lateRows.clear();
     m_maxId = 0;
+    m_sources.clear();
+    m_lateAnswers.clear();
     m_groups = {};
     m_keys.clear();
     m_methods.clear();
@@ -158,6 +185,9 @@ CaptureIndex::Entry CaptureIndex::entry(qsizetype row) const
     static_cast<Numbers &>(e) = r;
     e.refused = r.flags & Refused;
     e.chunked = r.flags & Chunked;
+    e.recovered = r.flags & Recovered;
+    e.lateAnswerMs = lateAnswerMs(row);
+    e.source = source(row);
     e.method = method(row);
     e.target = target(row);
     e.taskText = taskText(row);
@@ -212,4 +242,29 @@ quint64 CaptureIndex::orderedId(qsizetype row) const
     while (row >= 0 && isLate(row))
         --row;
     return row < 0 ? 0 : m_rows[size_t(row)].id;
+}
+
+qsizetype CaptureIndex::setLateAnswer(quint64 id, quint16 status, quint32 afterMs)
+{
+    const qsizetype row = rowOfId(id);
+    if (row < 0)
+        return -1;
+    Row &r = m_rows[size_t(row)];
+    r.flags |= LateAnswer;
+    r.answerStatus = status;
+    m_lateAnswers.insert(qint32(row), qMax<quint32>(afterMs, 1));
+    if (r.group >= 0)
+        recomputeSucceeded(r.group);
+    return row;
+}
+
+// A late answer can take back a group's success: walk its rows again, newest first.
+void CaptureIndex::recomputeSucceeded(qint32 group)
+{
+    Group &g = m_groups[size_t(group)];
+    g.succeeded = false;
+    for (qint32 row = g.lastRow; row >= 0 && !g.succeeded; row = m_rows[size_t(row)].previous) {
+        const Row &r = m_rows[size_t(row)];
+        g.succeeded = answeredInTime(r.answerStatus, r.flags & LateAnswer);
+    }
 }

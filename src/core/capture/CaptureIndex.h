@@ -15,15 +15,17 @@
 // (the way Wireshark keeps per-frame data apart from the packet bytes).
 class CaptureIndex {
 public:
-    enum Flag : quint8 {
+    enum Flag : quint16 {
         HasFindings = 1,
         Conflict = 2, // conflicting_duplicate
         Retry = 4,    // not the first row of its key in this index
         Refused = 8,  // turned away for want of the access token
         Chunked = 16,
+        Recovered = 32,  // recovered from ngrok: it never reached HookScope live
+        LateAnswer = 64, // answered after the sender's timeout (see lateAnswerMs())
         // From the capture's annotations (Annotation.h); the note itself is in a side table.
-        Bookmarked = 64,
-        Deleted = 128, // a tombstone: hidden from the view and from export
+        Bookmarked = 128,
+        Deleted = 256, // a tombstone: hidden from the view and from export
     };
 
     // What a row and an entry share: the numbers of a capture.
@@ -49,7 +51,7 @@ public:
         quint32 taskText = 0;
         quint32 statusText = 0;
         quint32 findings = 0;
-        quint8 flags = 0;
+        quint16 flags = 0; // Flag bits; still 88 bytes a row with the padding
     };
 
     // The deliveries of one idempotency key. The numbering is the journal's (DuplicateIndex
@@ -60,22 +62,30 @@ public:
         qint32 firstRow = -1; // first and last row of the key in this index
         qint32 lastRow = -1;
         qint32 count = 0;          // rows of the key in this index
-        quint32 attempts : 31 = 0; // the highest attempt number among them
-        bool conflict : 1 = false; // 24 bytes in all: there can be a million keys
+        quint32 attempts : 30 = 0; // the highest attempt number among them
+        bool conflict : 1 = false;
+        bool succeeded : 1 = false; // one of them was answered 2xx in time; 24 bytes in all:
+                                    // there can be a million keys
 
         // Whether every delivery the journal numbered so far is here, the first one included.
         bool isComplete() const { return quint32(count) >= attempts; }
+        // Hoox made its last attempt (1 delivery + 3 retries) and none was answered 2xx in
+        // time: this job's webhook will not come again.
+        bool gaveUp() const;
     };
 
     // One capture's summary as it is appended, from a Capture or straight from a journal record.
     struct Entry : Numbers {
         bool refused = false;
         bool chunked = false;
+        bool recovered = false;
+        quint32 lateAnswerMs = 0; // see lateAnswerMs()
         QByteArray method;
         QByteArray target;
         QString taskText;
         QString statusText;
         QStringView key;
+        QString source; // see Capture::source
         QStringList findings;
         bool bookmarked = false;
         bool deleted = false;
@@ -87,8 +97,9 @@ public:
     void append(const Entry &entry);
     void append(const Capture &capture);
     void clear();
-    // Applies `annotation` to the row of its capture. False, changing nothing, when no row holds
-    // that capture or the kind is not one this build knows.
+    // Applies `annotation` to the row of its capture (a late answer as setLateAnswer() does).
+    // False, changing nothing, when no row holds that capture or the kind is not one this build
+    // knows.
     bool annotate(const Annotation &annotation);
     // A new index of rows [first, size()). Its groups hold only the rows kept, with the
     // journal's numbering: a kept retry still knows its attempt number and the key's first capture.
@@ -138,11 +149,25 @@ public:
     }
     // Every note, by capture id.
     const QHash<quint64, QString> &notes() const { return m_notes; }
+    // Where a capture that did not arrive live came from (Capture::source); empty for most.
+    QString source(qsizetype row) const { return m_sources.value(qint32(row)); }
+    // Every row's source that has one, by row.
+    const QHash<qint32, QString> &sources() const { return m_sources; }
+    // How long after the request its answer went out, when later than the sender waits; 0 when
+    // in time or not known (rows with the LateAnswer flag have it).
+    quint32 lateAnswerMs(qsizetype row) const { return m_lateAnswers.value(qint32(row)); }
+    // Records that capture `id`'s answer went out `afterMs` after its request, with `status`,
+    // later than the sender waits. Returns its row, or -1 when it is not here.
+    qsizetype setLateAnswer(quint64 id, quint16 status, quint32 afterMs);
+    // Whether an answer counts for the sender: 2xx, and in time.
+    static bool answeredInTime(quint16 status, bool late) { return !late && status / 100 == 2; }
 
 private:
     // Appends `r`, whose numbers and pooled strings are set, with its findings and key group.
     void appendRow(Row r, QStringView key, const QStringList &findings, bool refused, bool chunked);
     void setAnnotations(bool bookmarked, bool deleted, const QString &note);
+    void noteExtras(qint32 row, const QString &source, quint32 lateAnswerMs);
+    void recomputeSucceeded(qint32 group);
     bool isLate(qsizetype row) const;
     quint64 orderedId(qsizetype row) const;
 
@@ -165,6 +190,9 @@ private:
     // once answered, after later ones. By id; usually empty.
     QHash<quint64, qint32> m_lateRows;
     quint64 m_maxId = 0;
+    // Rare extras, by row: kept apart so that every row stays small.
+    QHash<qint32, QString> m_sources;
+    QHash<qint32, quint32> m_lateAnswers;
     HugeVector<Group> m_groups;
     KeyTable m_keys;
     Pool<QByteArray> m_methods;
@@ -174,3 +202,7 @@ private:
     Pool<QStringList> m_findings;
     QHash<quint64, QString> m_notes; // by capture id: few captures carry one
 };
+
+// A million rows must stay under a hundred megabytes: widening the flags to 16 bits took a byte
+// of padding, not a new word.
+static_assert(sizeof(CaptureIndex::Row) == 88);

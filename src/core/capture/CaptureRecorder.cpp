@@ -44,9 +44,66 @@ std::shared_ptr<Capture> CaptureRecorder::build(HttpRequest &&request, quint64 i
 CapturePtr CaptureRecorder::record(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
                                    quint16 answerStatus, QString *error)
 {
-    auto c = build(std::move(request), m_nextId, peer, receivedAtMs, answerStatus);
+    return keep(build(std::move(request), m_nextId, peer, receivedAtMs, answerStatus), false,
+                error);
+}
+
+CapturePtr CaptureRecorder::stage(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
+                                  quint16 answerStatus, QString *error)
+{
+    return keep(build(std::move(request), m_nextId, peer, receivedAtMs, answerStatus), true, error);
+}
+
+CapturePtr CaptureRecorder::stage(const ImportedRequest &imported, QString *error)
+{
+    HttpRequest request = imported.request;
+    auto c = build(std::move(request), m_nextId, imported.peer, imported.receivedAtMs,
+                   imported.answerStatus);
+    c->recovered = imported.recovered;
+    c->source = imported.source;
+    CapturePtr kept = keep(std::move(c), true, error);
+    if (!kept || (imported.note.isEmpty() && !imported.bookmarked))
+        return kept;
+    // The star first: a note too long for the journal then fails alone. The capture is staged
+    // whatever becomes of its annotations, and returned with those the journal took.
+    Annotations annotations;
+    if (imported.bookmarked)
+        annotations.append(Annotation::bookmark(kept->id, true));
+    if (!imported.note.isEmpty())
+        annotations.append(Annotation::note(kept->id, imported.note));
+    annotate(&annotations, error);
+    auto annotated = std::make_shared<Capture>(*kept);
+    for (const Annotation &a : std::as_const(annotations)) {
+        if (a.kind == Annotation::Kind::Note)
+            annotated->note = a.text();
+        else
+            annotated->bookmarked = true;
+    }
+    return annotated;
+}
+
+bool CaptureRecorder::commit(QString *error)
+{
+    if (!m_journal || !m_groupOpen)
+        return true; // nothing to write or sync: the journal is not even looked at
+    m_groupOpen = false;
+    const bool ok = m_journal->commit(error);
+    if (!ok) {
+        // Latest first: unassign() takes back only the latest attempt of a group.
+        for (auto it = m_staged.rbegin(); it != m_staged.rend(); ++it)
+            m_duplicates.unassign((*it)->hoox);
+    }
+    m_staged.clear();
+    return ok;
+}
+
+CapturePtr CaptureRecorder::keep(std::shared_ptr<Capture> c, bool staged, QString *error)
+{
     m_duplicates.assign(c->id, c->hoox);
-    if (m_journal && !m_journal->append(*c, error)) {
+    m_groupOpen = m_groupOpen || staged;
+    const bool kept =
+        !m_journal || (staged ? m_journal->stage(*c, error) : m_journal->append(*c, error));
+    if (!kept) {
         // A capture the journal refused was never received: leave no trace in its group.
         m_duplicates.unassign(c->hoox);
         return nullptr;
@@ -54,6 +111,8 @@ CapturePtr CaptureRecorder::record(HttpRequest &&request, const QString &peer, q
     if (m_journal) {
         c->journalOffset = m_journal->lastRecordOffset();
         c->journalRecordSize = m_journal->lastRecordSize();
+        if (staged)
+            m_staged.push_back(c);
     }
     ++m_nextId;
     return c;
@@ -62,32 +121,16 @@ CapturePtr CaptureRecorder::record(HttpRequest &&request, const QString &peer, q
 bool CaptureRecorder::annotate(Annotations *annotations, QString *error)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (Annotation &a : *annotations) {
+    // They join the open group, or open one: the next commit() writes and syncs them.
+    m_groupOpen = m_groupOpen || m_journal != nullptr;
+    for (qsizetype i = 0; i < annotations->size(); ++i) {
+        Annotation &a = (*annotations)[i];
         if (a.atMs == 0)
             a.atMs = now;
-        if (m_journal && !m_journal->appendAnnotation(a, error))
+        if (m_journal && !m_journal->appendAnnotation(a, error)) {
+            annotations->resize(i);
             return false;
+        }
     }
     return true;
-}
-
-CapturePtr CaptureRecorder::recordImported(const ImportedRequest &r, QString *error)
-{
-    HttpRequest request = r.request;
-    CapturePtr c = record(std::move(request), r.peer, r.receivedAtMs, r.answerStatus, error);
-    if (!c || (r.note.isEmpty() && !r.bookmarked))
-        return c;
-    Annotations annotations;
-    if (!r.note.isEmpty())
-        annotations.append(Annotation::note(c->id, r.note));
-    if (r.bookmarked)
-        annotations.append(Annotation::bookmark(c->id, true));
-    // The capture is in the journal whatever becomes of its annotations: returned, with *error
-    // set, without them.
-    if (!annotate(&annotations, error))
-        return c;
-    auto annotated = std::make_shared<Capture>(*c);
-    annotated->note = r.note;
-    annotated->bookmarked = r.bookmarked;
-    return annotated;
 }

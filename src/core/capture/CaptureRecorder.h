@@ -7,6 +7,8 @@
 #include "capture/ImportedRequest.h"
 #include "http/HttpRequest.h"
 
+#include <vector>
+
 class Journal;
 
 // Turns accepted requests into numbered, classified captures and appends each to the
@@ -27,12 +29,24 @@ public:
 
     CapturePtr record(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
                       quint16 answerStatus, QString *error);
+    // The same, but the record only joins the journal's group (Journal::stage()): it must not
+    // be acknowledged before commit() returns true.
+    CapturePtr stage(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
+                     quint16 answerStatus, QString *error);
+    // Writes and syncs the staged group (Journal::commit()). On failure none of it is kept, and
+    // its captures leave no trace in their duplicate groups.
+    bool commit(QString *error);
 
-    // Appends annotations of recorded captures to the journal, stamped with the time now when
-    // they carry none. False, with *error set, at the first the journal did not take.
+    // stage() for a request read from a file or recovered from ngrok, with where it came from,
+    // followed by its note and star when it has them (annotate()). Should those fail, the
+    // capture is still staged and returned without them, *error saying why.
+    CapturePtr stage(const ImportedRequest &imported, QString *error);
+
+    // Appends annotations of recorded or staged captures to the journal (Journal::
+    // appendAnnotation(): they join the staged group), stamped with the time now when they carry
+    // none; the next commit() syncs them. False, with *error set, at the first the journal did
+    // not take: `annotations` then keeps only those before it, which it took.
     bool annotate(Annotations *annotations, QString *error);
-    // `request` recorded as record() does, followed by its note and star when it has them.
-    CapturePtr recordImported(const ImportedRequest &request, QString *error);
 
     quint64 nextId() const { return m_nextId; }
     // Where record() writes; null when captures are kept nowhere.
@@ -41,7 +55,11 @@ public:
     quint64 takeId() { return m_nextId++; }
 
 private:
+    CapturePtr keep(std::shared_ptr<Capture> capture, bool staged, QString *error);
+
     Journal *m_journal;
+    std::vector<CapturePtr> m_staged; // in the journal's group, not yet committed
+    bool m_groupOpen = false;         // stage() or annotate() was called since the last commit()
     quint64 m_nextId;
     DuplicateIndex m_duplicates;
 };

@@ -50,6 +50,13 @@ void CaptureStore::appendLoaded(CaptureIndex &&loaded)
     emit appended(first, m_index.size() - first);
 }
 
+void CaptureStore::setLateAnswer(quint64 id, quint16 status, quint32 afterMs)
+{
+    const qsizetype row = m_index.setLateAnswer(id, status, afterMs);
+    if (row >= 0)
+        emit rowChanged(row);
+}
+
 void CaptureStore::clear()
 {
     emit aboutToClear();
@@ -66,9 +73,13 @@ void CaptureStore::annotate(const Annotations &annotations)
     bool shownChanged = false;
     for (const Annotation &a : annotations) {
         const qsizetype row = m_index.rowOfId(a.captureId);
-        const quint8 before = row < 0 ? 0 : m_index.row(row).flags;
+        const quint16 before = row < 0 ? 0 : m_index.row(row).flags;
         if (row < 0 || !m_index.annotate(a))
             continue;
+        if (a.kind == Annotation::Kind::LateAnswer) {
+            emit rowChanged(row); // as setLateAnswer() tells it
+            continue;
+        }
         rows.append(row);
         shownChanged = shownChanged || ((before ^ m_index.row(row).flags) & Deleted);
     }

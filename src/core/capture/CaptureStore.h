@@ -24,13 +24,15 @@ class CaptureStore : public QObject {
 public:
     using Row = CaptureIndex::Row;
     using Group = CaptureIndex::Group;
-    enum Flag : quint8 {
+    enum Flag : quint16 {
         HasFindings = CaptureIndex::HasFindings,
         Conflict = CaptureIndex::Conflict,
         Retry = CaptureIndex::Retry,
         Refused = CaptureIndex::Refused,
         Bookmarked = CaptureIndex::Bookmarked,
         Deleted = CaptureIndex::Deleted,
+        Recovered = CaptureIndex::Recovered,
+        LateAnswer = CaptureIndex::LateAnswer,
     };
 
     // Where the free-text search finds each row: a span of the journal, or the capture itself.
@@ -61,6 +63,8 @@ public:
     // Appends the summaries read from the journal (Journal::takeLoaded()).
     void appendLoaded(CaptureIndex &&loaded);
     void clear();
+    // Capture `id`'s answer went out later than the sender waits (CaptureIndex::setLateAnswer()).
+    void setLateAnswer(quint64 id, quint16 status, quint32 afterMs);
 
     qsizetype size() const { return m_index.size(); }
     const CaptureIndex &index() const { return m_index; }
@@ -92,6 +96,8 @@ signals:
     void cleared();
     // `rows` changed their note or star; when `shownChanged`, some were deleted or restored.
     void annotated(const QList<qsizetype> &rows, bool shownChanged);
+    // A row's answer changed after it was appended; its group may have changed with it.
+    void rowChanged(qsizetype row);
 
 private:
     CaptureIndex m_index;

@@ -6,6 +6,7 @@
 #include "capture/JournalFormat.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -77,6 +78,8 @@ bool Journal::open(const QString &path, QString *error, const JournalReader::Pro
     m_droppedBytes = result.droppedBytes;
     m_skippedRecords = result.skippedRecords;
     m_lastId = result.lastId;
+    m_syncedEnd = m_end; // what was there is taken as durable; the first commit() syncs it all
+    closeGroup();
     return true;
 }
 
@@ -85,10 +88,15 @@ void Journal::close()
     m_file.close();
     m_loaded.clear();
     m_warning.clear();
+    m_pending.truncate(0); // never acknowledged: commit() first to keep it
+    m_groupError.clear();
     m_end = 0;
+    m_groupStart = 0;
+    m_syncedEnd = 0;
     m_droppedBytes = 0;
     m_skippedRecords = 0;
     m_lastId = 0;
+    m_groupLastId = 0;
     m_damaged = false;
 }
 
@@ -97,7 +105,81 @@ CaptureIndex Journal::takeLoaded()
     return std::exchange(m_loaded, {});
 }
 
+Journal::Journal()
+    : m_sync(&Journal::dataSync)
+{
+}
+
+int Journal::dataSync(int fd)
+{
+    int result = 0;
+    do {
+        result = ::fdatasync(fd);
+    } while (result != 0 && errno == EINTR);
+    return result == 0 ? 0 : errno;
+}
+
+// A group of one, written at once and not synced: the next commit() syncs it.
 bool Journal::append(const Capture &capture, QString *error)
+{
+    if (!stageRecord(capture, error))
+        return false;
+    if (const int code = writeStaged()) {
+        dropGroup();
+        return fail(error, QStringLiteral("Could not write capture %1 to the journal %2: %3. %4")
+                               .arg(capture.id)
+                               .arg(path(), osError(code), writeAdvice(code)));
+    }
+    closeGroup();
+    return true;
+}
+
+bool Journal::stage(const Capture &capture, QString *error)
+{
+    if (!m_groupError.isEmpty())
+        return fail(error, m_groupError);
+    if (!stageRecord(capture, error))
+        return false;
+    if (m_pending.size() < KeptBufferSize)
+        return true;
+    // A pass with large bodies: written now, so that the group's memory stays bounded; still
+    // synced, and acknowledged, only by commit().
+    if (const int code = writeStaged()) {
+        m_groupError = writeFailure(code);
+        dropGroup();
+        return fail(error, m_groupError);
+    }
+    return true;
+}
+
+bool Journal::commit(QString *error)
+{
+    if (!m_groupError.isEmpty()) {
+        const QString message = std::exchange(m_groupError, {});
+        closeGroup();
+        return fail(error, message);
+    }
+    if (const int code = writeStaged()) {
+        dropGroup();
+        return fail(error, writeFailure(code));
+    }
+    if (m_sync && m_syncedEnd < m_end) {
+        if (const int code = m_sync(m_file.handle())) {
+            // After a failed fdatasync() the kernel may have dropped the dirty pages: whether
+            // the group is on disk is unknown, so it is cut off rather than half kept.
+            dropGroup();
+            return fail(error, QCoreApplication::translate("Journal", "Could not save the "
+                                                                      "journal %1 to disk: %2. %3")
+                                   .arg(path(), osError(code), writeAdvice(code)));
+        }
+    }
+    m_syncedEnd = m_end;
+    closeGroup();
+    return true;
+}
+
+// Encodes the record at the end of the staged group.
+bool Journal::stageRecord(const Capture &capture, QString *error)
 {
     if (!m_file.isOpen() || m_damaged) {
         return fail(error, m_damaged ? QStringLiteral("The journal could not be repaired after "
@@ -110,23 +192,59 @@ bool Journal::append(const Capture &capture, QString *error)
                                .arg(capture.id)
                                .arg(m_lastId));
     }
-    m_buffer.truncate(0); // keeps the capacity
-    if (!JournalFormat::appendRecord(&m_buffer, capture, error))
+    const qsizetype start = m_pending.size();
+    if (!JournalFormat::appendRecord(&m_pending, capture, error)) {
+        m_pending.truncate(start);
         return false;
-    const qint64 offset = m_end;
-    const auto size = quint32(m_buffer.size());
-    const int code = writeAll(m_buffer);
-    if (m_buffer.size() > KeptBufferSize)
-        m_buffer = QByteArray(); // a rare big body
-    if (code != 0) {
-        return fail(error, QStringLiteral("Could not write capture %1 to the journal %2: %3. %4")
-                               .arg(capture.id)
-                               .arg(path(), osError(code), writeAdvice(code)));
     }
     m_lastId = capture.id;
-    m_lastRecordOffset = offset;
-    m_lastRecordSize = size;
+    m_lastRecordOffset = m_end + start;
+    m_lastRecordSize = quint32(m_pending.size() - start);
     return true;
+}
+
+// Writes the staged records in one pwrite(); returns 0 or the errno of the failure, after
+// cutting off what was written of them.
+int Journal::writeStaged()
+{
+    if (m_pending.isEmpty())
+        return 0;
+    const int code = writeAll(m_pending);
+    m_pending.truncate(0); // keeps the capacity
+    if (m_pending.capacity() > 2 * KeptBufferSize)
+        m_pending = QByteArray(); // a rare big body
+    return code;
+}
+
+// Cuts the current group off the file: none of it was acknowledged, and a restart must not
+// show as received what the sender was told to send again.
+void Journal::dropGroup()
+{
+    m_pending.truncate(0);
+    if (m_end > m_groupStart && ::ftruncate(m_file.handle(), m_groupStart) != 0)
+        m_damaged = true;
+    m_end = m_groupStart;
+    m_syncedEnd = qMin(m_syncedEnd, m_end);
+    m_lastId = m_groupLastId;
+}
+
+void Journal::closeGroup()
+{
+    m_groupStart = m_end;
+    m_groupLastId = m_lastId;
+}
+
+QString Journal::writeFailure(int code) const
+{
+    return QCoreApplication::translate("Journal", "Could not write to the journal %1: %2. %3")
+        .arg(path(), osError(code), writeAdvice(code));
+}
+
+bool Journal::appendLateAnswer(quint64 captureId, quint16 status, quint32 afterMs, QString *error)
+{
+    return appendAnnotation(
+        Annotation::lateAnswer(captureId, status, afterMs, QDateTime::currentMSecsSinceEpoch()),
+        error);
 }
 
 bool Journal::appendAnnotation(const Annotation &annotation, QString *error)
@@ -135,20 +253,27 @@ bool Journal::appendAnnotation(const Annotation &annotation, QString *error)
         return fail(error, QCoreApplication::translate("Journal", "The journal is not open for "
                                                                   "writing; open it again."));
     }
+    if (!m_groupError.isEmpty())
+        return fail(error, m_groupError);
     if (annotation.captureId == 0 || annotation.captureId > m_lastId) {
         return fail(error, QCoreApplication::translate("Journal", "The journal %1 holds no "
                                                                   "capture %2 to annotate.")
                                .arg(path())
                                .arg(annotation.captureId));
     }
-    m_buffer.truncate(0);
-    if (!JournalFormat::appendAnnotation(&m_buffer, annotation, m_lastId, error))
+    // Staged records were given their offsets already: the annotation goes after them, and
+    // `after` (the last id, staged ones included) says so.
+    const bool joins = groupOpen();
+    const qsizetype start = m_pending.size();
+    if (!JournalFormat::appendAnnotation(&m_pending, annotation, m_lastId, error)) {
+        m_pending.truncate(start);
         return false;
-    if (const int code = writeAll(m_buffer)) {
-        return fail(error, QCoreApplication::translate("Journal", "Could not write to the journal "
-                                                                  "%1: %2. %3")
-                               .arg(path(), osError(code), writeAdvice(code)));
     }
+    if (joins)
+        return true;
+    if (const int code = writeStaged())
+        return fail(error, writeFailure(code));
+    closeGroup();
     return true;
 }
 
@@ -157,6 +282,13 @@ bool Journal::rewriteAnswer(qint64 recordOffset, const Capture &capture, QString
     if (!m_file.isOpen() || m_damaged) {
         return fail(error, QCoreApplication::translate("Journal", "The journal is not open for "
                                                                   "writing; open it again."));
+    }
+    if (recordOffset >= m_end && !m_pending.isEmpty()) {
+        if (const int code = writeStaged()) { // the record is still staged
+            m_groupError = writeFailure(code);
+            dropGroup();
+            return fail(error, m_groupError);
+        }
     }
     m_buffer.truncate(0);
     QByteArray old;
@@ -210,6 +342,24 @@ bool Journal::readRecordPrefix(qint64 offset, quint64 id, qsizetype recordSize, 
                            .arg(id));
 }
 
+// A version 1 journal is a valid version 2 one: its header says 2 from the first append on, so
+// that the records only version 2 has are not read by a HookScope that does not know them.
+bool Journal::upgradeVersion(quint32 version, QString *error)
+{
+    if (version >= JournalFormat::Version)
+        return true;
+    QByteArray field(4, Qt::Uninitialized);
+    qToLittleEndian(JournalFormat::Version, field.data());
+    if (const int code = writeAt(sizeof(JournalFormat::Magic), field)) {
+        return fail(error, QCoreApplication::translate("Journal", "Cannot update the journal %1 "
+                                                                  "to format version %2: %3.")
+                               .arg(path())
+                               .arg(JournalFormat::Version)
+                               .arg(osError(code)));
+    }
+    return true;
+}
+
 // Writes `bytes` over what is at `offset`; returns 0 or the errno of the failure.
 int Journal::writeAt(qint64 offset, QByteArrayView bytes)
 {
@@ -260,7 +410,7 @@ bool Journal::adopt(const JournalReadStatus &result, QString *error)
                                .arg(path(), osError(code), writeAdvice(code)));
     }
     if (m_end > 0)
-        return true;
+        return upgradeVersion(result.version, error);
     if (const int code = writeAll(JournalFormat::fileHeader())) {
         return fail(error, QStringLiteral("Cannot write the journal %1: %2. %3")
                                .arg(path(), osError(code), writeAdvice(code)));
@@ -270,9 +420,9 @@ bool Journal::adopt(const JournalReadStatus &result, QString *error)
 
 // The whole record goes in one pwrite(). Once it returns, the bytes are in the kernel's page
 // cache, which outlives the process: a kill or crash after append() loses nothing. A kill during
-// it leaves at worst part of this one record, which the reader drops as a torn tail (and it was
-// never acknowledged). There is no fsync: the promise covers the app being killed or crashing,
-// not a power loss, and syncing every webhook would cap ingest at the disk's flush rate.
+// it leaves at worst part of the records being written, which the reader drops as a torn tail
+// (and they were never acknowledged). Surviving a power cut takes commit()'s sync, shared by
+// every record of a pass so that ingest is not capped at one disk flush per webhook.
 // Returns 0, or the errno of the failure after cutting off what was written.
 int Journal::writeAll(const QByteArray &bytes)
 {

@@ -12,6 +12,9 @@
 namespace JournalFormat {
 namespace {
 constexpr quint8 ChunkedFlag = 0x01;
+constexpr quint8 RecoveredFlag = 0x02;
+constexpr quint8 SourceFlag = 0x04;
+constexpr quint8 CaptureFlags = ChunkedFlag | RecoveredFlag | SourceFlag;
 constexpr qint64 LengthSize = 4; // every length and count is a u32
 constexpr int FlagsOffset = 19;
 constexpr int TaskOffset = 20;
@@ -22,16 +25,14 @@ struct Utf8Strings {
     QByteArray taskText;
     QByteArray statusText;
     QByteArray key;
+    QByteArray source;
     QList<QByteArray> findings;
 };
 
 Utf8Strings utf8Strings(const Capture &c)
 {
-    Utf8Strings s{c.peer.toUtf8(),
-                  c.hoox.taskText.toUtf8(),
-                  c.hoox.statusText.toUtf8(),
-                  c.hoox.key.toUtf8(),
-                  {}};
+    Utf8Strings s{c.peer.toUtf8(),     c.hoox.taskText.toUtf8(), c.hoox.statusText.toUtf8(),
+                  c.hoox.key.toUtf8(), c.source.toUtf8(),        {}};
     s.findings.reserve(c.hoox.findings.size());
     for (const QString &f : c.hoox.findings)
         s.findings.append(f.toUtf8());
@@ -50,6 +51,8 @@ qint64 payloadSize(const Capture &c, const Utf8Strings &s)
 {
     qint64 size = FixedSummarySize + 6 * LengthSize + s.peer.size() + c.method.size() +
                   c.target.size() + s.taskText.size() + s.statusText.size() + s.key.size();
+    if (!s.source.isEmpty())
+        size += LengthSize + s.source.size();
     size += LengthSize;
     for (const QByteArray &f : s.findings)
         size += LengthSize + f.size();
@@ -93,7 +96,8 @@ void writePayload(Writer &w, const Capture &c, const Utf8Strings &s)
     w.fixed(c.receivedAtMs);
     w.fixed(c.answerStatus);
     w.fixed(c.httpMinor);
-    w.fixed(quint8(c.chunked ? ChunkedFlag : 0));
+    w.fixed(quint8((c.chunked ? ChunkedFlag : 0) | (c.recovered ? RecoveredFlag : 0) |
+                   (s.source.isEmpty() ? 0 : SourceFlag)));
     w.fixed(quint8(c.hoox.task));
     w.fixed(quint8(c.hoox.status));
     w.fixed(c.hoox.attempt);
@@ -101,6 +105,8 @@ void writePayload(Writer &w, const Capture &c, const Utf8Strings &s)
     w.fixed(c.hoox.outcomeHash);
     for (const QByteArray *b : {&s.peer, &c.method, &c.target, &s.taskText, &s.statusText, &s.key})
         w.bytes(*b);
+    if (!s.source.isEmpty())
+        w.bytes(s.source);
     w.fixed(quint32(s.findings.size()));
     for (const QByteArray &f : s.findings)
         w.bytes(f);
@@ -178,7 +184,7 @@ bool readFixed(Reader &r, Fixed *f)
     *f = {r.fixed<quint64>(), r.fixed<qint64>(), r.fixed<quint16>(), r.fixed<quint8>(),
           r.fixed<quint8>(),  r.fixed<quint8>(), r.fixed<quint8>(),  r.fixed<quint32>(),
           r.fixed<quint64>(), r.fixed<quint64>()};
-    return r.ok() && (f->flags & ~ChunkedFlag) == 0 && f->task <= quint8(HooxTask::Unknown) &&
+    return r.ok() && (f->flags & ~CaptureFlags) == 0 && f->task <= quint8(HooxTask::Unknown) &&
            f->status <= quint8(HooxStatus::Other);
 }
 
@@ -234,6 +240,11 @@ QByteArray fileHeader()
     std::memcpy(header.data(), Magic, sizeof(Magic));
     qToLittleEndian(Version, header.data() + sizeof(Magic));
     return header;
+}
+
+quint32 versionOf(const uchar *header)
+{
+    return qFromLittleEndian<quint32>(header + sizeof(Magic));
 }
 
 quint32 checksum(const uchar *data, quint32 size)
@@ -302,7 +313,9 @@ bool decodeAnnotation(const uchar *payload, quint32 size, Annotation *out, quint
     const auto kind = r.fixed<quint8>();
     out->kind = Annotation::Kind(kind);
     out->value = r.bytes().toByteArray();
-    return r.atEnd() && kind != 0 && out->captureId != 0 && out->captureId <= *after;
+    const bool sized = out->kind != Annotation::Kind::LateAnswer ||
+                       out->value.size() == Annotation::LateAnswerValueSize;
+    return r.atEnd() && kind != 0 && sized && out->captureId != 0 && out->captureId <= *after;
 }
 
 bool decodeCapture(const uchar *payload, quint32 size, JournalFieldCache &cache, Capture *out)
@@ -316,6 +329,7 @@ bool decodeCapture(const uchar *payload, quint32 size, JournalFieldCache &cache,
     out->answerStatus = f.answerStatus;
     out->httpMinor = f.httpMinor;
     out->chunked = (f.flags & ChunkedFlag) != 0;
+    out->recovered = (f.flags & RecoveredFlag) != 0;
     HooxClassification &h = out->hoox;
     h.task = HooxTask(f.task);
     h.status = HooxStatus(f.status);
@@ -325,6 +339,8 @@ bool decodeCapture(const uchar *payload, quint32 size, JournalFieldCache &cache,
     h.taskText = cache.text(JournalFieldCache::TaskText, r.bytes());
     h.statusText = cache.text(JournalFieldCache::StatusText, r.bytes());
     h.key = QString::fromUtf8(r.bytes());
+    if (f.flags & SourceFlag)
+        out->source = QString::fromUtf8(r.bytes());
     h.findings = readFindings(r);
     out->headers = readHeaders(r, cache, true);
     out->trailers = readHeaders(r, cache, false);
@@ -343,6 +359,7 @@ bool decodeIndexEntry(const uchar *payload, quint32 size, JournalFieldCache &cac
     out->receivedAtMs = f.receivedAtMs;
     out->answerStatus = f.answerStatus;
     out->chunked = (f.flags & ChunkedFlag) != 0;
+    out->recovered = (f.flags & RecoveredFlag) != 0;
     out->refused = false; // refused requests are never journaled
     out->task = HooxTask(f.task);
     out->status = HooxStatus(f.status);
@@ -366,6 +383,7 @@ bool decodeIndexEntry(const uchar *payload, quint32 size, JournalFieldCache &cac
     if (!ascii)
         *keyBuffer = QString::fromUtf8(key);
     out->key = *keyBuffer;
+    out->source = (f.flags & SourceFlag) ? QString::fromUtf8(r.bytes()) : QString();
     out->findings = readFindings(r);
     skipStrings(r, 2, 8);
     skipStrings(r, 2, 8);
@@ -385,6 +403,8 @@ bool searchFields(const uchar *payload, quint32 size, SearchFields *out)
     r.bytes(); // taskText
     r.bytes(); // statusText
     out->key = r.bytes();
+    if (f.flags & SourceFlag)
+        r.bytes();
     skipStrings(r, 1, 4);
     skipStrings(r, 2, 8);
     skipStrings(r, 2, 8);
@@ -398,7 +418,7 @@ bool isWellFormed(const uchar *payload, quint32 size)
     Fixed f;
     if (!readFixed(r, &f))
         return false;
-    for (int i = 0; i < 6; ++i)
+    for (int i = (f.flags & SourceFlag) ? -1 : 0; i < 6; ++i)
         r.bytes();
     skipStrings(r, 1, 4);
     skipStrings(r, 2, 8);
@@ -414,7 +434,7 @@ quint64 idOf(const uchar *payload)
 
 bool hasValidEnums(const uchar *payload)
 {
-    return (payload[FlagsOffset] & ~ChunkedFlag) == 0 &&
+    return (payload[FlagsOffset] & ~CaptureFlags) == 0 &&
            payload[TaskOffset] <= quint8(HooxTask::Unknown) &&
            payload[StatusOffset] <= quint8(HooxStatus::Other);
 }

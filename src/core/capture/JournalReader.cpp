@@ -213,7 +213,7 @@ QString checkHeader(const QString &path, const uchar *data, qint64 size)
 {
     if (size < F::FileHeaderSize || std::memcmp(data, F::Magic, sizeof(F::Magic)) != 0)
         return QStringLiteral("%1 is not a HookScope journal.").arg(path);
-    const quint32 version = qFromLittleEndian<quint32>(data + sizeof(F::Magic));
+    const quint32 version = F::versionOf(data);
     if (version > F::Version) {
         return QStringLiteral("%1 was written by a newer HookScope (journal format version %2; "
                               "this build reads up to version %3). Upgrade HookScope to open it.")
@@ -241,6 +241,7 @@ void scanBytes(const QString &path, const uchar *data, qint64 size, JournalReadS
     status->error = checkHeader(path, data, size);
     if (!status->error.isEmpty())
         return;
+    status->version = F::versionOf(data);
     Scanner(data, size, status).run(std::forward<Visit>(visit));
     status->warning = describeLosses(*status);
 }
@@ -278,24 +279,38 @@ bool openForReading(QFile &file, JournalReadStatus *status)
                         : QStringLiteral("There is no journal at %1.").arg(file.fileName());
     return false;
 }
-// Sets the note and star of the captures annotated; deleted ones stay (see `annotations`).
+// `c` as `a` leaves it; false, leaving it as it was, for a kind this build does not apply to a
+// capture (a deletion: the capture stays in, see JournalReadStatus::annotations).
+bool applyTo(Capture &c, const Annotation &a)
+{
+    using Kind = Annotation::Kind;
+    quint16 status = 0;
+    quint32 afterMs = 0;
+    if (a.kind == Kind::Note) {
+        c.note = a.text();
+    } else if (a.kind == Kind::Bookmark || a.kind == Kind::Unbookmark) {
+        c.bookmarked = a.kind == Kind::Bookmark;
+    } else if (a.lateAnswer(&status, &afterMs)) {
+        c.answerStatus = status;
+        c.lateAnswerMs = qMax<quint32>(afterMs, 1);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+// Applies the annotations, in file order, to the captures they name (ids only grow).
 void annotateCaptures(const Annotations &annotations, CaptureBatch *captures)
 {
     for (const Annotation &a : annotations) {
-        const bool star = a.kind == Annotation::Kind::Bookmark;
-        if (a.kind != Annotation::Kind::Note && !star && a.kind != Annotation::Kind::Unbookmark)
-            continue;
         const auto it =
             std::lower_bound(captures->begin(), captures->end(), a.captureId,
                              [](const CapturePtr &c, quint64 id) { return c->id < id; });
         if (it == captures->end() || (*it)->id != a.captureId)
             continue;
         auto annotated = std::make_shared<Capture>(**it);
-        if (a.kind == Annotation::Kind::Note)
-            annotated->note = a.text();
-        else
-            annotated->bookmarked = star;
-        *it = std::move(annotated);
+        if (applyTo(*annotated, a))
+            *it = std::move(annotated);
     }
 }
 

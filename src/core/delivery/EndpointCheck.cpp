@@ -439,6 +439,7 @@ void EndpointCheck::sendShot(qsizetype index)
     auto timedOut = std::make_shared<bool>(false);
     auto *timer = new QTimer(reply);
     timer->setSingleShot(true);
+    timer->setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5% early
     connect(timer, &QTimer::timeout, reply, [reply, timedOut] {
         *timedOut = true;
         reply->abort();

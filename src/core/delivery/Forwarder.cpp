@@ -383,6 +383,7 @@ void Forwarder::send(const std::shared_ptr<Job> &job)
     m_inFlight.insert(reply, job);
     auto *giveUp = new QTimer(reply);
     giveUp->setSingleShot(true);
+    giveUp->setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5% early
     connect(giveUp, &QTimer::timeout, reply, [job, reply] {
         job->appTimedOut = true;
         reply->abort();
@@ -391,6 +392,7 @@ void Forwarder::send(const std::shared_ptr<Job> &job)
     if (job->hooxWaits()) {
         auto *hooxTimer = new QTimer(reply);
         hooxTimer->setSingleShot(true);
+        hooxTimer->setTimerType(Qt::PreciseTimer);
         connect(hooxTimer, &QTimer::timeout, this, [this, job] { answerHooxNow(job); });
         hooxTimer->start(
             int(qMax<qint64>(0, job->hooxDeadlineMs - QDateTime::currentMSecsSinceEpoch())));

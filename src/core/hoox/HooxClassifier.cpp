@@ -1,59 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "HooxClassifier.h"
 
+#include "HooxPayload.h"
+#include "OutcomeHash.h"
+
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QJsonValue>
-#include <QLocale>
-#include <QVariant>
 
 #include <algorithm>
-#include <charconv>
 #include <iterator>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// FNV-1a rather than qHash: outcome hashes are journaled and compared across runs, and qHash
-// is seeded per process.
-class Fnv1a64 {
-public:
-    void add(QByteArrayView bytes)
-    {
-        for (const char b : bytes)
-            addByte(quint8(b));
-    }
-    void add(QStringView text)
-    {
-        // Little-endian code units, so the value does not depend on the host's byte order.
-        for (const QChar ch : text) {
-            addByte(quint8(ch.unicode() & 0xff));
-            addByte(quint8(ch.unicode() >> 8));
-        }
-    }
-    quint64 value() const { return m_hash; }
-    void addByte(quint8 byte)
-    {
-        m_hash ^= byte;
-        m_hash *= 1099511628211ULL;
-    }
-
-private:
-    quint64 m_hash = 14695981039346656037ULL;
-};
-
-QByteArray compactJson(const QJsonValue &value)
-{
-    if (value.isObject())
-        return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
-    if (value.isArray())
-        return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
-    // A scalar cannot stand alone in a QJsonDocument; wrapping it still serialises it stably.
-    return QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-}
 
 QString missingField(QLatin1StringView name)
 {
@@ -83,48 +41,46 @@ HooxTask taskFromText(const QString &text)
     return HooxTask::Unknown;
 }
 
-void classifyTask(const QJsonObject &payload, HooxClassification &c)
+void classifyTask(const HooxPayload &payload, HooxClassification &c)
 {
-    const QJsonValue task = payload.value("task"_L1);
-    if (!task.isString()) {
+    if (!payload.task.isString()) {
         c.findings.append(u"missing_task"_s);
         return;
     }
-    c.taskText = task.toString();
+    c.taskText = payload.task.text();
     c.task = taskFromText(c.taskText);
     if (c.task == HooxTask::Unknown)
         c.findings.append(u"unknown_task"_s);
 }
 
 // Ids must be non-empty strings: an empty id cannot serve as an idempotency key.
-QString requiredId(const QJsonObject &payload, QLatin1StringView name, QStringList &findings)
+QString requiredId(const HooxPayload::Field &field, QLatin1StringView name, QStringList &findings)
 {
-    QString id = payload.value(name).toString();
+    QString id = field.text();
     if (id.isEmpty())
         findings.append(missingField(name));
     return id;
 }
 
-void classifyIds(const QJsonObject &payload, HooxClassification &c)
+void classifyIds(const HooxPayload &payload, HooxClassification &c)
 {
     if (isVideo(c.task)) {
-        c.key = requiredId(payload, "job_id"_L1, c.findings);
+        c.key = requiredId(payload.jobId, "job_id"_L1, c.findings);
     } else if (isAvatar(c.task)) {
-        const QString avatarId = requiredId(payload, "avatar_id"_L1, c.findings);
-        const QString lookId = requiredId(payload, "look_id"_L1, c.findings);
+        const QString avatarId = requiredId(payload.avatarId, "avatar_id"_L1, c.findings);
+        const QString lookId = requiredId(payload.lookId, "look_id"_L1, c.findings);
         if (!avatarId.isEmpty() && !lookId.isEmpty())
             c.key = avatarId + u':' + lookId;
     }
 }
 
-void classifyStatus(const QJsonObject &payload, HooxClassification &c)
+void classifyStatus(const HooxPayload &payload, HooxClassification &c)
 {
-    const QJsonValue status = payload.value("status"_L1);
-    if (!status.isString()) {
+    if (!payload.status.isString()) {
         c.findings.append(missingField("status"_L1));
         return;
     }
-    c.statusText = status.toString();
+    c.statusText = payload.status.text();
     if (c.statusText == "completed"_L1) {
         c.status = HooxStatus::Completed;
     } else if (c.statusText == "failed"_L1) {
@@ -135,188 +91,43 @@ void classifyStatus(const QJsonObject &payload, HooxClassification &c)
     }
 }
 
-void checkError(const QJsonValue &error, QStringList &findings)
+void checkError(const HooxPayload::Field &error, QStringList &findings)
 {
     if (!error.isObject()) {
         findings.append(missingField("error"_L1));
         return;
     }
-    const QJsonObject object = error.toObject();
-    if (!object.value("code"_L1).isString())
+    if (HooxPayload::stringMember(error.raw, u"code"_s).isNull())
         findings.append(missingField("error.code"_L1));
-    if (!object.value("message"_L1).isString())
+    if (HooxPayload::stringMember(error.raw, u"message"_s).isNull())
         findings.append(missingField("error.message"_L1));
 }
 
-// Returns the value whose content decides whether two deliveries agree.
-QJsonValue classifyOutcome(const QJsonObject &payload, HooxClassification &c)
+// Returns the text of the value whose content decides whether two deliveries agree; a null
+// view when there is none.
+QByteArrayView classifyOutcome(const HooxPayload &payload, HooxClassification &c)
 {
     if (c.status == HooxStatus::Completed) {
-        QJsonValue result = payload.value("result"_L1);
-        if (!result.isObject())
+        if (!payload.result.isObject())
             c.findings.append(missingField("result"_L1));
-        return result;
+        return payload.result.raw;
     }
     if (c.status == HooxStatus::Failed) {
-        QJsonValue error = payload.value("error"_L1);
-        checkError(error, c.findings);
-        return error;
+        checkError(payload.errorObject, c.findings);
+        return payload.errorObject.raw;
     }
-    return QJsonValue(QJsonValue::Undefined);
+    return {};
 }
 
-// Feeds `text` as QJsonDocument's writer spells a string's content. Only ASCII is spelled
-// here; returns false for anything else, whose UTF-8 and surrogate handling stays Qt's.
-bool hashJsonString(QStringView text, Fnv1a64 &hash)
-{
-    for (const QChar ch : text) {
-        const char16_t u = ch.unicode();
-        if (u >= 0x80)
-            return false;
-        if (u >= 0x20 && u != '"' && u != '\\') {
-            hash.addByte(quint8(u));
-            continue;
-        }
-        hash.addByte('\\');
-        switch (u) {
-        case '"':
-        case '\\':
-            hash.addByte(quint8(u));
-            break;
-        case '\b':
-            hash.addByte('b');
-            break;
-        case '\f':
-            hash.addByte('f');
-            break;
-        case '\n':
-            hash.addByte('n');
-            break;
-        case '\r':
-            hash.addByte('r');
-            break;
-        case '\t':
-            hash.addByte('t');
-            break;
-        default:
-            hash.add(QByteArrayView("u00", 3));
-            hash.addByte(quint8("0123456789abcdef"[u >> 4]));
-            hash.addByte(quint8("0123456789abcdef"[u & 0xf]));
-        }
-    }
-    return true;
-}
-
-// The parser stores integral numbers that fit in 64 bits as integers, which the writer spells
-// in plain decimal; other numbers take its shortest floating-point form, or null.
-bool hashJsonNumber(const QJsonValue &value, Fnv1a64 &hash)
-{
-    const QVariant variant = value.toVariant();
-    if (variant.typeId() != QMetaType::LongLong) {
-        const double d = value.toDouble();
-        hash.add(qIsFinite(d)
-                     ? QByteArrayView(QByteArray::number(d, 'g', QLocale::FloatingPointShortest))
-                     : QByteArrayView("null", 4));
-        return true;
-    }
-    char digits[24];
-    const auto [end, ec] =
-        std::to_chars(std::begin(digits), std::end(digits), variant.toLongLong());
-    hash.add(QByteArrayView(digits, end - digits));
-    return ec == std::errc();
-}
-
-bool hashCompactJson(const QJsonValue &value, Fnv1a64 &hash);
-
-bool hashJsonObject(const QJsonObject &object, Fnv1a64 &hash)
-{
-    hash.addByte('{');
-    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-        if (it != object.constBegin())
-            hash.addByte(',');
-        hash.addByte('"');
-        if (!hashJsonString(it.key(), hash))
-            return false;
-        hash.add(QByteArrayView("\":", 2));
-        if (!hashCompactJson(it.value(), hash))
-            return false;
-    }
-    hash.addByte('}');
-    return true;
-}
-
-bool hashJsonArray(const QJsonArray &array, Fnv1a64 &hash)
-{
-    hash.addByte('[');
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        if (i > 0)
-            hash.addByte(',');
-        if (!hashCompactJson(array.at(i), hash))
-            return false;
-    }
-    hash.addByte(']');
-    return true;
-}
-
-// Feeds `value` to `hash` byte for byte as compactJson() would spell it, without building
-// that text: serialising every delivery's outcome cost as much as parsing its body. Returns
-// false, with `hash` spoilt, for what it does not spell itself.
-bool hashCompactJson(const QJsonValue &value, Fnv1a64 &hash)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-        hash.add(QByteArrayView("null", 4));
-        return true;
-    case QJsonValue::Bool:
-        hash.add(value.toBool() ? QByteArrayView("true", 4) : QByteArrayView("false", 5));
-        return true;
-    case QJsonValue::Double:
-        return hashJsonNumber(value, hash);
-    case QJsonValue::String:
-        hash.addByte('"');
-        if (!hashJsonString(value.toString(), hash))
-            return false;
-        hash.addByte('"');
-        return true;
-    case QJsonValue::Array:
-        return hashJsonArray(value.toArray(), hash);
-    case QJsonValue::Object:
-        return hashJsonObject(value.toObject(), hash);
-    case QJsonValue::Undefined:
-        break;
-    }
-    return false;
-}
-
-quint64 outcomeHash(const QString &statusText, const QJsonValue &outcome)
-{
-    Fnv1a64 hash;
-    hash.add(QStringView(statusText));
-    // The separator keeps "a" + "bc" apart from "ab" + "c".
-    hash.add(QByteArrayView("\0", 1));
-    if (outcome.isUndefined())
-        return hash.value();
-    Fnv1a64 streamed = hash;
-    // compactJson() wraps a scalar in an array, and so does this.
-    const bool scalar = !outcome.isObject() && !outcome.isArray();
-    if (scalar)
-        streamed.addByte('[');
-    if (!hashCompactJson(outcome, streamed)) {
-        hash.add(QByteArrayView(compactJson(outcome)));
-        return hash.value();
-    }
-    if (scalar)
-        streamed.addByte(']');
-    return streamed.value();
-}
-
-void classifyPayload(const QJsonObject &payload, HooxClassification &c)
+void classifyPayload(const HooxPayload &payload, HooxClassification &c)
 {
     classifyTask(payload, c);
     classifyIds(payload, c);
     classifyStatus(payload, c);
-    const QJsonValue outcome = classifyOutcome(payload, c);
-    c.outcomeHash = outcomeHash(c.statusText, outcome);
+    const QByteArrayView outcome = classifyOutcome(payload, c);
+    c.outcomeHash = OutcomeHash::of(c.statusText, outcome);
+    for (const QString &key : payload.duplicateKeys)
+        c.findings.append(u"duplicate_key:"_s + key);
 }
 
 bool isJsonMediaType(QByteArrayView contentType)
@@ -411,6 +222,11 @@ constexpr Explanation explanations[] = {
      QT_TRANSLATE_NOOP("HooxClassifier",
                        "Hoox sends its payload as application/json, and receivers like the Hoox "
                        "example's express.json() ignore bodies of any other content type.")},
+    {"duplicate_key"_L1,
+     QT_TRANSLATE_NOOP("HooxClassifier",
+                       "A JSON object in this body carries the key \"%1\" more than once. Hoox "
+                       "sends each key once; receivers disagree on which value wins (JSON.parse "
+                       "keeps the last, other parsers the first or refuse the body).")},
     {"conflicting_duplicate"_L1,
      QT_TRANSLATE_NOOP("HooxClassifier",
                        "Hoox retries repeat the same outcome for the same job_id or "
@@ -424,9 +240,9 @@ HooxClassification HooxClassifier::classify(QByteArrayView method, const HttpHea
                                             const QByteArray &body)
 {
     HooxClassification c;
-    const QJsonDocument document = QJsonDocument::fromJson(body);
-    if (document.isObject())
-        classifyPayload(document.object(), c);
+    const HooxPayload payload = HooxPayload::read(body);
+    if (payload.isObject)
+        classifyPayload(payload, c);
     else
         c.findings.append(u"not_json"_s);
     classifyHeaders(method, headers, c.findings);
@@ -435,11 +251,39 @@ HooxClassification HooxClassifier::classify(QByteArrayView method, const HttpHea
 
 QString HooxClassifier::explain(const QString &findingCode)
 {
+    const qsizetype colon = findingCode.indexOf(u':');
+    const bool named = findingCode.startsWith("duplicate_key:"_L1);
+    const QStringView code =
+        named ? QStringView(findingCode).first(colon) : QStringView(findingCode);
     const auto it = std::find_if(std::begin(explanations), std::end(explanations),
-                                 [&](const Explanation &e) { return e.code == findingCode; });
-    if (it != std::end(explanations))
-        return QCoreApplication::translate("HooxClassifier", it->text);
-    return QCoreApplication::translate(
-        "HooxClassifier",
-        "This finding is not part of the Hoox webhook contract that HookScope checks.");
+                                 [&](const Explanation &e) { return e.code == code; });
+    if (it == std::end(explanations)) {
+        return QCoreApplication::translate(
+            "HooxClassifier",
+            "This finding is not part of the Hoox webhook contract that HookScope checks.");
+    }
+    const QString sentence = QCoreApplication::translate("HooxClassifier", it->text);
+    return named ? sentence.arg(findingCode.mid(colon + 1)) : sentence;
+}
+
+QString HooxClassifier::explain(const QString &findingCode, QByteArrayView body)
+{
+    const QString sentence = explain(findingCode);
+    if (findingCode != "not_json"_L1)
+        return sentence;
+    return sentence + u' ' + jsonProblem(body);
+}
+
+QString HooxClassifier::jsonProblem(QByteArrayView body)
+{
+    const HooxPayload payload = HooxPayload::read(body);
+    if (payload.error.isError()) {
+        return QCoreApplication::translate("HooxClassifier", "Parsing stopped at %1.")
+            .arg(payload.error.toString());
+    }
+    if (!payload.isObject) {
+        return QCoreApplication::translate("HooxClassifier",
+                                           "The body is valid JSON, but not an object.");
+    }
+    return {};
 }

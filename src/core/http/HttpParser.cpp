@@ -1,32 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "HttpParser.h"
 
+#include "HttpGrammar.h"
+
 #include <cctype>
 #include <cstring>
 #include <limits>
+#include <utility>
 
 namespace {
-
-// RFC 9110 tchar: the bytes a method or a header name may hold.
-constexpr bool isTchar(unsigned char c)
-{
-    if (c >= '0' && c <= '9')
-        return true;
-    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-        return true;
-    return c != 0 && std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
-}
-
-bool isToken(QByteArrayView s)
-{
-    if (s.isEmpty())
-        return false;
-    for (char c : s) {
-        if (!isTchar(static_cast<unsigned char>(c)))
-            return false;
-    }
-    return true;
-}
 
 // Field values may hold visible ASCII, spaces, tabs and obs-text, no other control byte.
 bool isFieldValue(QByteArrayView s)
@@ -37,11 +19,6 @@ bool isFieldValue(QByteArrayView s)
             return false;
     }
     return true;
-}
-
-bool isTargetByte(unsigned char c)
-{
-    return c > 0x20 && c != 0x7f;
 }
 
 QByteArrayView trimmedOws(QByteArrayView s)
@@ -104,11 +81,23 @@ bool HttpParser::headComplete() const
            m_state != State::Failed;
 }
 
+void HttpParser::setHeadGate(HeadGate gate, int status, QByteArray reason)
+{
+    m_gate = std::move(gate);
+    m_gateStatus = status;
+    m_gateReason = std::move(reason);
+}
+
 HttpParser::Event HttpParser::fail(int status, const char *reason)
+{
+    return fail(status, QByteArray(reason));
+}
+
+HttpParser::Event HttpParser::fail(int status, const QByteArray &reason)
 {
     m_state = State::Failed;
     m_errorStatus = status;
-    m_errorReason = QByteArray(reason);
+    m_errorReason = reason;
     return Event::Failed;
 }
 
@@ -262,14 +251,10 @@ HttpParser::Event HttpParser::onRequestLine(QByteArrayView line)
     const QByteArrayView method = line.first(sp1);
     const QByteArrayView target = line.sliced(sp1 + 1, sp2 - sp1 - 1);
     const QByteArrayView version = line.sliced(sp2 + 1);
-    if (!isToken(method))
+    if (!HttpGrammar::isToken(method))
         return fail(400, "method is not a token");
     if (target.isEmpty())
         return fail(400, "empty request target");
-    for (char c : target) {
-        if (!isTargetByte(static_cast<unsigned char>(c)))
-            return fail(400, "request target holds a space or control byte");
-    }
     if (target.size() > m_limits.maxTargetBytes)
         return fail(414, "request target too long");
     if (version.size() != 8 || !version.startsWith("HTTP/") || version.at(6) != '.' ||
@@ -278,6 +263,10 @@ HttpParser::Event HttpParser::onRequestLine(QByteArrayView line)
         return fail(400, "malformed HTTP version");
     if (version.at(5) != '1' || (version.at(7) != '0' && version.at(7) != '1'))
         return fail(505, "HTTP version not supported; use HTTP/1.1 or HTTP/1.0");
+    if (method == "CONNECT")
+        return fail(501, "CONNECT is not supported: this server receives webhooks, it is no proxy");
+    if (const char *problem = HttpGrammar::targetProblem(method, target))
+        return fail(400, problem);
     m_request.method = method.toByteArray();
     m_request.target = target.toByteArray();
     m_request.httpMinor = static_cast<quint8>(version.at(7) - '0');
@@ -302,7 +291,7 @@ HttpParser::Event HttpParser::onHeaderLine(QByteArrayView line, HttpHeaders &int
     const QByteArrayView name = line.first(colon);
     if (!name.isEmpty() && (name.back() == ' ' || name.back() == '\t'))
         return fail(400, "whitespace between a header name and its colon");
-    if (!isToken(name))
+    if (!HttpGrammar::isToken(name))
         return fail(400, "header name is not a token");
     const QByteArrayView value = trimmedOws(line.sliced(colon + 1));
     if (!isFieldValue(value))
@@ -321,8 +310,16 @@ HttpParser::Event HttpParser::onHeadEnd()
         return fail(400, "an HTTP/1.1 request needs exactly one Host header");
     if (hosts > 1)
         return fail(400, "more than one Host header");
+    if (hosts == 1) {
+        if (const char *problem = HttpGrammar::hostProblem(h.value("host")))
+            return fail(400, problem);
+    }
     if (const Event e = checkFraming(); e != Event::NeedMore)
         return e;
+    if (m_gate && !m_gate(m_request))
+        return fail(m_gateStatus, m_gateReason);
+    if (m_remaining > m_limits.maxBodyBytes)
+        return fail(413, "request body larger than the limit");
     if (const Event e = checkExpect(); e != Event::NeedMore)
         return e;
 
@@ -385,9 +382,7 @@ HttpParser::Event HttpParser::checkFraming()
             return fail(400, "Content-Length is not a plain decimal number");
         n = n * 10 + (c - '0');
     }
-    if (n > m_limits.maxBodyBytes)
-        return fail(413, "request body larger than the limit");
-    m_remaining = n;
+    m_remaining = n; // held to the limit once the head gate had its say
     return Event::NeedMore;
 }
 
@@ -405,21 +400,24 @@ HttpParser::Event HttpParser::checkExpect()
 
 HttpParser::Event HttpParser::onChunkSizeLine(QByteArrayView line)
 {
-    const qsizetype semi = line.indexOf(';');
-    const QByteArrayView size = semi < 0 ? line : line.first(semi);
-    if (size.isEmpty())
-        return fail(400, "empty chunk size");
+    qsizetype digits = 0;
     quint64 n = 0;
-    for (char c : size) {
-        const int d = hexValue(c);
+    for (; digits < line.size(); ++digits) {
+        const int d = hexValue(line.at(digits));
         if (d < 0)
-            return fail(400, "chunk size is not plain hexadecimal");
+            break;
         if (n > (std::numeric_limits<quint64>::max() >> 4))
             return fail(400, "chunk size overflows");
         n = (n << 4) | static_cast<quint64>(d);
     }
-    if (semi >= 0 && !isFieldValue(line.sliced(semi + 1)))
-        return fail(400, "control byte in a chunk extension");
+    if (digits == 0)
+        return fail(400, line.isEmpty() || line.front() == ';'
+                             ? "empty chunk size"
+                             : "chunk size is not plain hexadecimal");
+    // Extensions mean nothing to us, but one that breaks the grammar may be read differently
+    // by a proxy in front, so it is refused rather than skipped.
+    if (const char *problem = HttpGrammar::chunkExtensionProblem(line.sliced(digits)))
+        return fail(400, problem);
     if (n > static_cast<quint64>(m_limits.maxBodyBytes - m_request.body.size()))
         return fail(413, "request body larger than the limit");
     if (n == 0) {

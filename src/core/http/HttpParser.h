@@ -7,6 +7,8 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
+#include <functional>
+
 // An incremental HTTP/1.1 request parser. It is fed bytes as they arrive, in pieces
 // of any size (one byte at a time works), and has no event loop or socket inside,
 // so it can be fuzzed. Strict: anything ambiguous is refused with a status and a
@@ -28,6 +30,12 @@ public:
     };
 
     explicit HttpParser(const HttpLimits &limits = {});
+
+    // Consulted once a head is well-formed, before the limits on its body apply: when it
+    // returns false the parser fails with `status` and `reason` and reads no further, so that
+    // a client turned away (no access token) is told so at once, whatever body it announced.
+    using HeadGate = std::function<bool(const HttpRequest &head)>;
+    void setHeadGate(HeadGate gate, int status, QByteArray reason);
 
     // Consumes bytes until the next event and stores how many in *consumed. After
     // Complete, takeRequest() resets the parser for the next (pipelined) request.
@@ -59,6 +67,7 @@ private:
     };
 
     Event fail(int status, const char *reason);
+    Event fail(int status, const QByteArray &reason);
     Event consumeLine(QByteArrayView data, qsizetype *pos, qsizetype maxLine, int overStatus,
                       const char *overReason, QByteArrayView *line);
     Event onRequestLine(QByteArrayView line);
@@ -69,6 +78,9 @@ private:
     Event checkExpect();
 
     HttpLimits m_limits;
+    HeadGate m_gate;
+    int m_gateStatus = 0;
+    QByteArray m_gateReason;
     State m_state = State::RequestLine;
     HttpRequest m_request;
     QByteArray m_line;      // a line split across reads, being assembled, without CRLF

@@ -4,9 +4,12 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
-// Serialises the listener's answers.
+// Serialises the listener's answers. Each carries a Date header (RFC 9110 6.6.1).
 class HttpResponse {
 public:
+    // IMF-fixdate (RFC 9110 5.6.7), "Sun, 06 Nov 1994 08:49:37 GMT", with English names
+    // whatever the locale.
+    static QByteArray imfFixdate(qint64 secondsSinceEpoch);
     static QByteArray reasonPhrase(int status);
     // A whole response with Content-Length. `close` adds "Connection: close"; an HTTP/1.0
     // client that asked to be kept alive gets "Connection: keep-alive".

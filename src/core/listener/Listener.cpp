@@ -24,6 +24,11 @@ Listener::Listener(Journal *journal, const CaptureIndex &loaded, const HttpLimit
                     emit annotated(annotations);
             });
     connect(m_worker, &ListenerWorker::journalFailed, this, &Listener::journalFailed);
+    connect(m_worker, &ListenerWorker::answeredLate, this,
+            [this](quint64 id, quint16 status, quint32 afterMs, quint64 epoch) {
+                if (epoch == m_epoch)
+                    emit answeredLate(id, status, afterMs);
+            });
     m_thread.start();
 }
 
@@ -80,6 +85,18 @@ void Listener::setAccessToken(const AccessToken &token)
 {
     QMetaObject::invokeMethod(
         m_worker, [this, token] { m_worker->setAccessToken(token); }, Qt::BlockingQueuedConnection);
+}
+
+void Listener::setJournalSync(bool sync)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [this, sync] { m_worker->setJournalSync(sync); }, Qt::BlockingQueuedConnection);
+}
+
+void Listener::setLateAnswerMs(int ms)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [this, ms] { m_worker->setLateAnswerMs(ms); }, Qt::BlockingQueuedConnection);
 }
 
 int Listener::connectionCount() const

@@ -46,6 +46,9 @@ public:
     void setAnswerer(RequestAnswerer answerer);
     // Requires `token` of every request from the next one on; a disabled token admits all.
     void setAccessToken(const AccessToken &token);
+    // Whether answers wait for the fdatasync of their record (the default) or for the write
+    // only; applies to the journal written now and from the next group on.
+    void setJournalSync(bool sync);
     // Switches journals (a new or reopened session) without waiting for the network thread:
     // `recorder` was prepared off the GUI thread (CaptureRecorder::restore() of a million
     // captures takes a while) and the worker keeps `journal` alive while it writes to it.
@@ -58,6 +61,9 @@ public:
     // recorded before; annotated() hands them back once journaled (not when the journal has
     // been switched meanwhile, nor when it failed: journalFailed() says why).
     void annotate(const Annotations &annotations);
+    // Answers written later than `ms` after their request count as late (default: Hoox's 10 s
+    // timeout); tests make it short.
+    void setLateAnswerMs(int ms);
     // Open connections, refused ones still closing included; for tests and diagnostics.
     int connectionCount() const;
 
@@ -69,6 +75,9 @@ signals:
     void captured(const CaptureBatch &batch);
     void annotated(const Annotations &annotations);
     void journalFailed(const QString &error);
+    // Capture `id`'s answer, `status`, went out `afterMs` after its request: later than the
+    // sender waits. Journaled before it is emitted, after the capture itself was.
+    void answeredLate(quint64 id, quint16 status, quint32 afterMs);
 
 private:
     AnswerPolicy m_policy;

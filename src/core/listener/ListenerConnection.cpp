@@ -37,7 +37,16 @@ ListenerConnection::ListenerConnection(QTcpSocket *socket, ListenerWorker *worke
         a.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + a.toString() + u']' : a.toString();
     m_peer = host + u':' + QString::number(m_socket->peerPort());
     m_clock.start();
+    // The access token is checked as soon as a head is whole: a client without it is turned
+    // away before it sends its body, however large the body it announces.
+    m_parser.setHeadGate(
+        [this](const HttpRequest &head) {
+            m_turnedAway = !m_worker->accessToken().admits(head);
+            return !m_turnedAway;
+        },
+        401, QByteArrayLiteral("missing or wrong access token"));
     m_delayTimer.setSingleShot(true);
+    m_delayTimer.setTimerType(Qt::PreciseTimer); // "past Hoox's 10 s" must not fire at 9.5 s
     connect(&m_delayTimer, &QTimer::timeout, this, &ListenerConnection::writeReady);
     connect(m_socket, &QTcpSocket::readyRead, this, &ListenerConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
@@ -113,7 +122,10 @@ bool ListenerConnection::handleEvent(HttpParser::Event event)
         onRequest(m_parser.takeRequest());
         return true;
     case HttpParser::Event::Failed:
-        refuseAndClose(m_parser.errorStatus(), m_parser.errorReason());
+        if (m_turnedAway)
+            turnAway();
+        else
+            refuseAndClose(m_parser.errorStatus(), m_parser.errorReason());
         return false;
     }
     return false;
@@ -127,10 +139,20 @@ void ListenerConnection::onRequest(HttpRequest &&request)
     slot.close = !request.keepAlive;
     slot.http10 = request.httpMinor == 0;
     slot.headOnly = request.method == "HEAD";
+    slot.completeAtMs = m_clock.elapsed();
     if (slot.close)
         m_stopReading = true;
     m_out.push_back(std::move(slot));
     m_worker->accept(std::move(request), this, m_out.back().token);
+}
+
+// The worker shows the head of a request without the access token as refused and answers 401
+// (ListenerWorker::refuse); its body was never read.
+void ListenerConnection::turnAway()
+{
+    HttpRequest head = m_parser.current();
+    head.keepAlive = false;
+    onRequest(std::move(head));
 }
 
 void ListenerConnection::resolve(quint64 token, int status, const QByteArray &contentType,
@@ -148,6 +170,28 @@ void ListenerConnection::resolve(quint64 token, int status, const QByteArray &co
     it->readyAtMs = m_clock.elapsed() + delayMs;
     it->waiting = false;
     writeReady();
+}
+
+void ListenerConnection::tag(quint64 token, quint64 captureId, quint64 epoch, quint16 status)
+{
+    const auto it = std::find_if(m_out.begin(), m_out.end(),
+                                 [token](const Pending &p) { return p.token == token; });
+    if (it == m_out.end())
+        return;
+    it->captureId = captureId;
+    it->epoch = epoch;
+    it->status = status;
+}
+
+// Measured when the answer is handed to the socket, whatever held it: the rule's delay, the
+// answerer, or answers ahead of it on the connection.
+void ListenerConnection::noteWritten(const Pending &answer, qint64 nowMs)
+{
+    if (answer.captureId == 0 || answer.completeAtMs < 0)
+        return;
+    const qint64 took = nowMs - answer.completeAtMs;
+    if (took >= m_worker->lateAnswerMs())
+        m_worker->noteLateAnswer(answer.captureId, answer.epoch, answer.status, took);
 }
 
 void ListenerConnection::queue(QByteArray bytes, int delayMs, bool close)
@@ -170,6 +214,7 @@ void ListenerConnection::writeReady()
     const qint64 now = m_clock.elapsed();
     while (!m_out.empty() && !m_out.front().waiting && m_out.front().readyAtMs <= now) {
         m_socket->write(m_out.front().bytes);
+        noteWritten(m_out.front(), now);
         const bool close = m_out.front().close;
         m_out.pop_front();
         wrote = true;

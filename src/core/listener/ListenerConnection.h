@@ -27,6 +27,9 @@ public:
     // The answer to the request queued under `token` (see ListenerWorker::accept).
     void resolve(quint64 token, int status, const QByteArray &contentType, const QByteArray &body,
                  int delayMs, bool close);
+    // Names the capture whose answer `token` is: when that answer goes out later than the
+    // worker's lateAnswerMs() after the request was complete, the worker hears of it.
+    void tag(quint64 token, quint64 captureId, quint64 epoch, quint16 status);
     // Called by the worker's periodic sweep: acts on a head, body or idle deadline past due.
     void checkDeadline();
 
@@ -42,12 +45,18 @@ private:
         quint64 token = 0;
         bool http10 = false;
         bool headOnly = false;
+        qint64 completeAtMs = -1; // when the request was complete, from m_clock
+        quint64 captureId = 0;    // see tag()
+        quint64 epoch = 0;
+        quint16 status = 0;
     };
+    void noteWritten(const Pending &answer, qint64 nowMs);
 
     void onReadyRead();
     void processInput();
     bool handleEvent(HttpParser::Event event);
     void onRequest(HttpRequest &&request);
+    void turnAway();
     void queue(QByteArray bytes, int delayMs, bool close);
     void writeReady();
     bool outputFull();
@@ -74,5 +83,6 @@ private:
     bool m_lingering = false;   // our side is shut; draining the peer until it closes
     bool m_finished = false;
     bool m_outputFull = false; // reading paused until the client takes our answers
+    bool m_turnedAway = false; // the parser failed at the head gate: no access token
     quint64 m_nextToken = 0;
 };

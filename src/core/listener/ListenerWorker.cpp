@@ -12,6 +12,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 
+#include <limits>
 #include <utility>
 
 namespace {
@@ -27,10 +28,14 @@ ListenerWorker::ListenerWorker(AnswerPolicy *policy, const HttpLimits &limits, J
     : m_policy(policy)
     , m_limits(limits)
     , m_recorder(journal)
-    , m_flushTimer(this) // children, so that moveToThread() takes them along
+    , m_commitTimer(this) // children, so that moveToThread() takes them along
+    , m_flushTimer(this)
     , m_sweepTimer(this)
 {
     m_recorder.restore(loaded);
+    m_commitTimer.setSingleShot(true);
+    m_commitTimer.setInterval(0);
+    connect(&m_commitTimer, &QTimer::timeout, this, &ListenerWorker::commit);
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(kBatchIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &ListenerWorker::flush);
@@ -81,6 +86,7 @@ bool ListenerWorker::listen(const QHostAddress &address, quint16 port, QString *
 void ListenerWorker::close()
 {
     m_sweepTimer.stop();
+    commit();
     flush();
     for (QSet<ListenerConnection *> *set : {&m_connections, &m_refused}) {
         const QSet<ListenerConnection *> connections = std::exchange(*set, {});
@@ -127,28 +133,53 @@ void ListenerWorker::accept(HttpRequest &&request, ListenerConnection *connectio
     }
     const ResponseAnswer proposed = m_policy->next();
     const qint64 receivedAtMs = QDateTime::currentMSecsSinceEpoch();
-    if (!m_answerer) {
-        finish(std::move(request), connection->peer(), receivedAtMs, proposed, connection, token);
-        return;
-    }
-    // Journaled before the answerer sees it, so that whatever it reports (a forward's result)
-    // names the capture by its id.
-    const CapturePtr c =
-        record(std::move(request), connection->peer(), receivedAtMs, 0, connection, token);
+    // With an answerer, journaled before it sees the request (answer status 0: not answered),
+    // so that whatever it reports (a forward's result) names the capture by its id.
+    const bool ask = bool(m_answerer);
+    const CapturePtr c = record(std::move(request), connection->peer(), receivedAtMs,
+                                ask ? 0 : quint16(proposed.status), connection, token);
     if (c)
-        ask(c, proposed, connection, token);
+        awaitCommit(c, proposed, ask, connection, token);
 }
 
-// Records the request with the answer it gets, then lets the connection write that answer: one
-// journal write per request, the ingest path.
-void ListenerWorker::finish(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
-                            const ResponseAnswer &answer, ListenerConnection *connection,
-                            quint64 token)
+void ListenerWorker::awaitCommit(const CapturePtr &capture, const ResponseAnswer &answer, bool ask,
+                                 ListenerConnection *connection, quint64 token)
 {
-    CapturePtr c =
-        record(std::move(request), peer, receivedAtMs, quint16(answer.status), connection, token);
-    if (c)
-        handOver(std::move(c), answer, connection, token);
+    m_staged.push_back(Staged{capture, answer, QDeadlineTimer(qMax(0, answer.delayMs)), ask,
+                              QPointer<ListenerConnection>(connection), token});
+    if (!m_recorder.journal())
+        commit(); // kept nowhere: nothing to wait for
+    else if (!m_commitTimer.isActive())
+        m_commitTimer.start();
+}
+
+// Writes and syncs the staged group, then lets its answers out (each after what is left of its
+// rule's delay) or asks the answerer; a group that was not kept is answered 503, so that Hoox
+// retries, and is not handed over. False when the group was not kept.
+bool ListenerWorker::commit()
+{
+    m_commitTimer.stop();
+    QString error;
+    const bool ok = m_recorder.commit(&error);
+    if (!ok)
+        emit journalFailed(error);
+    const std::vector<Staged> group = std::exchange(m_staged, {});
+    for (const Staged &s : group) {
+        ListenerConnection *connection = s.connection.data();
+        if (!ok) {
+            if (connection)
+                connection->resolve(
+                    s.token, 503, QByteArrayLiteral("text/plain; charset=utf-8"),
+                    QByteArrayLiteral("journal not writable: ") + error.toUtf8() + '\n', 0, true);
+        } else if (s.ask) {
+            ask(s.capture, s.answer, connection, s.token);
+        } else {
+            ResponseAnswer answer = s.answer;
+            answer.delayMs = int(qMax<qint64>(0, s.due.remainingTime()));
+            handOver(s.capture, answer, connection, s.token);
+        }
+    }
+    return ok;
 }
 
 // The numbered, journaled capture; null when the journal could not take it, after answering 503:
@@ -158,7 +189,7 @@ CapturePtr ListenerWorker::record(HttpRequest &&request, const QString &peer, qi
                                   quint64 token)
 {
     QString error;
-    CapturePtr c = m_recorder.record(std::move(request), peer, receivedAtMs, answerStatus, &error);
+    CapturePtr c = m_recorder.stage(std::move(request), peer, receivedAtMs, answerStatus, &error);
     if (c)
         return c;
     emit journalFailed(error);
@@ -173,12 +204,15 @@ CapturePtr ListenerWorker::record(HttpRequest &&request, const QString &peer, qi
 void ListenerWorker::handOver(CapturePtr capture, const ResponseAnswer &answer,
                               ListenerConnection *connection, quint64 token)
 {
+    const quint64 id = capture->id;
     m_batch.append(std::move(capture));
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
-    if (connection)
+    if (connection) {
+        connection->tag(token, id, m_epoch, quint16(answer.status));
         connection->resolve(token, answer.status, answer.contentType, answer.body, answer.delayMs,
                             false);
+    }
 }
 
 void ListenerWorker::ask(const CapturePtr &capture, const ResponseAnswer &proposed,
@@ -233,10 +267,32 @@ void ListenerWorker::refuse(HttpRequest &&request, ListenerConnection *connectio
                         m_token.refusalReason() + '\n', 0, true);
 }
 
+void ListenerWorker::setJournalSync(bool sync)
+{
+    if (Journal *journal = m_recorder.journal())
+        journal->setSync(sync ? Journal::SyncFunction(&Journal::dataSync) : nullptr);
+}
+
+// The capture was journaled before its answer; how late the answer was follows it as a record
+// of its own. A capture of a journal no longer open keeps no record of it.
+void ListenerWorker::noteLateAnswer(quint64 captureId, quint64 epoch, quint16 status, qint64 tookMs)
+{
+    if (epoch != m_epoch)
+        return;
+    const auto afterMs = quint32(qBound<qint64>(1, tookMs, std::numeric_limits<quint32>::max()));
+    QString error;
+    if (Journal *journal = m_recorder.journal();
+        journal && !journal->appendLateAnswer(captureId, status, afterMs, &error))
+        emit journalFailed(error);
+    flush(); // the capture reaches the owner's thread before the news about its answer
+    emit answeredLate(captureId, status, afterMs, m_epoch);
+}
+
 void ListenerWorker::setJournal(std::shared_ptr<Journal> journal, CaptureRecorder &&recorder,
                                 quint64 epoch)
 {
-    flush(); // what was recorded in the old journal travels before the switch, and is dropped
+    commit(); // the old journal's group is kept (or answered 503) before it is let go
+    flush();  // what was recorded in the old journal travels before the switch, and is dropped
     m_recorder = std::move(recorder);
     m_journal = std::move(journal); // the old journal is closed here, once nothing writes to it
     m_epoch = epoch;
@@ -255,18 +311,22 @@ void ListenerWorker::importRequests(const QList<ImportedRequest> &requests)
 void ListenerWorker::importSlice()
 {
     const qsizetype end = qMin(m_importNext + kImportSlice, m_imports.size());
+    CaptureBatch slice;
     for (; m_importNext < end; ++m_importNext) {
         QString error;
-        CapturePtr c = m_recorder.recordImported(m_imports.at(m_importNext), &error);
+        CapturePtr c = m_recorder.stage(m_imports.at(m_importNext), &error);
         if (c && !error.isEmpty())
-            emit journalFailed(error); // recorded, without its note or star
+            emit journalFailed(error); // staged, without its note or star
         if (!c) {
             emit journalFailed(error);
             m_importNext = m_imports.size(); // the rest would fail the same way
             break;
         }
-        m_batch.append(std::move(c));
+        slice.append(std::move(c));
     }
+    // One write and one sync per slice; the deliveries staged meanwhile commit with it.
+    if (commit())
+        m_batch += slice;
     flush();
     if (m_importNext < m_imports.size()) {
         QMetaObject::invokeMethod(this, &ListenerWorker::importSlice, Qt::QueuedConnection);
@@ -276,17 +336,20 @@ void ListenerWorker::importSlice()
     m_importNext = 0;
 }
 
+// The annotations join the captures staged in this pass and are committed with them now, so
+// that the captures reach the view before what is said of them, and the view hears only of
+// annotations that are on disk.
 void ListenerWorker::annotate(Annotations annotations, quint64 epoch)
 {
     if (epoch != m_epoch)
         return; // made in a journal that is no longer the one written
-    flush();    // the captures annotated reach the view first
     QString error;
-    if (!m_recorder.annotate(&annotations, &error)) {
+    if (!m_recorder.annotate(&annotations, &error))
         emit journalFailed(error);
-        return;
-    }
-    emit annotated(annotations, m_epoch);
+    const bool kept = commit();
+    flush();
+    if (kept && !annotations.isEmpty())
+        emit annotated(annotations, m_epoch);
 }
 
 void ListenerWorker::flush()

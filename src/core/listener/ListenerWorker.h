@@ -6,9 +6,11 @@
 #include "capture/Capture.h"
 #include "capture/CaptureRecorder.h"
 #include "capture/ImportedRequest.h"
+#include "hoox/RetrySchedule.h"
 #include "http/HttpLimits.h"
 #include "http/HttpRequest.h"
 
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
@@ -18,6 +20,7 @@
 
 #include <array>
 #include <memory>
+#include <vector>
 
 class QTcpServer;
 class ListenerConnection;
@@ -25,6 +28,11 @@ class AnswerPolicy;
 
 // The listener's side of the network thread: accepts sockets, records each accepted
 // request and hands the captures to the GUI thread in batches.
+//
+// Group commit: the requests completed in one pass of the event loop are staged in the journal,
+// and a zero timer (it fires once the pass's events are handled) writes and syncs them together;
+// only then do their answers go out, or their answerer hear of them. A group the journal cannot
+// write or sync is answered 503, as a record that cannot be written always was.
 class ListenerWorker : public QObject {
     Q_OBJECT
 public:
@@ -43,20 +51,30 @@ public:
     void accept(HttpRequest &&request, ListenerConnection *connection, quint64 token);
     void setAnswerer(RequestAnswerer answerer) { m_answerer = std::move(answerer); }
     void setAccessToken(const AccessToken &token) { m_token = token; }
+    void setJournalSync(bool sync);
+    const AccessToken &accessToken() const { return m_token; }
     // Journals from now on through `recorder`, whose journal `journal` keeps alive; batches
     // emitted from now on carry `epoch`.
     void setJournal(std::shared_ptr<Journal> journal, CaptureRecorder &&recorder, quint64 epoch);
     void holdJournal(std::shared_ptr<Journal> journal) { m_journal = std::move(journal); }
+    // How long after its request an answer counts as late: Hoox's timeout, unless a test
+    // makes it shorter.
+    int lateAnswerMs() const { return m_lateAnswerMs; }
+    void setLateAnswerMs(int ms) { m_lateAnswerMs = ms; }
+    // Called by a connection once a late answer was written: journals how late, then tells.
+    void noteLateAnswer(quint64 captureId, quint64 epoch, quint16 status, qint64 tookMs);
     // Records requests read from a file as if they had just arrived, in order.
     void importRequests(const QList<ImportedRequest> &requests);
-    // Journals annotations made for the journal of `epoch` (dropped after a switch), then hands
-    // them back through annotated().
+    // Journals annotations made for the journal of `epoch` (dropped after a switch) after the
+    // captures staged so far, commits them with those, then hands back through annotated() the
+    // ones that are on disk.
     void annotate(Annotations annotations, quint64 epoch);
 
 signals:
     void captured(const CaptureBatch &batch, quint64 epoch);
     void annotated(const Annotations &annotations, quint64 epoch);
     void journalFailed(const QString &error);
+    void answeredLate(quint64 captureId, quint16 status, quint32 afterMs, quint64 epoch);
 
 private:
     void onNewConnection();
@@ -64,8 +82,6 @@ private:
     void importSlice();
     void refuse(HttpRequest &&request, ListenerConnection *connection, quint64 token);
     void sweep();
-    void finish(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
-                const ResponseAnswer &answer, ListenerConnection *connection, quint64 token);
     CapturePtr record(HttpRequest &&request, const QString &peer, qint64 receivedAtMs,
                       quint16 answerStatus, ListenerConnection *connection, quint64 token);
     void handOver(CapturePtr capture, const ResponseAnswer &answer, ListenerConnection *connection,
@@ -73,6 +89,19 @@ private:
     void ask(const CapturePtr &capture, const ResponseAnswer &proposed,
              ListenerConnection *connection, quint64 token);
     void answered(quint64 heldId, const ResponseAnswer &answer);
+    void awaitCommit(const CapturePtr &capture, const ResponseAnswer &answer, bool ask,
+                     ListenerConnection *connection, quint64 token);
+    bool commit();
+
+    // A staged capture whose answer (or answerer) waits for its group's commit.
+    struct Staged {
+        CapturePtr capture;
+        ResponseAnswer answer;
+        QDeadlineTimer due; // the rule's delay, counted from the request
+        bool ask = false;   // the answerer decides, once the capture is on disk
+        QPointer<ListenerConnection> connection;
+        quint64 token = 0;
+    };
 
     // A recorded capture whose answer the answerer has yet to decide.
     struct Held {
@@ -91,6 +120,7 @@ private:
     CaptureRecorder m_recorder;
     std::shared_ptr<Journal> m_journal; // when owned with the engine; null for a borrowed one
     quint64 m_epoch = 0;
+    int m_lateAnswerMs = RetrySchedule::kTimeoutMs;
     QTcpServer *m_server = nullptr;
     QSet<ListenerConnection *> m_connections;
     QSet<ListenerConnection *> m_refused; // over the limit: answered 503, closing
@@ -105,6 +135,8 @@ private:
     size_t m_nextHandedOver = 0;
     QList<ImportedRequest> m_imports; // being recorded, a slice per event-loop pass
     qsizetype m_importNext = 0;
+    std::vector<Staged> m_staged;
+    QTimer m_commitTimer;
     QTimer m_flushTimer;
     QTimer m_sweepTimer;
 };

@@ -72,7 +72,9 @@ void NgrokWatcher::onReply(QNetworkReply *reply)
                                .arg(m_port));
         return;
     }
-    const QString url = pickTunnel(reply->readAll(), m_port);
+    const QByteArray json = reply->readAll();
+    const QString url = pickTunnel(json, m_port);
+    emit tunnelsPolled(tunnelNames(json, m_port));
     if (url.isEmpty()) {
         setState({}, m_hadTunnel
                          ? QCoreApplication::translate("NgrokWatcher",
@@ -113,6 +115,22 @@ QString NgrokWatcher::pickTunnel(const QByteArray &tunnelsJson, quint16 port)
             return publicUrl;
     }
     return {};
+}
+
+QStringList NgrokWatcher::tunnelNames(const QByteArray &tunnelsJson, quint16 port)
+{
+    QStringList names;
+    const QJsonArray tunnels =
+        QJsonDocument::fromJson(tunnelsJson).object().value(QStringLiteral("tunnels")).toArray();
+    for (const QJsonValue &t : tunnels) {
+        const QJsonObject o = t.toObject();
+        const QString addr =
+            o.value(QStringLiteral("config")).toObject().value(QStringLiteral("addr")).toString();
+        const QString name = o.value(QStringLiteral("name")).toString();
+        if (!name.isEmpty() && addrPointsAt(addr, port))
+            names.append(name);
+    }
+    return names;
 }
 
 // ngrok writes the address as given on its command line: "4477", "localhost:4477",

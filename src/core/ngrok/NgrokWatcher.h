@@ -29,11 +29,17 @@ public:
     // The https tunnel of `tunnelsJson` (the API's answer) whose config.addr is `port`.
     static QString pickTunnel(const QByteArray &tunnelsJson, quint16 port);
     static bool addrPointsAt(const QString &addr, quint16 port);
+    // The names of every tunnel of `tunnelsJson` whose config.addr is `port`, whatever its proto:
+    // ngrok's request list names the tunnel that took each request.
+    static QStringList tunnelNames(const QByteArray &tunnelsJson, quint16 port);
+    QUrl apiUrl() const { return m_api; }
 
 signals:
     // Empty when no tunnel (any more) points at our port.
     void publicUrlChanged(const QString &url);
     void statusChanged(const QString &status);
+    // After each poll the agent answered: the tunnels to our port (none: an empty list).
+    void tunnelsPolled(const QStringList &tunnelNames);
 
 private:
     void onReply(QNetworkReply *reply);

@@ -58,6 +58,7 @@ AppSettings AppSettings::load(const Settings &s)
     a.response.delayMs = readNumber(s, Key::ResponseDelayMs, 0);
     a.maxCaptures = readNumber(s, Key::RetentionMaxCaptures, 0);
     a.maxAgeDays = readNumber(s, Key::RetentionMaxAgeDays, 0);
+    a.journalSync = s.get(Key::JournalSync).toBool();
     const QUrl target(s.get(Key::DeliveryTarget).toString(), QUrl::StrictMode);
     if (target.isValid() && !target.isRelative())
         a.deliveryTarget = target;
@@ -74,6 +75,7 @@ void AppSettings::save(Settings &s) const
     s.set(Key::ResponseDelayMs, response.delayMs);
     s.set(Key::RetentionMaxCaptures, maxCaptures);
     s.set(Key::RetentionMaxAgeDays, maxAgeDays);
+    s.set(Key::JournalSync, journalSync);
     s.set(Key::DeliveryTarget, deliveryTarget.toString());
     s.sync();
 }

@@ -22,6 +22,9 @@ struct AppSettings {
     ResponseRule response;
     int maxCaptures = 0; // 0: keep every capture
     int maxAgeDays = 0;  // 0: keep captures whatever their age
+    // Answers wait for their record's fdatasync (a power cut loses nothing answered); off is
+    // faster, and safe against HookScope being killed only.
+    bool journalSync = true;
     QUrl deliveryTarget{QStringLiteral("http://localhost:3000/webhook/hoox")};
 
     static AppSettings load(const Settings &store = Settings::instance());

@@ -2,6 +2,7 @@
 #include "SessionEngine.h"
 
 #include "JobRunner.h"
+#include "NgrokRecovery.h"
 #include "capture/CaptureRecorder.h"
 #include "capture/CaptureStore.h"
 #include "capture/Journal.h"
@@ -28,6 +29,7 @@ struct SessionEngine::Opened {
     std::shared_ptr<Journal> journal;
     std::shared_ptr<CaptureRecorder> recorder;
     CaptureIndex shown;
+    QSet<QString> ngrokIds; // recovered from ngrok into this journal
     qsizetype loadedCount = 0;
     QString path;
     QString error;
@@ -103,6 +105,7 @@ SessionEngine::~SessionEngine()
     // for, on its own thread), then the listener (its thread writes the journal), then the
     // journal.
     m_jobs.reset();
+    m_ngrok.reset();
     if (m_forwarder) {
         m_forwarder->stop();
         Forwarder *forwarder = m_forwarder.release();
@@ -122,12 +125,18 @@ bool SessionEngine::open(const SessionOptions &options, QString *error)
     auto journal = std::make_shared<Journal>();
     if (!journal->open(options.journalPath, error))
         return false;
+    if (!options.syncJournal)
+        journal->setSync({});
     m_warning = journal->warning();
     CaptureIndex loaded = journal->takeLoaded();
     m_loadedCount = loaded.size();
     m_listener = std::make_unique<Listener>(journal, loaded, options.limits);
     m_listener->setAccessToken(options.token);
     connect(m_listener.get(), &Listener::journalFailed, this, &SessionEngine::journalFailed);
+    connect(m_listener.get(), &Listener::answeredLate, this, &SessionEngine::answeredLate);
+    m_ngrok = std::make_unique<NgrokRecovery>(m_listener.get());
+    m_ngrok->setRecovered(NgrokRecovery::recoveredIds(loaded));
+    connect(m_ngrok.get(), &NgrokRecovery::problem, this, &SessionEngine::ngrokProblem);
     m_journal = std::move(journal);
     // Forwards are sent, held and timed on a thread of their own: Hoox's answer never waits
     // for a busy window.
@@ -145,6 +154,8 @@ bool SessionEngine::open(const SessionOptions &options, QString *error)
                                        QDateTime::currentMSecsSinceEpoch()));
         connect(m_listener.get(), &Listener::captured, m_store.get(), &CaptureStore::append);
         connect(m_listener.get(), &Listener::annotated, m_store.get(), &CaptureStore::annotate);
+        connect(m_listener.get(), &Listener::answeredLate, m_store.get(),
+                &CaptureStore::setLateAnswer);
     }
     return true;
 }
@@ -152,6 +163,11 @@ bool SessionEngine::open(const SessionOptions &options, QString *error)
 bool SessionEngine::startListening(const QHostAddress &address, quint16 port, QString *error)
 {
     return m_listener->start(address, port, error);
+}
+
+void SessionEngine::watchNgrok(NgrokWatcher *watcher)
+{
+    m_ngrok->watch(watcher);
 }
 
 AnswerPolicy *SessionEngine::policy() const
@@ -170,6 +186,13 @@ void SessionEngine::setRetention(int maxCaptures, int maxAgeDays)
     m_options.maxAgeDays = maxAgeDays;
 }
 
+void SessionEngine::setJournalSync(bool sync)
+{
+    m_options.syncJournal = sync;
+    if (m_listener)
+        m_listener->setJournalSync(sync);
+}
+
 quint64 SessionEngine::openJournal(const QString &path)
 {
     // The open journal is locked by this very process: opening it again would be refused as
@@ -183,9 +206,10 @@ quint64 SessionEngine::openJournal(const QString &path)
     const int maxCaptures = m_options.maxCaptures;
     const int maxAgeDays = m_options.maxAgeDays;
     const bool keep = bool(m_store);
+    const bool sync = m_options.syncJournal;
     return m_jobs->start(
         tr("Opening %1").arg(QFileInfo(path).fileName()), this,
-        [path, maxCaptures, maxAgeDays, keep](JobControl &control) {
+        [path, maxCaptures, maxAgeDays, keep, sync](JobControl &control) {
             Opened o;
             o.path = path;
             o.journal = std::make_shared<Journal>();
@@ -196,10 +220,13 @@ quint64 SessionEngine::openJournal(const QString &path)
                 o.journal.reset();
                 return o;
             }
+            if (!sync)
+                o.journal->setSync({});
             CaptureIndex loaded = o.journal->takeLoaded();
             o.loadedCount = loaded.size();
             o.recorder = std::make_shared<CaptureRecorder>(o.journal.get());
             o.recorder->restore(loaded);
+            o.ngrokIds = NgrokRecovery::recoveredIds(loaded);
             if (keep)
                 o.shown = retained(std::move(loaded), maxCaptures, maxAgeDays,
                                    QDateTime::currentMSecsSinceEpoch());
@@ -217,6 +244,7 @@ void SessionEngine::adopt(Opened &&o)
     m_warning = o.journal->warning();
     m_loadedCount = o.loadedCount;
     m_listener->setJournal(o.journal, std::move(*o.recorder));
+    m_ngrok->setRecovered(o.ngrokIds);
     m_journal = std::move(o.journal);
     QString logError;
     if (!m_forwarder->openLog(m_journal->path(), &logError))

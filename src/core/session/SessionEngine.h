@@ -20,6 +20,8 @@ class JobRunner;
 class Journal;
 class Listener;
 class AnswerPolicy;
+class NgrokRecovery;
+class NgrokWatcher;
 
 // How a session starts: which journal, the listener's limits and access token, and whether
 // captures are kept in a store for a window (the command line prints them instead).
@@ -31,6 +33,8 @@ struct SessionOptions {
     // Retention: what the store loads of a journal (the journal keeps everything). 0: no limit.
     int maxCaptures = 0;
     int maxAgeDays = 0;
+    // Answers wait for the fdatasync of their record (group commit); off, for the write only.
+    bool syncJournal = true;
 };
 
 // One HookScope session: the journal (locked, one writer), the listener on its network
@@ -55,6 +59,10 @@ public:
     Forwarder *forwarder() const { return m_forwarder.get(); }
     JobRunner *jobs() const { return m_jobs.get(); }
     AnswerPolicy *policy() const;
+    NgrokRecovery *ngrokRecovery() const { return m_ngrok.get(); }
+    // Recovers, after each of `watcher`'s polls, what ngrok took for our port while HookScope
+    // was not running (see NgrokRecovery); ngrokProblem() tells what could not be.
+    void watchNgrok(NgrokWatcher *watcher);
 
     QString journalPath() const;
     // What opening the journal had to repair or skip; empty when it was intact.
@@ -62,6 +70,8 @@ public:
     // The captures the journal held when it was opened.
     qsizetype loadedCount() const { return m_loadedCount; }
     void setRetention(int maxCaptures, int maxAgeDays);
+    // Whether answers wait for the disk (SessionOptions::syncJournal), from the next delivery on.
+    void setJournalSync(bool sync);
 
     // Switches to the journal at `path` (created when missing), read as a job; the listener
     // keeps running and writes to it from then on. opened() or openFailed() tells the outcome.
@@ -100,6 +110,9 @@ signals:
     void imported(const QString &file, const QString &report, bool complete);
     void exported(const QString &file, const QString &report, bool ok);
     void journalFailed(const QString &error);
+    void ngrokProblem(const QString &message);
+    // Capture `id`'s answer went out after Hoox's timeout (see Listener::answeredLate()).
+    void answeredLate(quint64 id, quint16 status, quint32 afterMs);
 
 private:
     struct Opened;
@@ -112,6 +125,7 @@ private:
     std::unique_ptr<Listener> m_listener;
     QThread m_forwardThread;
     std::unique_ptr<Forwarder> m_forwarder; // lives on m_forwardThread
+    std::unique_ptr<NgrokRecovery> m_ngrok;
     QString m_warning;
     qsizetype m_loadedCount = 0;
 };

@@ -38,6 +38,7 @@ const std::array<Entry, size_t(Settings::Key::KeyCount)> &table()
         {K::ResponseDelayMs, "response/delayMs", r.delayMs},
         {K::RetentionMaxCaptures, "retention/maxCaptures", 0},
         {K::RetentionMaxAgeDays, "retention/maxAgeDays", 0},
+        {K::JournalSync, "journal/sync", true},
         {K::DeliveryTarget, "delivery/target",
          QStringLiteral("http://localhost:3000/webhook/hoox")},
         {K::DeliveryTargetHistory, "delivery/targetHistory", QStringList()},
@@ -45,6 +46,8 @@ const std::array<Entry, size_t(Settings::Key::KeyCount)> &table()
         {K::WindowGeometry, "window/geometry", QByteArray()},
         {K::WindowSplitter, "window/splitter", QByteArray()},
         {K::WindowColumns, "window/columns", QByteArray()},
+        {K::DiffIgnoredPaths, "diff/ignoredPaths", QStringList()},
+        {K::DiffIgnoreVolatileHeaders, "diff/ignoreVolatileHeaders", true},
     }};
     return entries;
 }

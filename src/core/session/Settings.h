@@ -28,12 +28,15 @@ public:
         ResponseDelayMs,
         RetentionMaxCaptures,
         RetentionMaxAgeDays,
+        JournalSync,
         DeliveryTarget,
         DeliveryTargetHistory,
         SessionRecent,
         WindowGeometry,
         WindowSplitter,
         WindowColumns,
+        DiffIgnoredPaths,
+        DiffIgnoreVolatileHeaders,
         KeyCount
     };
 
