@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Builds the .deb (release preset + CPack), installs it with apt, checks the installed
-# program, desktop entry, AppStream metainfo, icons and man page, and removes it again.
+# Builds the .deb (the package preset: a release build without the tests, then CPack),
+# installs it with apt, checks the installed program, desktop entry, AppStream metainfo, icons
+# and man page, and removes it again.
 # Run as root (CI is) or with sudo available. Leaves the package removed, pass or fail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,11 +35,11 @@ quietly() {
 }
 
 build_deb() {
-    quietly cmake --preset release
-    quietly cmake --build --preset release -j"$(nproc 2>/dev/null || echo 2)"
-    rm -rf build/release/package
-    (cd build/release && quietly cpack -G DEB)
-    deb=$(ls build/release/package/hookscope_*.deb)
+    quietly cmake --preset package
+    quietly cmake --build --preset package -j"$(nproc 2>/dev/null || echo 2)"
+    rm -rf build/package/package
+    (cd build/package && quietly cpack -G DEB)
+    deb=$(ls build/package/package/hookscope_*.deb)
     [ "$(echo "$deb" | wc -l)" -eq 1 ] || fail "expected one .deb, found: $deb"
     echo "$deb"
 }

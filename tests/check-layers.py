@@ -7,7 +7,7 @@ import pathlib
 import re
 import sys
 
-CORE = ["http", "json", "hoox", "capture", "listener", "delivery", "interchange", "ngrok", "session"]
+CORE = ["http", "json", "hoox", "capture", "query", "listener", "delivery", "interchange", "ngrok", "session"]
 root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ".")
 include = re.compile(r'#\s*include\s*[<"]([^>"]+)[>"]')
 problems = []

@@ -4,10 +4,10 @@
 #include "AnnotationMarks.h"
 #include "AnswerLabel.h"
 #include "AttemptLabel.h"
+#include "TableFilter.h"
 #include "WarningColor.h"
 
 #include "capture/CaptureFormat.h"
-#include "capture/CaptureSearch.h"
 #include "capture/CaptureStore.h"
 #include "hoox/HooxClassifier.h"
 #include "session/JobRunner.h"
@@ -26,11 +26,12 @@
 CaptureTableModel::CaptureTableModel(CaptureStore *store, JobRunner *jobs, QObject *parent)
     : QAbstractTableModel(parent)
     , m_store(store)
+    , m_filter(new TableFilter(store, jobs, this))
     , m_order(&store->index(), IdColumn, Qt::AscendingOrder)
-    , m_ownJobs(jobs ? nullptr : std::make_unique<JobRunner>())
-    , m_jobs(jobs ? jobs : m_ownJobs.get())
 {
-    connect(m_jobs, &JobRunner::cancelRequested, this, &CaptureTableModel::onSearchCanceled);
+    connect(m_filter, &TableFilter::changed, this, &CaptureTableModel::rebuild);
+    connect(m_filter, &TableFilter::searchingChanged, this, &CaptureTableModel::searchingChanged);
+    connect(m_filter, &TableFilter::searchCanceled, this, &CaptureTableModel::searchCanceled);
     connect(store, &CaptureStore::appended, this, &CaptureTableModel::onAppended);
     connect(store, &CaptureStore::annotated, this, [this](const QList<qsizetype> &, bool shown) {
         if (shown) // rows deleted or restored
@@ -46,7 +47,7 @@ CaptureTableModel::CaptureTableModel(CaptureStore *store, JobRunner *jobs, QObje
     });
     connect(store, &CaptureStore::cleared, this, [this] {
         m_visible.clear();
-        m_textMatch.clear();
+        m_filter->clear();
         m_forwarded.clear(); // ids start again at 1 in the next session's journal
         m_forwardChanged.clear();
         endResetModel();
@@ -329,18 +330,14 @@ void CaptureTableModel::sortVisible()
 
 bool CaptureTableModel::accepts(qsizetype storeRow) const
 {
-    if (!m_filter.matchesColumns(*m_store, storeRow))
-        return false;
-    if (!m_filter.hasText())
-        return true;
-    if (size_t(storeRow) < m_textMatch.size())
-        return m_textMatch[size_t(storeRow)] != 0;
-    return m_matcher && m_matcher->isValid() && m_store->matchesText(storeRow, *m_matcher);
+    return m_filter->accepts(storeRow);
 }
 
-void CaptureTableModel::setForwardResult(quint64 captureId, const QString &summary, bool slow)
+void CaptureTableModel::setForwardResult(quint64 captureId, const QString &summary, bool slow,
+                                         int status)
 {
     m_forwarded.insert(captureId, ForwardNote{summary, slow});
+    m_filter->setForwardStatus(captureId, status);
     // Forwarding at full speed brings an outcome per capture: the view hears of them together.
     m_forwardChanged.append(captureId);
     if (!m_forwardTimer.isActive())
@@ -366,35 +363,30 @@ void CaptureTableModel::flushForwardResults()
             {Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole, Qt::DecorationRole});
 }
 
-void CaptureTableModel::setFilter(const CaptureFilter &filter)
+void CaptureTableModel::setQuery(const Query &query)
 {
-    const bool textChanged = filter.text != m_filter.text || filter.regex != m_filter.regex;
-    m_filter = filter;
-    if (textChanged && filter.hasText()) {
-        startSearch(); // rebuilds when the search is done
-        return;
-    }
-    if (textChanged) {
-        ++*m_searchGeneration; // a search still running is now moot
-        if (const quint64 moot = std::exchange(m_searchJob, 0))
-            m_jobs->cancel(moot);
-        m_matcher.reset();
-        m_textMatch.clear();
-        if (m_searching) {
-            m_searching = false;
-            emit searchingChanged(false);
-        }
-    }
-    rebuild();
+    m_filter->setQuery(query);
+}
+
+const Query &CaptureTableModel::query() const
+{
+    return m_filter->query();
+}
+
+const QueryAnnotations &CaptureTableModel::annotations() const
+{
+    return m_filter->annotations();
+}
+
+bool CaptureTableModel::isSearching() const
+{
+    return m_filter->isSearching();
 }
 
 void CaptureTableModel::setTimeRange(qint64 sinceMs, qint64 untilMs)
 {
-    if (sinceMs == m_filter.sinceMs && untilMs == m_filter.untilMs)
-        return;
-    m_filter.sinceMs = sinceMs;
-    m_filter.untilMs = untilMs;
-    rebuild();
+    if (m_filter->setTimeRange(sinceMs, untilMs))
+        rebuild();
 }
 
 void CaptureTableModel::rebuild()
@@ -411,63 +403,13 @@ void CaptureTableModel::rebuild()
     emitCounts();
 }
 
-void CaptureTableModel::startSearch()
-{
-    auto matcher = std::make_shared<const TextMatcher>(m_filter.text, m_filter.regex);
-    if (!matcher->isValid()) {
-        emit filterError(matcher->error());
-        return;
-    }
-    m_matcher = matcher;
-    const quint64 generation = ++*m_searchGeneration;
-    if (!m_searching) {
-        m_searching = true;
-        emit searchingChanged(true);
-    }
-    // The rows searched are a snapshot: rows that arrive meanwhile are matched as they come.
-    const std::shared_ptr<const CaptureStore::SearchSource> source = m_store->searchSource();
-    const std::shared_ptr<std::atomic<quint64>> current = m_searchGeneration;
-    if (const quint64 superseded = std::exchange(m_searchJob, 0))
-        m_jobs->cancel(superseded); // its result would be dropped anyway
-    m_searchJob = m_jobs->start(
-        tr("Searching for \u201c%1\u201d").arg(m_filter.text), this,
-        [generation, current, matcher, source](JobControl &) {
-            return CaptureSearch::run(*source, *matcher, current.get(), generation);
-        },
-        [this, generation](std::vector<quint8> result) {
-            if (generation != *m_searchGeneration)
-                return; // a newer search reports
-            m_searchJob = 0;
-            m_textMatch = std::move(result);
-            m_searching = false;
-            emit searchingChanged(false);
-            rebuild();
-        });
-}
-
-// Cancel in the status bar: the search stops, and the text filter with it.
-void CaptureTableModel::onSearchCanceled(quint64 job)
-{
-    if (job != m_searchJob)
-        return;
-    m_searchJob = 0;
-    ++*m_searchGeneration; // the search gives up at its next chunk
-    m_filter.text.clear();
-    m_matcher.reset();
-    m_textMatch.clear();
-    m_searching = false;
-    emit searchingChanged(false);
-    emit searchCanceled();
-    rebuild();
-}
-
 void CaptureTableModel::onAppended(qsizetype first, qsizetype count)
 {
     std::vector<qint32> added;
     for (qsizetype i = first; i < first + count; ++i) {
         if (accepts(i))
             added.push_back(qint32(i));
-        if (m_filter.duplicatesOnly)
+        if (m_filter->dependsOnRetries())
             addNewDuplicates(i, first, &added);
     }
     insertSorted(std::move(added));
@@ -475,7 +417,7 @@ void CaptureTableModel::onAppended(qsizetype first, qsizetype count)
     emitCounts();
 }
 
-// Under "duplicates only", a key delivered a second time brings its first delivery in.
+// Under `duplicate:yes`, a key delivered a second time brings its first delivery in.
 void CaptureTableModel::addNewDuplicates(qsizetype storeRow, qsizetype first,
                                          std::vector<qint32> *added) const
 {

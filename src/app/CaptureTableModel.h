@@ -2,25 +2,23 @@
 #pragma once
 
 #include "CaptureOrder.h"
-#include "capture/CaptureFilter.h"
+#include "query/Query.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QTimer>
 
-#include <atomic>
-#include <memory>
 #include <optional>
 #include <vector>
 
 class CaptureStore;
 class JobRunner;
+class TableFilter;
 
 // The capture table over the store. It filters and sorts inside itself, on a vector of
 // visible store rows: QSortFilterProxyModel takes seconds at a million rows. Batches from
 // the listener are inserted where the sort order puts them, never with a reset, so the
-// selection survives ingest in any order; free-text search runs on a pool thread and its
-// result is dropped when a newer search has started.
+// selection survives ingest in any order; which rows are shown is a TableFilter's answer.
 class CaptureTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -51,8 +49,8 @@ public:
         bool slow = false;
     };
 
-    // Text searches run as jobs of `jobs` (the session's, so that the status bar shows them with
-    // Cancel); without one, the model runs them on a runner of its own.
+    // Searches of the journal run as jobs of `jobs` (the session's, so that the status bar shows
+    // them with Cancel); without one, the model runs them on a runner of its own.
     explicit CaptureTableModel(CaptureStore *store, JobRunner *jobs = nullptr,
                                QObject *parent = nullptr);
     ~CaptureTableModel() override;
@@ -65,14 +63,19 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     // What live forwarding made of a capture, e.g. "→ http://localhost:3000: 200 in 12 ms".
-    void setForwardResult(quint64 captureId, const QString &summary, bool slow = false);
+    // `status` is what the app answered (0: no answer), for the filter's `forward:`.
+    void setForwardResult(quint64 captureId, const QString &summary, bool slow = false,
+                          int status = 0);
     ForwardNote forwardNote(quint64 captureId) const { return m_forwarded.value(captureId); }
-    void setFilter(const CaptureFilter &filter);
+    // Shows the rows `query` matches: at once, or when its search of the journal is done.
+    void setQuery(const Query &query);
+    const Query &query() const;
+    const QueryAnnotations &annotations() const;
+    bool isSearching() const;
     // Shows only the captures received in [sinceMs, untilMs) (ms since the epoch), keeping the
-    // rest of the filter: the activity strip's drag. The defaults of CaptureFilter clear it.
+    // query: the activity strip's drag. TableFilter's kNoSince and kNoUntil clear it.
     void setTimeRange(qint64 sinceMs, qint64 untilMs);
-    const CaptureFilter &filter() const { return m_filter; }
-    bool isSearching() const { return m_searching; }
+    const TableFilter &tableFilter() const { return *m_filter; }
     qsizetype totalCount() const;
     // The store row shown at `row`, and the other way round (-1 when filtered out).
     qsizetype storeRow(int row) const { return m_visible[size_t(row)]; }
@@ -81,8 +84,7 @@ public:
 signals:
     void countsChanged(qsizetype shown, qsizetype total);
     void searchingChanged(bool searching);
-    void filterError(const QString &message); // e.g. an invalid regular expression
-    // The user cancelled the text search: the text filter is dropped.
+    // The user cancelled the search: the filter is dropped.
     void searchCanceled();
 
 private:
@@ -103,23 +105,12 @@ private:
     void announceRetried(qsizetype first, qsizetype count);
     std::optional<std::vector<int>> retriedRows(qsizetype first, qsizetype count) const;
     void rebuild();
-    void startSearch();
-    void onSearchCanceled(quint64 job);
     void emitCounts();
 
     CaptureStore *m_store;
-    CaptureFilter m_filter;
+    TableFilter *m_filter;
     std::vector<qint32> m_visible;
     CaptureOrder m_order; // m_visible is always in this order
-    std::shared_ptr<const TextMatcher> m_matcher;
-    std::vector<quint8> m_textMatch; // per store row, for rows the last search covered
-    // Shared with the search threads, which give up once it moves on.
-    std::shared_ptr<std::atomic<quint64>> m_searchGeneration =
-        std::make_shared<std::atomic<quint64>>(0);
-    bool m_searching = false;
-    std::unique_ptr<JobRunner> m_ownJobs;
-    JobRunner *m_jobs;
-    quint64 m_searchJob = 0;
     QHash<quint64, ForwardNote> m_forwarded;
     QList<quint64> m_forwardChanged; // outcomes not yet told to the view
     QTimer m_forwardTimer;

@@ -9,6 +9,7 @@
 #include "CheckDialog.h"
 #include "DiffActions.h"
 #include "DiffView.h"
+#include "FilterBox.h"
 #include "HeldForwardsView.h"
 #include "JobIndicator.h"
 #include "ListenerBar.h"
@@ -16,11 +17,13 @@
 #include "PreferencesDialog.h"
 #include "ReplayDialog.h"
 #include "ResendPanel.h"
+#include "TableFilter.h"
 #include "TimelineView.h"
 #include "capture/CaptureStore.h"
 #include "delivery/Forwarder.h"
 #include "interchange/CopyAs.h"
 #include "listener/Listener.h"
+#include "query/QuerySearch.h"
 #include "session/AppSettings.h"
 #include "session/JobRunner.h"
 #include "session/SessionEngine.h"
@@ -43,8 +46,9 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace {
-constexpr int kFilterDebounceMs = 250;
 constexpr int kRecentCount = 8;
 } // namespace
 
@@ -176,42 +180,21 @@ void MainWindow::setUpDiff()
 
 void MainWindow::setUpFilters()
 {
-    const std::pair<QString, quint8> tasks[] = {
-        {tr("All tasks"), CaptureFilter::AllTasks},
-        {QStringLiteral("video_generate"), CaptureFilter::VideoGenerate},
-        {QStringLiteral("video_export"), CaptureFilter::VideoExport},
-        {QStringLiteral("avatar_create"), CaptureFilter::AvatarCreate},
-        {QStringLiteral("avatar_edit"), CaptureFilter::AvatarEdit},
-        {tr("Other or none"), CaptureFilter::OtherTask},
-    };
-    for (const auto &[label, bits] : tasks)
-        m_ui->taskCombo->addItem(label, bits);
-    const std::pair<QString, quint8> statuses[] = {
-        {tr("All statuses"), CaptureFilter::AllStatuses},
-        {QStringLiteral("completed"), CaptureFilter::Completed},
-        {QStringLiteral("failed"), CaptureFilter::Failed},
-        {tr("Other"), CaptureFilter::OtherStatus},
-    };
-    for (const auto &[label, bits] : statuses)
-        m_ui->statusCombo->addItem(label, bits);
-    m_filterDebounce.setSingleShot(true);
-    m_filterDebounce.setInterval(kFilterDebounceMs);
-    connect(&m_filterDebounce, &QTimer::timeout, this, &MainWindow::applyFilter);
-    connect(m_ui->filterEdit, &QLineEdit::textChanged, &m_filterDebounce,
-            qOverload<>(&QTimer::start));
-    connect(m_ui->regexCheck, &QCheckBox::toggled, this, &MainWindow::applyFilter);
-    for (QComboBox *combo : {m_ui->taskCombo, m_ui->statusCombo})
-        connect(combo, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
-    for (QCheckBox *check : {m_ui->duplicatesCheck, m_ui->findingsCheck})
-        connect(check, &QCheckBox::toggled, this, &MainWindow::applyFilter);
-    connect(m_model, &CaptureTableModel::filterError, this, [this](const QString &message) {
-        m_ui->countLabel->setText(tr("Invalid regular expression: %1").arg(message));
+    m_filterBox =
+        new FilterBox({m_ui->filterEdit, m_ui->taskCombo, m_ui->statusCombo, m_ui->duplicatesCheck,
+                       m_ui->findingsCheck, m_ui->filterErrorLabel, m_ui->savedFiltersButton},
+                      this);
+    connect(m_filterBox, &FilterBox::queryChanged, this, [this](const Query &query) {
+        const qsizetype keep = currentStoreRow();
+        m_model->setQuery(query);
+        if (keep >= 0)
+            selectStoreRow(keep);
     });
     connect(m_model, &CaptureTableModel::searchingChanged, this, &MainWindow::updateCounts);
     connect(m_model, &CaptureTableModel::searchCanceled, this, [this] {
         const QSignalBlocker blocker(m_ui->filterEdit);
         m_ui->filterEdit->clear();
-        m_ui->statusBar->showMessage(tr("Search cancelled: the text filter is off."));
+        m_ui->statusBar->showMessage(tr("Search cancelled: the filter is off."));
     });
 }
 
@@ -247,36 +230,10 @@ void MainWindow::setUpActions()
     connect(m_ui->aboutAction, &QAction::triggered, this, [this] { AboutDialog(this).exec(); });
 }
 
-void MainWindow::applyFilter()
-{
-    m_filterDebounce.stop();
-    CaptureFilter f = m_model->filter();
-    f.text = m_ui->filterEdit->text();
-    f.regex = m_ui->regexCheck->isChecked();
-    f.tasks = quint8(m_ui->taskCombo->currentData().toUInt());
-    f.statuses = quint8(m_ui->statusCombo->currentData().toUInt());
-    f.duplicatesOnly = m_ui->duplicatesCheck->isChecked();
-    f.findingsOnly = m_ui->findingsCheck->isChecked();
-    const qsizetype keep = currentStoreRow();
-    m_model->setFilter(f);
-    if (keep >= 0)
-        selectStoreRow(keep);
-}
-
 void MainWindow::clearFilters()
 {
-    const QSignalBlocker blockers[] = {
-        QSignalBlocker(m_ui->filterEdit),      QSignalBlocker(m_ui->regexCheck),
-        QSignalBlocker(m_ui->taskCombo),       QSignalBlocker(m_ui->statusCombo),
-        QSignalBlocker(m_ui->duplicatesCheck), QSignalBlocker(m_ui->findingsCheck)};
-    m_ui->filterEdit->clear();
-    m_ui->regexCheck->setChecked(false);
-    m_ui->taskCombo->setCurrentIndex(0);
-    m_ui->statusCombo->setCurrentIndex(0);
-    m_ui->duplicatesCheck->setChecked(false);
-    m_ui->findingsCheck->setChecked(false);
-    CaptureFilter f;
-    m_model->setFilter(f);
+    m_model->setTimeRange(TableFilter::kNoSince, TableFilter::kNoUntil);
+    m_filterBox->clear();
 }
 
 qsizetype MainWindow::currentStoreRow() const
@@ -331,12 +288,11 @@ void MainWindow::showKeyOfCurrent()
     const qsizetype row = currentStoreRow();
     if (row < 0 || m_store->row(row).group < 0)
         return;
-    CaptureFilter f;
-    f.group = m_store->row(row).group;
-    clearFilters();
-    m_model->setFilter(f);
+    // Quoted, so that the key is taken literally.
+    QString key = m_store->key(row).toString();
+    key.replace(u'\\', "\\\\"_L1).replace(u'"', "\\\""_L1);
+    m_filterBox->setText("key:\""_L1 + key + u'"');
     selectStoreRow(row);
-    m_ui->countLabel->setText(m_ui->countLabel->text() + tr(" · key %1").arg(m_store->key(row)));
 }
 
 void MainWindow::jumpToFirstOfCurrent()
@@ -384,7 +340,7 @@ void MainWindow::setUpPictures()
     m_ui->centralLayout->insertWidget(m_ui->centralLayout->indexOf(m_ui->splitter), strip);
     connect(strip, &ActivityStrip::rangeChanged, m_model, &CaptureTableModel::setTimeRange);
     connect(m_model, &CaptureTableModel::modelReset, strip, [this, strip] {
-        strip->showRange(m_model->filter().sinceMs, m_model->filter().untilMs);
+        strip->showRange(m_model->tableFilter().sinceMs(), m_model->tableFilter().untilMs());
     });
     auto *timeline = new TimelineView(m_store, m_model, this);
     m_sideTabs->addTab(timeline, tr("&Timeline"));
@@ -399,9 +355,9 @@ void MainWindow::setUpPictures()
     });
 }
 
-void MainWindow::showForwardResult(quint64 captureId, const QString &summary, bool slow)
+void MainWindow::showForwardResult(quint64 captureId, const QString &summary, bool slow, int status)
 {
-    m_model->setForwardResult(captureId, summary, slow);
+    m_model->setForwardResult(captureId, summary, slow, status);
     if (const CapturePtr shown = m_payload->capture(); shown && shown->id == captureId)
         m_payload->setForwardResult(summary, slow);
 }
@@ -428,14 +384,24 @@ void MainWindow::checkEndpoint()
 // as a job when the replay starts: a whole session can be large, and the window must not wait.
 void MainWindow::replay()
 {
-    const auto provider = [this](ReplayDialog::Scope scope, const QList<RouteCondition> &filter,
+    const auto provider = [this](ReplayDialog::Scope scope, const Query &filter,
                                  const ReplayDialog::CaptureSink &deliver) {
-        std::function<bool(const Capture &)> keep;
-        if (scope == ReplayDialog::Scope::Filter)
-            keep = [filter](const Capture &c) { return RouteCondition::allMatch(filter, c); };
+        if (scope == ReplayDialog::Scope::Filter) {
+            auto facts = std::make_shared<QHash<quint64, QueryFacts>>();
+            const QList<qsizetype> rows =
+                QuerySearch::candidates(filter, *m_store, &m_model->annotations(), facts.get());
+            m_engine->readCaptures(
+                rows, false,
+                [filter, facts](const Capture &c) {
+                    const QueryFacts f = facts->value(c.id);
+                    return filter.matches(c, &f);
+                },
+                deliver);
+            return;
+        }
         const bool selection = scope == ReplayDialog::Scope::Selection;
-        m_engine->readCaptures(selection ? selectedStoreRows() : QList<qsizetype>{}, !selection,
-                               std::move(keep), deliver);
+        m_engine->readCaptures(selection ? selectedStoreRows() : QList<qsizetype>{}, !selection, {},
+                               deliver);
     };
     auto *dialog =
         new ReplayDialog(m_resend->targetUrl(), int(selectedStoreRows().size()), provider, this);

@@ -17,6 +17,7 @@ class CaptureStore;
 class JobIndicator;
 class SessionEngine;
 class CaptureTableModel;
+class FilterBox;
 class Listener;
 class ListenerBar;
 class NgrokWatcher;
@@ -59,7 +60,6 @@ private:
     void setUpTable();
     void setUpFilters();
     void setUpActions();
-    void applyFilter();
     void onSelectionChanged();
     void onAppended();
     void showKeyOfCurrent();
@@ -69,7 +69,7 @@ private:
     void setUpForwarding();
     void setUpPictures();
     void setUpDiff();
-    void showForwardResult(quint64 captureId, const QString &summary, bool slow);
+    void showForwardResult(quint64 captureId, const QString &summary, bool slow, int status);
     void showPreferences();
     void setUpSessionActions();
     void checkEndpoint();
@@ -105,7 +105,7 @@ private:
     QLabel *m_rateLabel;
     QLabel *m_journalLabel;
     JobIndicator *m_jobs;
-    QTimer m_filterDebounce;
+    FilterBox *m_filterBox = nullptr;
     QTimer m_rateTimer;
     qsizetype m_lastCount = 0;
     std::function<bool()> m_confirmClear;

@@ -117,7 +117,7 @@ ReplayDialog::Scope ReplayDialog::scope() const
     return m_ui->scopeSelection->isChecked() ? Scope::Selection : Scope::All;
 }
 
-bool ReplayDialog::readFilter(QList<RouteCondition> *filter, QString *problem) const
+bool ReplayDialog::readFilter(Query *filter, QString *problem) const
 {
     const QString text = m_ui->filterEdit->text().trimmed();
     if (text.isEmpty()) {
@@ -125,17 +125,17 @@ bool ReplayDialog::readFilter(QList<RouteCondition> *filter, QString *problem) c
                       "captures.");
         return false;
     }
-    QString error;
-    if (RouteCondition::parseAll(text, filter, &error))
+    *filter = Query::parse(text);
+    if (filter->isValid())
         return true;
-    *problem = tr("The filter \"%1\": %2").arg(text, error);
+    *problem = tr("The filter \"%1\": %2").arg(text, filter->error().toString());
     return false;
 }
 
 void ReplayDialog::showFilterProblem()
 {
     m_filterTimer.stop();
-    QList<RouteCondition> filter;
+    Query filter;
     QString problem;
     const bool show = m_ui->scopeFilter->isChecked() && !m_ui->filterEdit->text().isEmpty() &&
                       !readFilter(&filter, &problem);

@@ -5,6 +5,7 @@
 #include "delivery/DeliveryOptions.h"
 #include "delivery/ForwardRoute.h"
 #include "delivery/Replayer.h"
+#include "query/Query.h"
 
 #include <QDialog>
 #include <QList>
@@ -29,11 +30,11 @@ class ReplayDialog : public QDialog {
 public:
     enum class Scope { All, Selection, Filter };
     // Hands the captures of `scope` to `deliver`, now or later (the window reads them back from
-    // the journal as a job); `filter` holds the parsed conditions for Scope::Filter, else
+    // the journal as a job); `filter` holds the parsed filter for Scope::Filter, else
     // nothing. Called at Start; `deliver` may be called after the dialog is gone.
     using CaptureSink = std::function<void(QList<CapturePtr> captures, const QString &error)>;
-    using CaptureProvider = std::function<void(Scope scope, const QList<RouteCondition> &filter,
-                                               const CaptureSink &deliver)>;
+    using CaptureProvider =
+        std::function<void(Scope scope, const Query &filter, const CaptureSink &deliver)>;
 
     ReplayDialog(const QUrl &target, int selectedCount, CaptureProvider provider,
                  QWidget *parent = nullptr);
@@ -57,14 +58,14 @@ signals:
 private:
     struct Run {
         QUrl url;
-        QList<RouteCondition> filter;
+        Query filter;
         ReplayOptions options;
     };
 
     void setUpFilter();
     void setUpChaos();
     bool readForm(Run *run, QString *problem) const;
-    bool readFilter(QList<RouteCondition> *filter, QString *problem) const;
+    bool readFilter(Query *filter, QString *problem) const;
     bool readSeed(quint32 *seed, QString *problem) const;
     Scope scope() const;
     QString nothingToReplay() const;

@@ -60,7 +60,8 @@ signals:
     void runFinished(int delivered, int total);
     // A live forward's result, for the capture table: "→ http://localhost:3000: 200 in 12 ms";
     // `slow` when the app answered later than Hoox waits, or not at all.
-    void forwarded(quint64 captureId, const QString &summary, bool slow);
+    // `status`: what the app answered, 0 when it did not (or the capture was not sent on).
+    void forwarded(quint64 captureId, const QString &summary, bool slow, int status);
 
 private:
     struct Job {

@@ -6,6 +6,7 @@
 #include "capture/Journal.h"
 #include "capture/JournalReader.h"
 #include "interchange/CaptureWriter.h"
+#include "query/Query.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -25,6 +26,7 @@ struct ExportOptions {
     QString journal;
     QString output; // "-" for stdout
     Interchange::Format format = Interchange::Format::Har;
+    Query where; // empty: every capture
 };
 
 std::optional<Interchange::Format> formatNamed(const QString &name)
@@ -68,6 +70,10 @@ bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, ExportOp
         {{QStringLiteral("o"), QStringLiteral("output")},
          tr("File to write; stdout when absent or \"-\"."),
          QStringLiteral("FILE")},
+        {QStringLiteral("where"),
+         tr("Only the captures matching the filter EXPR, e.g. 'task:avatar_* status:failed' "
+            "(the window's filter language)."),
+         QStringLiteral("EXPR")},
     });
     if (!parseSubcommandLine(app, p, "export", error))
         return false;
@@ -75,6 +81,11 @@ bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, ExportOp
                                                     : Journal::defaultPath();
     o->output =
         p.isSet(QStringLiteral("output")) ? p.value(QStringLiteral("output")) : QStringLiteral("-");
+    o->where = Query::parse(p.value(QStringLiteral("where")));
+    if (!o->where.isValid()) {
+        *error = tr("--where does not parse:\n%1").arg(o->where.error().pointAt(o->where.text()));
+        return false;
+    }
     return chooseFormat(p, o, error);
 }
 
@@ -96,18 +107,23 @@ Capture annotated(const CaptureIndex &index, qsizetype row, const Capture &c)
     return copy;
 }
 
-bool writeCaptures(QIODevice *out, JournalCaptures &journal, Interchange::Format format)
+// The summary rules out most captures that --where does not match without reading them.
+bool writeCaptures(QIODevice *out, JournalCaptures &journal, const ExportOptions &o)
 {
-    CaptureWriter writer(out, format);
+    CaptureWriter writer(out, o.format);
     bool ok = writer.begin();
     for (qsizetype i = 0; ok && i < journal.index.size(); ++i) {
-        const CaptureIndex::Row &r = journal.index.row(i);
-        if (r.flags & CaptureIndex::Deleted)
-            continue; // deleted in the window: left out, as the window's export leaves it out
+        const QueryVerdict v = o.where.checkRow(journal.index, i);
+        if (v == QueryVerdict::No)
+            continue;
+        const CaptureIndex::Row &r = journal.index.row(i); // deleted ones never match
         const CapturePtr c = JournalReader::readRecord(journal.file, r.journalOffset, r.recordSize,
                                                        &journal.readError);
         if (!c)
             return false;
+        const QueryFacts facts = Query::factsOf(journal.index, i, nullptr);
+        if (v == QueryVerdict::Unknown && !o.where.matches(*c, &facts))
+            continue;
         ok = writer.write(annotated(journal.index, i, *c));
         ++journal.written;
     }
@@ -122,13 +138,13 @@ int writeOutput(const ExportOptions &o, JournalCaptures &journal)
     };
     if (o.output == QLatin1String("-")) {
         QFile out;
-        if (!out.open(stdout, QIODevice::WriteOnly) || !writeCaptures(&out, journal, o.format))
+        if (!out.open(stdout, QIODevice::WriteOnly) || !writeCaptures(&out, journal, o))
             return fail(tr("Cannot write to stdout: %1").arg(out.errorString()));
         return 0;
     }
     // A failed export leaves an existing file as it was.
     QSaveFile out(o.output);
-    if (!out.open(QIODevice::WriteOnly) || !writeCaptures(&out, journal, o.format) || !out.commit())
+    if (!out.open(QIODevice::WriteOnly) || !writeCaptures(&out, journal, o) || !out.commit())
         return fail(tr("Cannot write %1: %2").arg(o.output, out.errorString()));
     printErr(tr("Exported %n capture(s) to %1.", int(journal.written)).arg(o.output));
     return 0;

@@ -10,6 +10,7 @@
 #include "delivery/ForwardRoute.h"
 #include "delivery/ReplayText.h"
 #include "delivery/Replayer.h"
+#include "query/Query.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -31,7 +32,7 @@ struct ReplayCommandOptions {
     QString journal;
     QUrl url;
     QSet<quint64> ids; // empty: all
-    QList<RouteCondition> filter;
+    Query filter;      // empty: all
     ReplayOptions replay;
     bool json = false;
 };
@@ -132,8 +133,8 @@ bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, ReplayCo
         {QStringLiteral("to"), tr("Your app's URL, http:// or https://."), QStringLiteral("URL")},
         {QStringLiteral("ids"), tr("Only these captures, e.g. 1,2,5-9."), QStringLiteral("LIST")},
         {QStringLiteral("filter"),
-         tr("Only captures matching EXPR: task:, status:, path: with * and ? globs, several "
-            "separated by spaces."),
+         tr("Only captures matching the filter EXPR, e.g. 'task:avatar_* status:failed' (the "
+            "filter language of the window and of export --where)."),
          QStringLiteral("EXPR")},
         {QStringLiteral("speed"), tr("Divide the original spacing by X (default 1)."),
          QStringLiteral("X")},
@@ -167,9 +168,10 @@ bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, ReplayCo
         return false;
     }
     if (p.isSet(QStringLiteral("filter"))) {
-        QString problem;
-        if (!RouteCondition::parseAll(p.value(QStringLiteral("filter")), &o->filter, &problem)) {
-            *error = tr("--filter \"%1\": %2").arg(p.value(QStringLiteral("filter")), problem);
+        o->filter = Query::parse(p.value(QStringLiteral("filter")));
+        if (!o->filter.isValid()) {
+            *error =
+                tr("--filter does not parse:\n%1").arg(o->filter.error().pointAt(o->filter.text()));
             return false;
         }
     }
@@ -191,13 +193,14 @@ bool readSelection(const ReplayCommandOptions &o, QList<CapturePtr> *captures, Q
     const CaptureIndex &index = journal.read.index;
     for (qsizetype i = 0; i < index.size(); ++i) {
         const CaptureIndex::Row &row = index.row(i);
-        if (!o.ids.isEmpty() && !o.ids.contains(row.id))
+        if ((!o.ids.isEmpty() && !o.ids.contains(row.id)) || !o.filter.matchesRow(index, i))
             continue;
         CapturePtr c =
             JournalReader::readRecord(journal.file, row.journalOffset, row.recordSize, error);
         if (!c)
             return false;
-        if (RouteCondition::allMatch(o.filter, *c))
+        const QueryFacts facts = Query::factsOf(index, i, nullptr);
+        if (o.filter.matches(*c, &facts))
             captures->append(std::move(c));
     }
     return true;

@@ -204,7 +204,7 @@ void tst_ActivityStrip::dragSelectsARangeThatFiltersTheTable()
     QCOMPARE(strip->untilMs(), kStartMs + 6000);
     QCOMPARE(model->rowCount(), 4);
     QCOMPARE(model->data(model->index(0, CaptureTableModel::IdColumn)).toULongLong(), 3ull);
-    QCOMPARE(model->filter().sinceMs, kStartMs + 2000);
+    QCOMPARE(model->tableFilter().sinceMs(), kStartMs + 2000);
     // A click clears it.
     QTest::mouseClick(strip, Qt::LeftButton, {}, QPoint(x2, strip->barsRect().center().y()));
     QCOMPARE(model->rowCount(), 10);
@@ -214,7 +214,7 @@ void tst_ActivityStrip::dragSelectsARangeThatFiltersTheTable()
     QCOMPARE(model->rowCount(), 4);
     QTest::keyClick(strip, Qt::Key_Escape);
     QCOMPARE(model->rowCount(), 10);
-    QVERIFY(!model->filter().hasTimeRange());
+    QVERIFY(!model->tableFilter().hasTimeRange());
 }
 
 void tst_ActivityStrip::clearFiltersClearsTheRange()

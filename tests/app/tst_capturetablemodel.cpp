@@ -22,18 +22,18 @@ constexpr qint64 BaseMs = 1'705'314'600'000;
 
 enum FilterKind { NoFilter, TaskAndStatus, DuplicatesOnly, Text };
 
-CaptureFilter filterOf(int kind)
+Query filterOf(int kind)
 {
-    CaptureFilter f;
-    if (kind == TaskAndStatus) {
-        f.tasks =
-            CaptureFilter::VideoGenerate | CaptureFilter::AvatarEdit | CaptureFilter::OtherTask;
-        f.statuses = CaptureFilter::Completed | CaptureFilter::OtherStatus;
+    switch (kind) {
+    case TaskAndStatus:
+        return Query::parse(u"-task:video_export -task:avatar_create -status:failed"_s);
+    case DuplicatesOnly:
+        return Query::parse(u"duplicate:yes"_s);
+    case Text:
+        return Query::parse(u"job_1"_s); // job_1, job_10…, job_100…: in keys and bodies
+    default:
+        return Query();
     }
-    f.duplicatesOnly = kind == DuplicatesOnly;
-    if (kind == Text)
-        f.text = u"job_1"_s; // job_1, job_10…, job_100…: in keys and bodies
-    return f;
 }
 
 // Deliveries the way the network thread makes them: mixed tasks, statuses, methods, paths,
@@ -138,7 +138,7 @@ QList<qsizetype> storeRows(const CaptureTableModel &model)
 QList<qsizetype> freshOrder(CaptureStore *store, int filter, int column, Qt::SortOrder order)
 {
     CaptureTableModel fresh(store);
-    fresh.setFilter(filterOf(filter));
+    fresh.setQuery(filterOf(filter));
     settle(fresh);
     fresh.sort(column, order);
     return storeRows(fresh);
@@ -263,7 +263,7 @@ void tst_CaptureTableModel::sortedIngest()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     Feed feed(quint32(column * 8 + int(order) * 4 + filter + 1));
     store.append(feed.batch(30));
-    model.setFilter(filterOf(filter));
+    model.setQuery(filterOf(filter));
     settle(model);
     model.sort(column, order);
 
@@ -374,9 +374,7 @@ void tst_CaptureTableModel::attemptsUnderRetention()
     // Sorting by attempt sorts by the journal's numbers; "duplicates only" keeps them all.
     model.sort(CaptureTableModel::AttemptColumn, Qt::DescendingOrder);
     QCOMPARE(storeRows(model), (QList<qsizetype>{2, 1, 0}));
-    CaptureFilter duplicates;
-    duplicates.duplicatesOnly = true;
-    model.setFilter(duplicates);
+    model.setQuery(Query::parse(u"duplicate:yes"_s));
     QCOMPARE(model.rowCount(), 3);
 }
 

@@ -26,6 +26,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -40,6 +41,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -107,6 +109,9 @@ private slots:
     void filtersCombine_data();
     void filtersCombine();
     void textFilter();
+    void filterLanguage();
+    void combosWriteTerms();
+    void savedFilters();
     void viewerTabsShowTheSelection();
     void duplicatesTintedAndConflictMarked();
     void attemptBadge();
@@ -269,16 +274,80 @@ void tst_MainWindow::textFilter()
     QTest::keyClicks(edit, QStringLiteral("RUN_A")); // key, any case
     QTRY_COMPARE(m_window->captureModel()->rowCount(), 3);
     edit->clear();
-    QTest::keyClicks(edit, QStringLiteral("av:l")); // the avatar key av:l1 / av:l2
+    // Quoted: a word with a colon is a field term (an unknown one here).
+    QTest::keyClicks(edit, QStringLiteral("\"av:l\"")); // the avatar key av:l1 / av:l2
     QTRY_COMPARE(m_window->captureModel()->rowCount(), 2);
-    find<QCheckBox>("regexCheck")->setChecked(true);
     edit->clear();
-    QTest::keyClicks(edit, QStringLiteral("\"code\":\\s*\"E\"")); // in bodies
+    QTest::keyClicks(edit, QStringLiteral("/\"CODE\":\\s*\"E\"/")); // in bodies, any case
     QTRY_COMPARE(m_window->captureModel()->rowCount(), 3);
     find<QComboBox>("taskCombo")->setCurrentIndex(1); // combined with the task
     QTRY_COMPARE(m_window->captureModel()->rowCount(), 1);
+    edit->clear(); // the combo's term goes with the rest
+    QTRY_COMPARE(m_window->captureModel()->rowCount(), 7);
+    QCOMPARE(find<QComboBox>("taskCombo")->currentIndex(), 0);
+}
+
+// Typing the language filters the table; a syntax error is shown at its column and the last
+// good filter stays in force, the count with it.
+void tst_MainWindow::filterLanguage()
+{
+    sendSample();
+    auto *edit = find<QLineEdit>("filterEdit");
+    auto *error = find<QLabel>("filterErrorLabel");
+    QTest::keyClicks(edit, QStringLiteral("task:video_* status:failed"));
+    QTRY_COMPARE(m_window->captureModel()->rowCount(), 2);
+    QVERIFY(error->isHidden());
     edit->clear();
-    QTRY_COMPARE(m_window->captureModel()->rowCount(), 3);
+    QTest::keyClicks(edit, QStringLiteral("task:video_* OR"));
+    QTRY_VERIFY(!error->isHidden());
+    QVERIFY2(error->text().contains(QStringLiteral("column 14: expected a term after OR")),
+             qPrintable(error->text()));
+    QCOMPARE(m_window->captureModel()->rowCount(), 2);
+    QVERIFY(find<QLabel>("countLabel")->text().startsWith(QStringLiteral("2 of 7")));
+    QTest::keyClicks(edit, QStringLiteral(" task:avatar_edit"));
+    QTRY_VERIFY(error->isHidden());
+    QTRY_COMPARE(m_window->captureModel()->rowCount(), 5); // 1, 2, 4, 5, 6
+}
+
+void tst_MainWindow::combosWriteTerms()
+{
+    sendSample();
+    auto *edit = find<QLineEdit>("filterEdit");
+    find<QComboBox>("taskCombo")->setCurrentIndex(4);
+    QCOMPARE(edit->text(), QStringLiteral("task:avatar_edit"));
+    find<QComboBox>("statusCombo")->setCurrentIndex(2);
+    QCOMPARE(edit->text(), QStringLiteral("task:avatar_edit status:failed"));
+    QCOMPARE(m_window->captureModel()->rowCount(), 1);
+    find<QCheckBox>("duplicatesCheck")->setChecked(true);
+    QCOMPARE(edit->text(), QStringLiteral("task:avatar_edit status:failed duplicate:yes"));
+    find<QComboBox>("taskCombo")->setCurrentIndex(1); // replaces its own term
+    QCOMPARE(edit->text(), QStringLiteral("status:failed duplicate:yes task:video_generate"));
+    QCOMPARE(m_window->captureModel()->rowCount(), 1); // #6
+    find<QCheckBox>("duplicatesCheck")->setChecked(false);
+    QCOMPARE(edit->text(), QStringLiteral("status:failed task:video_generate"));
+    edit->setText(QStringLiteral("status:failed")); // the user took the task term out
+    QTRY_COMPARE(find<QComboBox>("taskCombo")->currentIndex(), 0);
+    QCOMPARE(find<QComboBox>("statusCombo")->currentIndex(), 2);
+}
+
+void tst_MainWindow::savedFilters()
+{
+    sendSample();
+    Settings::instance().set(Settings::Key::FilterSaved,
+                             QVariantMap{{QStringLiteral("failed avatars"),
+                                          QStringLiteral("task:avatar_* status:failed")}});
+    QMenu *menu = find<QToolButton>("savedFiltersButton")->menu();
+    QVERIFY(menu);
+    emit menu->aboutToShow();
+    QAction *saved = nullptr;
+    for (QAction *a : menu->actions()) {
+        if (a->text() == QStringLiteral("failed avatars"))
+            saved = a;
+    }
+    QVERIFY(saved);
+    saved->trigger();
+    QCOMPARE(find<QLineEdit>("filterEdit")->text(), QStringLiteral("task:avatar_* status:failed"));
+    QCOMPARE(m_window->captureModel()->rowCount(), 1);
 }
 
 void tst_MainWindow::viewerTabsShowTheSelection()
@@ -347,6 +416,7 @@ void tst_MainWindow::attemptBadge()
     table->selectRow(5);
     m_window->findChild<QAction *>(QStringLiteral("showKeyAction"))->trigger();
     QCOMPARE(m->rowCount(), 3);
+    QCOMPARE(find<QLineEdit>("filterEdit")->text(), QStringLiteral("key:\"run_a\"")); // readable
     m_window->findChild<QAction *>(QStringLiteral("jumpToFirstAction"))->trigger();
     QCOMPARE(m_window->payloadView()->capture()->id, 1u);
 }
@@ -497,7 +567,8 @@ void tst_MainWindow::takenPortIsExplainedInTheBar()
 void tst_MainWindow::forwardResultShowsPerRow()
 {
     sendSample();
-    emit m_window->resendPanel()->forwarded(5, QStringLiteral("forwarded → 502 in 3 ms"), false);
+    emit m_window->resendPanel()->forwarded(5, QStringLiteral("forwarded → 502 in 3 ms"), false,
+                                            502);
     const QAbstractItemModel *m = m_window->captureModel();
     QCOMPARE(m->index(4, CaptureTableModel::ForwardColumn).data().toString(),
              QStringLiteral("forwarded → 502 in 3 ms"));
@@ -512,6 +583,10 @@ void tst_MainWindow::forwardResultShowsPerRow()
     // The delivery panel follows the selection.
     find<QTableView>("captureTable")->selectRow(1);
     QVERIFY(m_window->resendPanel()->body().contains("video_export"));
+    // What the app answered is a filter term.
+    QTest::keyClicks(find<QLineEdit>("filterEdit"), QStringLiteral("forward:5xx"));
+    QTRY_COMPARE(m->rowCount(), 1);
+    QCOMPARE(m->index(0, 0).data(CaptureTableModel::CaptureIdRole).toULongLong(), 5u);
 }
 
 void tst_MainWindow::forwardTo(const QUrl &url, bool hold)

@@ -111,16 +111,16 @@ private:
     QList<CapturePtr> m_captures;
     int m_asked = 0;
     ReplayDialog::Scope m_scope = ReplayDialog::Scope::All;
-    QList<RouteCondition> m_filter;
+    Query m_filter;
 };
 
 void TestReplayDialog::open(int selected, QList<CapturePtr> captures, const QUrl &url)
 {
     m_captures = std::move(captures);
     m_asked = 0;
-    m_filter.clear();
+    m_filter = Query();
     // Like the window: the selection is the first `selected` captures; a filter is applied to all.
-    auto provider = [this, selected](ReplayDialog::Scope scope, const QList<RouteCondition> &filter,
+    auto provider = [this, selected](ReplayDialog::Scope scope, const Query &filter,
                                      const ReplayDialog::CaptureSink &deliver) {
         ++m_asked;
         m_scope = scope;
@@ -129,7 +129,7 @@ void TestReplayDialog::open(int selected, QList<CapturePtr> captures, const QUrl
         for (const CapturePtr &c : std::as_const(m_captures)) {
             if (scope == ReplayDialog::Scope::Selection && out.size() >= selected)
                 break;
-            if (scope != ReplayDialog::Scope::Filter || RouteCondition::allMatch(filter, *c))
+            if (scope != ReplayDialog::Scope::Filter || filter.matches(*c))
                 out.append(c);
         }
         deliver(out, {});
@@ -300,8 +300,7 @@ void TestReplayDialog::filterScopeHandsTheConditionsOver()
     click("backToBack");
     QVERIFY(replay());
     QCOMPARE(m_scope, ReplayDialog::Scope::Filter);
-    QCOMPARE(m_filter.size(), 1);
-    QCOMPARE(m_filter.first().glob, QStringLiteral("avatar_*"));
+    QCOMPARE(m_filter.text(), QStringLiteral("task:avatar_*"));
     QCOMPARE(app.requests().size(), 2);
     QVERIFY(report().startsWith(QStringLiteral("2 sent, 2 answered 2xx")));
 }
@@ -328,7 +327,7 @@ void TestReplayDialog::badFilterShowsTheParseError()
     type("filterEdit", QStringLiteral("colour:red"));
     auto *error = find<QLabel>("filterError");
     QTRY_VERIFY(error->isVisible()); // once typing pauses
-    QVERIFY2(error->text().startsWith(QStringLiteral("The filter \"colour:red\": ")),
+    QVERIFY2(error->text().startsWith(QStringLiteral("The filter \"colour:red\": column 1: ")),
              qPrintable(error->text()));
     QVERIFY(error->text().size() > QStringLiteral("The filter \"colour:red\": ").size());
     click("startReplayButton");

@@ -240,9 +240,7 @@ void tst_Sessions::textSearchIsAJobThatCancels()
     QCOMPARE(finished.first().at(1).toBool(), false);
     QTRY_COMPARE(rows(), 1);
 
-    CaptureFilter f = m_window->captureModel()->filter();
-    f.text = QStringLiteral("run_");
-    m_window->captureModel()->setFilter(f);
+    m_window->captureModel()->setQuery(Query::parse(QStringLiteral("run_")));
     QVERIFY(indicator->isVisible());
     QTest::mouseClick(cancel, Qt::LeftButton);
     QVERIFY(filter->text().isEmpty()); // the filter box says what is applied: nothing

@@ -119,6 +119,8 @@ private slots:
     void exportBadArguments_data();
     void exportBadArguments();
     void exportWithoutJournal();
+    void exportWhere_data();
+    void exportWhere();
     void import_data();
     void import();
     void importBadArguments_data();
@@ -235,6 +237,15 @@ void tst_InterchangeCli::exportBadArguments_data()
         << QByteArray("Unexpected argument \"x.har\"");
     QTest::newRow("missing value")
         << QStringList{QStringLiteral("--format")} << QByteArray("Missing value after '--format'");
+    QTest::newRow("--where syntax error")
+        << QStringList{QStringLiteral("--format"), QStringLiteral("har"), QStringLiteral("--where"),
+                       QStringLiteral("task:x OR")}
+        << QByteArray("--where does not parse:\ntask:x OR\n       ^ column 8: expected a term "
+                      "after OR");
+    QTest::newRow("--where unknown field")
+        << QStringList{QStringLiteral("--format"), QStringLiteral("har"), QStringLiteral("--where"),
+                       QStringLiteral("task:x colour:red")}
+        << QByteArray("^ column 8: unknown field \"colour\"; the fields are: task, status");
 }
 
 void tst_InterchangeCli::exportBadArguments()
@@ -256,6 +267,41 @@ void tst_InterchangeCli::exportWithoutJournal()
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("No journal at"), r.err.constData());
     QVERIFY(!QFile::exists(path("missing.hkj")));
+}
+
+void tst_InterchangeCli::exportWhere_data()
+{
+    QTest::addColumn<QString>("where");
+    QTest::addColumn<QList<int>>("ids");
+    QTest::newRow("task") << QStringLiteral("task:video_*") << QList<int>{1, 2};
+    QTest::newRow("retry") << QStringLiteral("attempt:>1") << QList<int>{2};
+    QTest::newRow("no status") << QStringLiteral("status:\"\"") << QList<int>{3};
+    QTest::newRow("duplicates") << QStringLiteral("duplicate:yes") << QList<int>{1, 2};
+    QTest::newRow("header and body")
+        << QStringLiteral("header:x-hoox-webhook=true body.job_id:run_7 -attempt:2")
+        << QList<int>{1};
+    QTest::newRow("none") << QStringLiteral("task:avatar_* status:failed") << QList<int>{};
+}
+
+// Exactly the matching captures, and the count says so.
+void tst_InterchangeCli::exportWhere()
+{
+    QFETCH(QString, where);
+    QFETCH(QList<int>, ids);
+    const QString out = path("where.jsonl");
+    const HookScopeRun r =
+        runHookScope({QStringLiteral("export"), QStringLiteral("--journal"), m_journal,
+                      QStringLiteral("--where"), where, QStringLiteral("-o"), out});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(
+        r.err.contains(QByteArray("Exported " + QByteArray::number(ids.size()) + " capture(s)")),
+        r.err.constData());
+    QList<int> exported;
+    for (const QByteArray &line : fileBytes(out).split('\n')) {
+        if (!line.isEmpty())
+            exported << QJsonDocument::fromJson(line).object().value(u"id").toInt();
+    }
+    QCOMPARE(exported, ids);
 }
 
 void tst_InterchangeCli::import_data()

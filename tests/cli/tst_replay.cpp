@@ -277,6 +277,9 @@ void tst_Replay::badArguments_data()
     row("ids garbage", {QStringLiteral("--ids"), QStringLiteral("a-b")}, 2, "--ids");
     row("filter unknown field", {QStringLiteral("--filter"), QStringLiteral("colour:red")}, 2,
         "colour");
+    row("filter syntax error", {QStringLiteral("--filter"), QStringLiteral("(task:x")}, 2,
+        "--filter does not parse:\n(task:x\n       ^ column 8: expected \")\" to close the \"(\" "
+        "at column 1");
     row("empty selection", {QStringLiteral("--ids"), QStringLiteral("99")}, 2, "Nothing to replay");
     row("speed and back-to-back",
         {QStringLiteral("--speed"), QStringLiteral("2"), QStringLiteral("--back-to-back")}, 2,

@@ -2,16 +2,17 @@
 // Notes, bookmarks and deletions: appended to the journal as annotation records, read back
 // with the last of a kind winning, never taken for damage nor damage for them, and carried
 // through export and import.
-#include "capture/CaptureFilter.h"
 #include "capture/CaptureRecorder.h"
 #include "capture/CaptureStore.h"
 #include "capture/Journal.h"
 #include "capture/JournalFormat.h"
 #include "capture/JournalReader.h"
+#include "capture/TextMatcher.h"
 #include "interchange/HarReader.h"
 #include "interchange/HarWriter.h"
 #include "interchange/JsonLines.h"
 #include "listener/Listener.h"
+#include "query/Query.h"
 #include "session/SessionEngine.h"
 
 #include "helpers/HooxDelivery.h"
@@ -346,9 +347,9 @@ void tst_Annotations::storeHidesDeletedAndFindsNotes()
     QCOMPARE(annotated.size(), 1);
     QCOMPARE(annotated.at(0).at(0).value<QList<qsizetype>>(), (QList<qsizetype>{1, 2}));
     QVERIFY(annotated.at(0).at(1).toBool());
-    const CaptureFilter all;
-    QVERIFY(all.matchesColumns(store, 0));
-    QVERIFY(!all.matchesColumns(store, 1));
+    const Query all; // the empty query: every capture that is not deleted
+    QVERIFY(all.matchesRow(store, 0));
+    QVERIFY(!all.matchesRow(store, 1));
     QVERIFY(store.isDeleted(1));
     QCOMPARE(store.note(2), QStringLiteral("Lime"));
     // The note is searched like the body: in a search snapshot and live.
@@ -361,7 +362,7 @@ void tst_Annotations::storeHidesDeletedAndFindsNotes()
     store.annotate({Annotation::deletion(2, false), Annotation::bookmark(1, true),
                     Annotation::bookmark(99, true)});
     QCOMPARE(annotated.size(), 2);
-    QVERIFY(all.matchesColumns(store, 1));
+    QVERIFY(all.matchesRow(store, 1));
     QVERIFY(store.isBookmarked(0));
     store.annotate({Annotation::bookmark(1, true)}); // no change of visibility
     QVERIFY(!annotated.last().at(1).toBool());

@@ -7,8 +7,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-using Field = RouteCondition::Field;
-
 Capture capture(const QString &task, const QString &status,
                 const QByteArray &target = QByteArrayLiteral("/webhook"))
 {
@@ -20,15 +18,6 @@ Capture capture(const QString &task, const QString &status,
     return c;
 }
 
-// "task:avatar_*", one per condition, as parse() understood them.
-QStringList termsOf(const ForwardRoute &route)
-{
-    QStringList terms;
-    for (const RouteCondition &condition : route.conditions)
-        terms.append(RouteCondition::fieldName(condition.field) + u':' + condition.glob);
-    return terms;
-}
-
 ForwardRoute route(const QString &text)
 {
     ForwardRoute parsed;
@@ -36,6 +25,12 @@ ForwardRoute route(const QString &text)
     if (!ForwardRoute::parse(text, &parsed, &error))
         qFatal("%s", qPrintable(error));
     return parsed;
+}
+
+// A route whose condition is `field:glob`.
+ForwardRoute routeOn(const QString &field, const QString &glob)
+{
+    return route(field + u':' + glob + u"=http://h/"_s);
 }
 
 } // namespace
@@ -52,6 +47,7 @@ private slots:
     void path_data();
     void path();
     void status();
+    void headerTerm();
     void allTermsMustMatch();
     void captureWithoutTask();
     void choose_data();
@@ -64,42 +60,48 @@ private slots:
 void TestForwardRoute::parse_data()
 {
     QTest::addColumn<QString>("text");
-    QTest::addColumn<QStringList>("terms");
+    QTest::addColumn<QString>("condition");
     QTest::addColumn<QString>("target");
 
     QTest::addRow("one term") << u"task:avatar_*=http://localhost:3001/avatars"_s
-                              << QStringList{u"task:avatar_*"_s}
-                              << u"http://localhost:3001/avatars"_s;
+                              << u"task:avatar_*"_s << u"http://localhost:3001/avatars"_s;
     QTest::addRow("query with '='")
-        << u"task:video_*=http://localhost:3000/hook?token=a=b&x=1"_s
-        << QStringList{u"task:video_*"_s} << u"http://localhost:3000/hook?token=a=b&x=1"_s;
-    QTest::addRow("https") << u"status:failed=https://example.com/failures"_s
-                           << QStringList{u"status:failed"_s} << u"https://example.com/failures"_s;
+        << u"task:video_*=http://localhost:3000/hook?token=a=b&x=1"_s << u"task:video_*"_s
+        << u"http://localhost:3000/hook?token=a=b&x=1"_s;
+    QTest::addRow("https") << u"status:failed=https://example.com/failures"_s << u"status:failed"_s
+                           << u"https://example.com/failures"_s;
     QTest::addRow("several terms")
         << u"task:avatar_*  status:failed\tpath:/hoox/*=http://127.0.0.1:8080/x"_s
-        << QStringList{u"task:avatar_*"_s, u"status:failed"_s, u"path:/hoox/*"_s}
-        << u"http://127.0.0.1:8080/x"_s;
-    QTest::addRow("scheme in capitals") << u"status:*=HTTPS://Example.com/x"_s
-                                        << QStringList{u"status:*"_s} << u"https://example.com/x"_s;
-    QTest::addRow("field in capitals")
-        << u"Task:x=http://h/"_s << QStringList{u"task:x"_s} << u"http://h/"_s;
+        << u"task:avatar_*  status:failed\tpath:/hoox/*"_s << u"http://127.0.0.1:8080/x"_s;
+    QTest::addRow("scheme in capitals")
+        << u"status:*=HTTPS://Example.com/x"_s << u"status:*"_s << u"https://example.com/x"_s;
+    QTest::addRow("field in capitals") << u"Task:x=http://h/"_s << u"Task:x"_s << u"http://h/"_s;
     QTest::addRow("'=' in a path glob")
-        << u"path:/a=b=http://h/"_s << QStringList{u"path:/a=b"_s} << u"http://h/"_s;
-    QTest::addRow("URL in the URL") << u"path:/x=http://a/?next=http://b/"_s
-                                    << QStringList{u"path:/x"_s} << u"http://a/?next=http://b/"_s;
+        << u"path:/a=b=http://h/"_s << u"path:/a=b"_s << u"http://h/"_s;
+    QTest::addRow("URL in the URL")
+        << u"path:/x=http://a/?next=http://b/"_s << u"path:/x"_s << u"http://a/?next=http://b/"_s;
+    QTest::addRow("header term with '='") << u"header:x-hoox-webhook=true=http://h/"_s
+                                          << u"header:x-hoox-webhook=true"_s << u"http://h/"_s;
+    QTest::addRow("a URL in a header term") << u"header:referer=http://x/=http://h/"_s
+                                            << u"header:referer=http://x/"_s << u"http://h/"_s;
+    QTest::addRow("the language") << u"(task:avatar_* OR answer:5xx) -duplicate:yes=http://h/"_s
+                                  << u"(task:avatar_* OR answer:5xx) -duplicate:yes"_s
+                                  << u"http://h/"_s;
+    QTest::addRow("free text") << u"avatar_*=http://h/"_s << u"avatar_*"_s << u"http://h/"_s;
 }
 
 void TestForwardRoute::parse()
 {
     QFETCH(QString, text);
-    QFETCH(QStringList, terms);
+    QFETCH(QString, condition);
     QFETCH(QString, target);
 
     ForwardRoute parsed;
     QString error;
     QVERIFY2(ForwardRoute::parse(text, &parsed, &error), qPrintable(error));
     QCOMPARE(error, QString());
-    QCOMPARE(termsOf(parsed), terms);
+    QCOMPARE(parsed.condition.text(), condition);
+    QVERIFY(parsed.condition.isValid());
     QCOMPARE(parsed.target.toString(), target);
     QCOMPARE(parsed.text, text);
 }
@@ -124,15 +126,14 @@ void TestForwardRoute::parseErrors_data()
     QTest::addRow("empty condition") << u"=http://h/"_s << u"the condition before \"=\" is empty"_s;
     QTest::addRow("blank condition")
         << u"  \t=http://h/"_s << u"the condition before \"=\" is empty"_s;
-    QTest::addRow("term without ':'")
-        << u"avatar_*=http://h/"_s << u"\"avatar_*\" is not a condition"_s;
     QTest::addRow("unknown field")
         << u"tsk:x=http://h/"_s
-        << u"unknown condition field \"tsk\"; use task:, status: or path:"_s;
+        << u"the condition \"tsk:x\" does not parse at column 1: unknown field \"tsk\""_s;
     QTest::addRow("unknown field, second term")
-        << u"task:x stat:failed=http://h/"_s << u"unknown condition field \"stat\""_s;
-    QTest::addRow("empty glob") << u"task:=http://h/"_s
-                                << u"\"task:\" has an empty pattern; use task:* "_s;
+        << u"task:x stat:failed=http://h/"_s << u"column 8: unknown field \"stat\""_s;
+    QTest::addRow("empty glob") << u"task:=http://h/"_s << u"column 6: task: needs a value"_s;
+    QTest::addRow("syntax error") << u"task:x OR=http://h/"_s
+                                  << u"column 8: expected a term after OR"_s;
 }
 
 void TestForwardRoute::parseErrors()
@@ -185,10 +186,10 @@ void TestForwardRoute::glob()
     QFETCH(QString, value);
     QFETCH(bool, matches);
 
-    const RouteCondition condition(Field::Task, glob);
-    QCOMPARE(condition.matches(capture(value, u"completed"_s)), matches);
-    // A copy keeps what the constructor compiled.
-    const RouteCondition copy = condition;
+    const ForwardRoute r = routeOn(u"task"_s, glob);
+    QCOMPARE(r.matches(capture(value, u"completed"_s)), matches);
+    // A copy shares what parse() compiled.
+    const ForwardRoute copy = r;
     QCOMPARE(copy.matches(capture(value, u"completed"_s)), matches);
 }
 
@@ -219,20 +220,29 @@ void TestForwardRoute::path()
     QFETCH(QByteArray, target);
     QFETCH(bool, matches);
 
-    const RouteCondition condition(Field::Path, glob);
+    const ForwardRoute condition = routeOn(u"path"_s, glob);
     QCOMPARE(condition.matches(capture(u"video_generate"_s, u"completed"_s, target)), matches);
 }
 
 void TestForwardRoute::status()
 {
-    const RouteCondition failed(Field::Status, u"failed"_s);
+    const ForwardRoute failed = routeOn(u"status"_s, u"failed"_s);
     QVERIFY(failed.matches(capture(u"video_generate"_s, u"failed"_s)));
     QVERIFY(failed.matches(capture(u"video_generate"_s, u"FAILED"_s)));
     QVERIFY(!failed.matches(capture(u"video_generate"_s, u"completed"_s)));
     QVERIFY(!failed.matches(capture(u"video_generate"_s, QString())));
     // The status is not the task: a status glob never looks at the task text.
     QVERIFY(!failed.matches(capture(u"failed"_s, u"completed"_s)));
-    QVERIFY(RouteCondition(Field::Status, u"*"_s).matches(capture(u"x"_s, QString())));
+    QVERIFY(routeOn(u"status"_s, u"*"_s).matches(capture(u"x"_s, QString())));
+}
+
+void TestForwardRoute::headerTerm()
+{
+    Capture hoox = capture(u"video_generate"_s, u"completed"_s);
+    hoox.headers.append("X-Hoox-Webhook", "true");
+    const ForwardRoute r = route(u"header:x-hoox-webhook=true=http://h/"_s);
+    QVERIFY(r.matches(hoox));
+    QVERIFY(!r.matches(capture(u"video_generate"_s, u"completed"_s)));
 }
 
 void TestForwardRoute::allTermsMustMatch()

@@ -149,6 +149,9 @@ public:
     }
     // Every note, by capture id.
     const QHash<quint64, QString> &notes() const { return m_notes; }
+    // The user's star and deletion of a row (Annotation.h).
+    bool isBookmarked(qsizetype row) const { return m_rows[size_t(row)].flags & Bookmarked; }
+    bool isDeleted(qsizetype row) const { return m_rows[size_t(row)].flags & Deleted; }
     // Where a capture that did not arrive live came from (Capture::source); empty for most.
     QString source(qsizetype row) const { return m_sources.value(qint32(row)); }
     // Every row's source that has one, by row.

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "CaptureSearch.h"
 
-#include "capture/CaptureFilter.h"
 #include "capture/JournalFormat.h"
+#include "capture/TextMatcher.h"
 
 #include <QThread>
 
@@ -66,70 +66,99 @@ private:
 };
 
 // A record that is not the row's (the file was replaced under us) matches nothing.
-bool matchesRecord(const uchar *record, const CaptureStore::SearchSource::Span &span,
-                   const TextMatcher &matcher)
+bool testRecord(const uchar *record, const CaptureStore::SearchSource::Span &span, qsizetype row,
+                CaptureSearch::RowTest &test)
 {
-    F::SearchFields fields;
     const quint32 size = span.size;
     if (size < F::RecordHeaderSize + F::FixedSummarySize ||
-        F::idOf(record + F::RecordHeaderSize) != span.id ||
-        !F::searchFields(record + F::RecordHeaderSize, size - quint32(F::RecordHeaderSize),
-                         &fields))
+        F::idOf(record + F::RecordHeaderSize) != span.id)
         return false;
-    return matcher.matches(fields.key, fields.target, fields.body);
+    return test.record(row, record + F::RecordHeaderSize, size - quint32(F::RecordHeaderSize));
 }
 
-bool matchesNote(const CaptureStore::SearchSource &source, qint32 row, const TextMatcher &matcher)
-{
-    const auto it = source.notes.constFind(row);
-    return it != source.notes.cend() && matcher.matches({}, {}, it->toUtf8());
-}
+// Free text in the key, the path, the body or the note.
+class TextTest : public CaptureSearch::RowTest {
+public:
+    TextTest(const TextMatcher &matcher, const QHash<qint32, QString> &notes)
+        : m_matcher(matcher)
+        , m_notes(notes)
+    {
+    }
+    bool record(qsizetype row, const uchar *payload, quint32 size) override
+    {
+        F::SearchFields fields;
+        return matchesNote(row) || (F::searchFields(payload, size, &fields) &&
+                                    m_matcher.matches(fields.key, fields.target, fields.body));
+    }
+    bool capture(qsizetype row, const Capture &c) override
+    {
+        return matchesNote(row) || m_matcher.matches(c);
+    }
 
-bool searchRange(const CaptureStore::SearchSource &source, const TextMatcher &matcher,
-                 qsizetype begin, qsizetype end, quint8 *out, const std::atomic<quint64> *current,
-                 quint64 generation)
+private:
+    bool matchesNote(qsizetype row) const
+    {
+        if (m_notes.isEmpty())
+            return false;
+        const auto it = m_notes.constFind(qint32(row));
+        return it != m_notes.cend() && m_matcher.matches({}, {}, it->toUtf8());
+    }
+
+    const TextMatcher &m_matcher;
+    const QHash<qint32, QString> &m_notes;
+};
+
+struct Range {
+    const CaptureStore::SearchSource &source;
+    const std::vector<qint32> *rows;
+    qsizetype begin;
+    qsizetype end;
+};
+
+bool searchRange(const Range &range, CaptureSearch::RowTest &test, quint8 *out,
+                 const std::atomic<quint64> *current, quint64 generation)
 {
+    const CaptureStore::SearchSource &source = range.source;
     QFile file(source.journalPath);
     const bool journal = !source.journalPath.isEmpty() && file.open(QIODevice::ReadOnly);
     JournalWindow window(journal ? file.handle() : -1);
-    for (qsizetype i = begin; i < end; ++i) {
-        if ((i - begin) % CheckEvery == 0 && current && current->load() != generation)
+    for (qsizetype k = range.begin; k < range.end; ++k) {
+        if ((k - range.begin) % CheckEvery == 0 && current && current->load() != generation)
             return false;
+        const qsizetype i = range.rows ? (*range.rows)[size_t(k)] : k;
         const CaptureStore::SearchSource::Span &span = source.spans[size_t(i)];
-        if (!source.notes.isEmpty() && matchesNote(source, qint32(i), matcher)) {
-            out[i] = 1;
-            continue;
-        }
         if (span.offset < 0) {
             const CapturePtr c = source.resident.value(qint32(i));
-            out[i] = c && matcher.matches(*c) ? 1 : 0;
+            out[i] = c && test.capture(i, *c) ? 1 : 0;
             continue;
         }
         const uchar *record = journal ? window.record(span.offset, span.size) : nullptr;
-        out[i] = record && matchesRecord(record, span, matcher) ? 1 : 0;
+        out[i] = record && testRecord(record, span, i, test) ? 1 : 0;
     }
     return true;
 }
 } // namespace
 
 std::vector<quint8> CaptureSearch::run(const CaptureStore::SearchSource &source,
-                                       const TextMatcher &matcher,
+                                       const RowTestFactory &makeTest,
+                                       const std::vector<qint32> *rows,
                                        const std::atomic<quint64> *current, quint64 generation)
 {
-    const auto n = qsizetype(source.spans.size());
-    std::vector<quint8> result(size_t(n), 0);
+    const auto n = rows ? qsizetype(rows->size()) : qsizetype(source.spans.size());
+    std::vector<quint8> result(source.spans.size(), 0);
     // Below a few thousand rows a second thread costs more than it saves.
     const int threads = n < 20'000 ? 1 : qBound(1, QThread::idealThreadCount(), 8);
     std::vector<std::thread> helpers;
     std::vector<char> finished(size_t(threads), 0);
-    for (int t = 1; t < threads; ++t) {
-        helpers.emplace_back([&, t] {
-            finished[size_t(t)] =
-                searchRange(source, matcher, n * t / threads, n * (t + 1) / threads, result.data(),
-                            current, generation);
-        });
-    }
-    finished[0] = searchRange(source, matcher, 0, n / threads, result.data(), current, generation);
+    const auto part = [&](int t) {
+        std::unique_ptr<RowTest> test = makeTest();
+        finished[size_t(t)] =
+            searchRange(Range{source, rows, n * t / threads, n * (t + 1) / threads}, *test,
+                        result.data(), current, generation);
+    };
+    for (int t = 1; t < threads; ++t)
+        helpers.emplace_back(part, t);
+    part(0);
     for (std::thread &h : helpers)
         h.join();
     for (char done : finished) {
@@ -137,6 +166,15 @@ std::vector<quint8> CaptureSearch::run(const CaptureStore::SearchSource &source,
             return {};
     }
     return result;
+}
+
+std::vector<quint8> CaptureSearch::run(const CaptureStore::SearchSource &source,
+                                       const TextMatcher &matcher,
+                                       const std::atomic<quint64> *current, quint64 generation)
+{
+    return run(
+        source, [&] { return std::make_unique<TextTest>(matcher, source.notes); }, nullptr, current,
+        generation);
 }
 
 bool CaptureSearch::matchesRow(const CaptureStore::SearchSource::Span &span,
@@ -157,5 +195,7 @@ bool CaptureSearch::matchesRow(const CaptureStore::SearchSource::Span &span,
             return false;
         done += qMax<ssize_t>(n, 0);
     }
-    return matchesRecord(reinterpret_cast<const uchar *>(bytes.constData()), span, matcher);
+    const QHash<qint32, QString> notes; // the caller looks at the row's note
+    TextTest test(matcher, notes);
+    return testRecord(reinterpret_cast<const uchar *>(bytes.constData()), span, 0, test);
 }

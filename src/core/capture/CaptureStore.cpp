@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "CaptureStore.h"
 
-#include "capture/CaptureFilter.h"
 #include "capture/CaptureSearch.h"
 #include "capture/JournalReader.h"
+#include "capture/TextMatcher.h"
 
 CaptureStore::CaptureStore(QObject *parent)
     : QObject(parent)

@@ -5,8 +5,6 @@
 #include <QStringList>
 
 #include <algorithm>
-#include <optional>
-#include <string_view>
 
 using namespace Qt::StringLiterals;
 
@@ -38,111 +36,6 @@ UrlProblem urlProblem(const QUrl &url)
     return url.host().isEmpty() ? UrlProblem::NoHost : UrlProblem::None;
 }
 
-// One code point of `text` at *i, case-folded; *i moves past it.
-char32_t readFolded(QStringView text, qsizetype *i)
-{
-    char32_t c = text[(*i)++].unicode();
-    if (QChar::isHighSurrogate(c) && *i < text.size() && text[*i].isLowSurrogate())
-        c = QChar::surrogateToUcs4(char16_t(c), text[(*i)++].unicode());
-    return QChar::toCaseFolded(c);
-}
-
-// The same over ASCII bytes.
-char32_t readFolded(QByteArrayView ascii, qsizetype *i)
-{
-    const auto c = uchar(ascii[(*i)++]);
-    return c >= 'A' && c <= 'Z' ? char32_t(c + 32) : char32_t(c);
-}
-
-// Iterative, backtracking only to the last '*' (an earlier one never needs to take more): at
-// worst the text's length times the glob's steps, and no recursion however the glob is written.
-template <typename Text> bool globMatches(std::u32string_view glob, Text text)
-{
-    const auto size = qsizetype(glob.size());
-    qsizetype g = 0;          // next glob element
-    qsizetype t = 0;          // next text position
-    qsizetype afterStar = -1; // glob element after the last '*' seen
-    qsizetype starEnd = 0;    // where the text that '*' took ends so far
-    while (t < text.size()) {
-        if (g < size && glob[g] == U'*') {
-            afterStar = ++g;
-            starEnd = t;
-            continue;
-        }
-        qsizetype next = t;
-        const char32_t c = readFolded(text, &next);
-        if (g < size && (glob[g] == U'?' || glob[g] == c)) {
-            ++g;
-            t = next;
-        } else if (afterStar >= 0) {
-            readFolded(text, &starEnd); // the '*' takes one more character
-            g = afterStar;
-            t = starEnd;
-        } else {
-            return false;
-        }
-    }
-    while (g < size && glob[g] == U'*')
-        ++g;
-    return g == size;
-}
-
-// The request target up to its query string.
-QByteArrayView pathOf(const QByteArray &target)
-{
-    const qsizetype query = target.indexOf('?');
-    return query < 0 ? QByteArrayView(target) : QByteArrayView(target).first(query);
-}
-
-bool isAscii(QByteArrayView bytes)
-{
-    return std::all_of(bytes.begin(), bytes.end(), [](char c) { return uchar(c) < 0x80; });
-}
-
-std::optional<RouteCondition::Field> fieldNamed(const QString &name)
-{
-    using Field = RouteCondition::Field;
-    for (Field field : {Field::Task, Field::Status, Field::Path}) {
-        if (name.compare(RouteCondition::fieldName(field), Qt::CaseInsensitive) == 0)
-            return field;
-    }
-    return std::nullopt;
-}
-
-// Each parse step returns what is wrong, or an empty string.
-QString parseTerm(const QString &term, RouteCondition *out)
-{
-    const qsizetype colon = term.indexOf(u':');
-    if (colon < 0) {
-        return tr("\"%1\" is not a condition; write task:GLOB, status:GLOB or path:GLOB").arg(term);
-    }
-    const QString name = term.first(colon);
-    const std::optional<RouteCondition::Field> field = fieldNamed(name);
-    if (!field)
-        return tr("unknown condition field \"%1\"; use task:, status: or path:").arg(name);
-    const QString glob = term.sliced(colon + 1);
-    if (glob.isEmpty())
-        return tr("\"%1\" has an empty pattern; use %1* to match any value").arg(term);
-    *out = RouteCondition(*field, glob);
-    return {};
-}
-
-QString parseCondition(const QString &condition, QList<RouteCondition> *out)
-{
-    const QStringList terms = condition.simplified().split(u' ', Qt::SkipEmptyParts);
-    if (terms.isEmpty()) {
-        return tr("the condition before \"=\" is empty; use task:GLOB, status:GLOB or "
-                  "path:GLOB, or task:* for every capture");
-    }
-    for (const QString &term : terms) {
-        RouteCondition condition;
-        if (QString problem = parseTerm(term, &condition); !problem.isEmpty())
-            return problem;
-        out->append(condition);
-    }
-    return {};
-}
-
 QString parseTarget(const QString &text, QUrl *out)
 {
     const QUrl url(text);
@@ -161,94 +54,47 @@ QString parseTarget(const QString &text, QUrl *out)
     return expectedRoute();
 }
 
-// Where the URL starts: at the first "=http://" or "=https://", since the URL may hold '='
-// itself (a query string) and so may a path glob. -1 when there is none.
-qsizetype urlSeparator(const QString &text)
+// Where the URL may start: each "=http://" or "=https://", in order.
+QList<qsizetype> urlSeparators(const QString &text)
 {
-    const qsizetype http = text.indexOf("=http://"_L1, 0, Qt::CaseInsensitive);
-    const qsizetype https = text.indexOf("=https://"_L1, 0, Qt::CaseInsensitive);
-    return http < 0 || https < 0 ? qMax(http, https) : qMin(http, https);
+    QList<qsizetype> at;
+    for (qsizetype i = text.indexOf(u'='); i >= 0; i = text.indexOf(u'=', i + 1)) {
+        const QStringView rest = QStringView(text).sliced(i + 1);
+        if (rest.startsWith("http://"_L1, Qt::CaseInsensitive) ||
+            rest.startsWith("https://"_L1, Qt::CaseInsensitive))
+            at.append(i);
+    }
+    return at;
 }
 
+QString conditionProblem(const QString &text, const Query &condition)
+{
+    if (condition.isEmpty()) {
+        return tr("the condition before \"=\" is empty; use a filter such as task:avatar_*, or "
+                  "task:* for every capture");
+    }
+    return tr("the condition \"%1\" does not parse at %2").arg(text, condition.error().toString());
+}
+
+// The first separator before which stands a condition decides; a URL that follows it must then
+// be right (or that is what is wrong).
 QString parseRoute(const QString &text, ForwardRoute *route)
 {
-    const qsizetype separator = urlSeparator(text);
-    if (separator < 0)
+    const QList<qsizetype> separators = urlSeparators(text);
+    if (separators.isEmpty())
         return expectedRoute();
-    QString problem = parseCondition(text.first(separator), &route->conditions);
-    if (problem.isEmpty())
-        problem = parseTarget(text.sliced(separator + 1), &route->target);
-    return problem;
+    for (qsizetype at : separators) {
+        const Query condition = Query::parse(text.first(at));
+        if (condition.isValid() && !condition.isEmpty()) {
+            route->condition = condition;
+            return parseTarget(text.sliced(at + 1), &route->target);
+        }
+    }
+    const QString first = text.first(separators.front());
+    return conditionProblem(first, Query::parse(first));
 }
 
 } // namespace
-
-RouteCondition::RouteCondition(Field field, const QString &glob)
-    : field(field)
-    , glob(glob)
-{
-    m_folded.reserve(size_t(glob.size()));
-    for (qsizetype i = 0; i < glob.size();) {
-        const char32_t c = readFolded(QStringView(glob), &i);
-        // A run of '*' means what one does; one is less to backtrack over.
-        if (c != U'*' || m_folded.empty() || m_folded.back() != U'*')
-            m_folded.push_back(c);
-    }
-}
-
-QString RouteCondition::fieldName(Field field)
-{
-    switch (field) {
-    case Field::Task:
-        return u"task"_s;
-    case Field::Status:
-        return u"status"_s;
-    case Field::Path:
-        return u"path"_s;
-    }
-    return {};
-}
-
-bool RouteCondition::matches(const Capture &c) const
-{
-    switch (field) {
-    case Field::Task:
-        return globMatches(m_folded, QStringView(c.hoox.taskText));
-    case Field::Status:
-        return globMatches(m_folded, QStringView(c.hoox.statusText));
-    case Field::Path:
-        break;
-    }
-    const QByteArrayView path = pathOf(c.target);
-    if (isAscii(path))
-        return globMatches(m_folded, path);
-    // Raw UTF-8 in a target is rare; decoded, so that '?' stands for one character.
-    return globMatches(m_folded, QStringView(QString::fromUtf8(path)));
-}
-
-bool RouteCondition::parseAll(const QString &text, QList<RouteCondition> *out, QString *error)
-{
-    QList<RouteCondition> parsed;
-    const QString problem = parseCondition(text, &parsed);
-    if (!problem.isEmpty()) {
-        if (error)
-            *error = problem;
-        return false;
-    }
-    *out = std::move(parsed);
-    return true;
-}
-
-bool RouteCondition::allMatch(const QList<RouteCondition> &conditions, const Capture &c)
-{
-    return std::all_of(conditions.cbegin(), conditions.cend(),
-                       [&c](const RouteCondition &condition) { return condition.matches(c); });
-}
-
-bool ForwardRoute::matches(const Capture &c) const
-{
-    return RouteCondition::allMatch(conditions, c);
-}
 
 bool ForwardRoute::parse(const QString &text, ForwardRoute *out, QString *error)
 {

@@ -46,6 +46,7 @@ const std::array<Entry, size_t(Settings::Key::KeyCount)> &table()
         {K::WindowGeometry, "window/geometry", QByteArray()},
         {K::WindowSplitter, "window/splitter", QByteArray()},
         {K::WindowColumns, "window/columns", QByteArray()},
+        {K::FilterSaved, "filter/saved", QVariantMap()},
         {K::DiffIgnoredPaths, "diff/ignoredPaths", QStringList()},
         {K::DiffIgnoreVolatileHeaders, "diff/ignoreVolatileHeaders", true},
     }};

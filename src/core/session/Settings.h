@@ -35,6 +35,7 @@ public:
         WindowGeometry,
         WindowSplitter,
         WindowColumns,
+        FilterSaved,
         DiffIgnoredPaths,
         DiffIgnoreVolatileHeaders,
         KeyCount

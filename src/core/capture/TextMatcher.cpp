@@ -1,62 +1,15 @@
 // SPDX-License-Identifier: MIT
-#include "CaptureFilter.h"
+#include "TextMatcher.h"
 
 #include <algorithm>
 #include <iterator>
 
 namespace {
-quint8 taskBit(HooxTask t)
-{
-    switch (t) {
-    case HooxTask::VideoGenerate:
-        return CaptureFilter::VideoGenerate;
-    case HooxTask::VideoExport:
-        return CaptureFilter::VideoExport;
-    case HooxTask::AvatarCreate:
-        return CaptureFilter::AvatarCreate;
-    case HooxTask::AvatarEdit:
-        return CaptureFilter::AvatarEdit;
-    default:
-        return CaptureFilter::OtherTask;
-    }
-}
-
-quint8 statusBit(HooxStatus s)
-{
-    switch (s) {
-    case HooxStatus::Completed:
-        return CaptureFilter::Completed;
-    case HooxStatus::Failed:
-        return CaptureFilter::Failed;
-    default:
-        return CaptureFilter::OtherStatus;
-    }
-}
-
 constexpr uchar fold(uchar c)
 {
     return c >= 'A' && c <= 'Z' ? uchar(c + 32) : c;
 }
 } // namespace
-
-bool CaptureFilter::matchesColumns(const CaptureStore &store, qsizetype row) const
-{
-    const CaptureStore::Row &r = store.row(row);
-    if (r.flags & CaptureStore::Deleted) // deleted by the user: shown by no filter
-        return false;
-    if (!(tasks & taskBit(r.task)) || !(statuses & statusBit(r.status)))
-        return false;
-    if (findingsOnly && !(r.flags & CaptureStore::HasFindings))
-        return false;
-    if (group >= 0 && r.group != group)
-        return false;
-    if (r.receivedAtMs < sinceMs || r.receivedAtMs >= untilMs)
-        return false;
-    // By the journal's numbering: a retry stays a retry when retention left its first out.
-    if (duplicatesOnly && (r.group < 0 || store.group(r.group).attempts < 2))
-        return false;
-    return true;
-}
 
 TextMatcher::TextMatcher(const QString &text, bool regex)
     : m_text(text)
@@ -64,7 +17,8 @@ TextMatcher::TextMatcher(const QString &text, bool regex)
 {
     if (regex) {
         m_regex.setPattern(text);
-        m_regex.setPatternOptions(QRegularExpression::UseUnicodePropertiesOption);
+        m_regex.setPatternOptions(QRegularExpression::UseUnicodePropertiesOption |
+                                  QRegularExpression::CaseInsensitiveOption);
         if (!m_regex.isValid())
             m_error = m_regex.errorString();
         return;
