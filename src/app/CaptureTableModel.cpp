@@ -34,7 +34,9 @@ CaptureTableModel::CaptureTableModel(CaptureStore *store, JobRunner *jobs, QObje
     connect(m_filter, &TableFilter::searchCanceled, this, &CaptureTableModel::searchCanceled);
     connect(store, &CaptureStore::appended, this, &CaptureTableModel::onAppended);
     connect(store, &CaptureStore::annotated, this, [this](const QList<qsizetype> &, bool shown) {
-        if (shown) // rows deleted or restored
+        if (m_filter->dependsOnAnnotations()) // `note:`, `bookmarked` or free text: filter again
+            m_filter->setQuery(m_filter->query());
+        else if (shown) // rows deleted or restored
             rebuild();
         else if (rowCount() > 0) // a note or a star: key cells
             emit dataChanged(index(0, KeyColumn), index(rowCount() - 1, KeyColumn));

@@ -39,6 +39,7 @@ private slots:
     void survivesARestart();
     void exportLeavesDeletedOutAndCarriesNotes();
     void clearSaysWhatItDoes();
+    void filterFollowsStarsAndNotes();
 
 private:
     void start();
@@ -289,6 +290,26 @@ void tst_AnnotationsWindow::clearSaysWhatItDoes()
     stop();
     start();
     QCOMPARE(rows(), 2);
+}
+
+// Under `bookmarked` or `note:`, starring or noting a row shows it at once; a deleted one is
+// shown by no filter.
+void tst_AnnotationsWindow::filterFollowsStarsAndNotes()
+{
+    deliver(3);
+    CaptureTableModel *model = m_window->captureModel();
+    model->setQuery(Query::parse(QStringLiteral("bookmarked OR note:*urgent*")));
+    QTRY_COMPARE(rows(), 0);
+    m_engine->annotate({Annotation::bookmark(store()->row(2).id, true)});
+    QTRY_COMPARE(rows(), 1);
+    m_engine->annotate({Annotation::note(store()->row(0).id, QStringLiteral("Urgent: retry"))});
+    QTRY_COMPARE(rows(), 2);
+    m_engine->annotate({Annotation::deletion(store()->row(2).id, true)});
+    QTRY_COMPARE(rows(), 1);
+    model->setQuery(Query::parse(QStringLiteral("retry"))); // free text finds the note
+    QTRY_COMPARE(rows(), 1);
+    model->setQuery(Query());
+    QTRY_COMPARE(rows(), 2);
 }
 
 QTEST_MAIN(tst_AnnotationsWindow)

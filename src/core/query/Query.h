@@ -54,6 +54,14 @@ public:
     bool needsCapture() const { return m_needsCapture; }
     // Whether some term asks whether a key was delivered more than once.
     bool needsDuplicates() const { return m_root && m_root->uses(QueryTerm::Field::Duplicate); }
+    // Whether some term looks at notes or stars (free text finds notes too): its matches change
+    // when captures are annotated.
+    bool needsAnnotations() const
+    {
+        using F = QueryTerm::Field;
+        return m_root &&
+               (m_root->uses(F::Note) || m_root->uses(F::Bookmarked) || m_root->uses(F::Text));
+    }
     // Whether some term looks at header fields (a journal record must then be decoded whole).
     bool needsHeaders() const { return m_root && m_root->uses(QueryTerm::Field::Header); }
 
