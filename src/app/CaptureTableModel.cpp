@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "CaptureTableModel.h"
 
+#include "AnnotationMarks.h"
 #include "AnswerLabel.h"
 #include "AttemptLabel.h"
 #include "TableFilter.h"
@@ -32,6 +33,14 @@ CaptureTableModel::CaptureTableModel(CaptureStore *store, JobRunner *jobs, QObje
     connect(m_filter, &TableFilter::searchingChanged, this, &CaptureTableModel::searchingChanged);
     connect(m_filter, &TableFilter::searchCanceled, this, &CaptureTableModel::searchCanceled);
     connect(store, &CaptureStore::appended, this, &CaptureTableModel::onAppended);
+    connect(store, &CaptureStore::annotated, this, [this](const QList<qsizetype> &, bool shown) {
+        if (m_filter->dependsOnAnnotations()) // `note:`, `bookmarked` or free text: filter again
+            m_filter->setQuery(m_filter->query());
+        else if (shown) // rows deleted or restored
+            rebuild();
+        else if (rowCount() > 0) // a note or a star: key cells
+            emit dataChanged(index(0, KeyColumn), index(rowCount() - 1, KeyColumn));
+    });
     connect(store, &CaptureStore::aboutToClear, this, [this] { beginResetModel(); });
     // A late answer can mark its whole retry chain as given up: rare enough to repaint all.
     connect(store, &CaptureStore::rowChanged, this, [this] {
@@ -113,6 +122,8 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
         if (QVariant v = forwardData(r.id, role); v.isValid())
             return v;
     }
+    if (column == KeyColumn && (role == Qt::DecorationRole || role == Qt::ToolTipRole))
+        return AnnotationMarks::data(*m_store, row, role);
     switch (role) {
     case Qt::DisplayRole:
         return display(row, column);

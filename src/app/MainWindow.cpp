@@ -3,6 +3,7 @@
 
 #include "AboutDialog.h"
 #include "ActivityStrip.h"
+#include "CaptureAnnotator.h"
 #include "CaptureItemDelegate.h"
 #include "CaptureLoader.h"
 #include "CaptureTableModel.h"
@@ -90,10 +91,13 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
                                     QMessageBox::Cancel) == QMessageBox::Yes;
     });
     m_confirmClear = [this] {
-        return QMessageBox::question(this, tr("Clear captures?"),
-                                     tr("Empty the view of all %n capture(s)? The journal on "
-                                        "disk keeps them.",
-                                        nullptr, int(m_store->size()))) == QMessageBox::Yes;
+        return QMessageBox::question(
+                   this, tr("Clear the view?"),
+                   tr("Hide all %n capture(s) from the view? Nothing is deleted: the journal "
+                      "keeps them, and they show again when this session is next opened, as when "
+                      "HookScope starts again. To delete captures, select them and press Del; to "
+                      "start empty, use File → New session.",
+                      nullptr, int(m_store->size()))) == QMessageBox::Yes;
     };
     m_journalLabel->setText(tr("Journal: %1").arg(engine->journalPath()));
     m_ui->statusBar->addPermanentWidget(m_jobs);
@@ -102,6 +106,9 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
     setUpTable();
     setUpPictures();
     setUpDiff();
+    m_ui->captureMenu->addSeparator();
+    m_ui->captureMenu->addActions(
+        (new CaptureAnnotator(engine, m_model, m_ui->captureTable, m_ui->statusBar))->actions());
     setUpFilters();
     setUpActions();
     setAcceptDrops(true);

@@ -31,6 +31,8 @@ void TableFilter::setQuery(const Query &query)
 
 bool TableFilter::accepts(qsizetype storeRow) const
 {
+    if (m_store->isDeleted(storeRow)) // perhaps since the search: no query shows it
+        return false;
     if (hasTimeRange()) {
         const qint64 at = m_store->row(storeRow).receivedAtMs;
         if (at < m_sinceMs || at >= m_untilMs)

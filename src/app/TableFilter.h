@@ -41,6 +41,8 @@ public:
     bool hasTimeRange() const { return m_sinceMs != kNoSince || m_untilMs != kNoUntil; }
     // Whether a row's visibility can change when a later delivery of its key arrives.
     bool dependsOnRetries() const { return m_query.isValid() && m_query.needsDuplicates(); }
+    // Whether a row's visibility can change when it gets a note or a star.
+    bool dependsOnAnnotations() const { return m_query.isValid() && m_query.needsAnnotations(); }
 
     // What live forwarding got from the app, for `forward:`.
     void setForwardStatus(quint64 captureId, int status);

@@ -60,7 +60,8 @@ bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, ExportOp
 {
     p.setApplicationDescription(ExportTr::tr(
         "hookscope export: writes the journal's captures as HAR 1.2 (browser devtools, "
-        "HTTP Toolkit, Charles) or as JSON Lines (one capture per line)."));
+        "HTTP Toolkit, Charles) or as JSON Lines (one capture per line), with their notes "
+        "and bookmarks; captures deleted in the window are left out."));
     p.addHelpOption();
     p.addOptions({
         {QStringLiteral("journal"),
@@ -100,6 +101,15 @@ struct JournalCaptures {
     qsizetype written = 0;
 };
 
+// The capture at `row` with the note and star the journal's annotations gave it.
+Capture annotated(const CaptureIndex &index, qsizetype row, const Capture &c)
+{
+    Capture copy = c;
+    copy.note = index.note(row).toString();
+    copy.bookmarked = index.row(row).flags & CaptureIndex::Bookmarked;
+    return copy;
+}
+
 // The summary rules out most captures that --where does not match without reading them.
 bool writeCaptures(QIODevice *out, JournalCaptures &journal, const ExportOptions &o)
 {
@@ -109,7 +119,7 @@ bool writeCaptures(QIODevice *out, JournalCaptures &journal, const ExportOptions
         const QueryVerdict v = o.where.checkRow(journal.index, i);
         if (v == QueryVerdict::No)
             continue;
-        const CaptureIndex::Row &r = journal.index.row(i);
+        const CaptureIndex::Row &r = journal.index.row(i); // deleted ones never match
         const CapturePtr c = JournalReader::readRecord(journal.file, r.journalOffset, r.recordSize,
                                                        &journal.readError);
         if (!c)
@@ -117,7 +127,7 @@ bool writeCaptures(QIODevice *out, JournalCaptures &journal, const ExportOptions
         const QueryFacts facts = Query::factsOf(journal.index, i, nullptr);
         if (v == QueryVerdict::Unknown && !o.where.matches(*c, &facts))
             continue;
-        ok = writer.write(*c);
+        ok = writer.write(annotated(journal.index, i, *c));
         ++journal.written;
     }
     return ok && writer.finish();

@@ -254,6 +254,8 @@ void tst_Headless::jsonLineIsTheJsonLinesRecord()
                           QStringLiteral("duplicate_of"),
                           QStringLiteral("attempt"),
                           QStringLiteral("findings"),
+                          QStringLiteral("note"),
+                          QStringLiteral("bookmarked"),
                           bodyField};
     fields.sort();
     QCOMPARE(record.keys(), fields);

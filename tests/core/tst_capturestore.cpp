@@ -905,7 +905,7 @@ void TestCaptureStore::indexPooledStrings()
     QCOMPARE(index.target(0), QByteArray("/webhook/1"));
     QCOMPARE(index.findings(0), QStringList());
     QCOMPARE(index.row(0).group, 0);
-    QCOMPARE(index.row(0).flags, quint8(0));
+    QCOMPARE(index.row(0).flags, quint16(0));
 }
 
 void TestCaptureStore::indexRowOfId_data()

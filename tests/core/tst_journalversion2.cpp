@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Journal format version 2: recovered captures with their source, answer records appended after
-// late answers, and version 1 files read and carried on.
+// Journal format version 2: recovered captures with their source, late-answer annotation records
+// appended after late answers, and version 1 files read and carried on.
 #include "capture/CaptureIndex.h"
 #include "capture/Journal.h"
 #include "capture/JournalFormat.h"
@@ -60,6 +60,17 @@ QByteArray record(const Capture &c)
     QByteArray out;
     QString error;
     if (!F::appendRecord(&out, c, &error))
+        qFatal("%s", qPrintable(error));
+    return out;
+}
+
+// A late-answer annotation record written when the journal's last id was `after`.
+QByteArray lateAnswer(quint64 id, quint64 after)
+{
+    QByteArray out;
+    QString error;
+    if (!F::appendAnnotation(&out, Annotation::lateAnswer(id, 200, 11'000, 1'765'000'100'000),
+                             after, &error))
         qFatal("%s", qPrintable(error));
     return out;
 }
@@ -199,9 +210,9 @@ void tst_JournalVersion2::versionOneFileIsReadAndUpgraded()
 
 void tst_JournalVersion2::damagedAnswerRecordIsSkipped()
 {
-    QByteArray answer;
-    F::appendAnswerRecord(&answer, {1, 1'765'000'100'000, 200, 11'000});
-    answer[F::RecordHeaderSize + 22] = 0x7f; // afterMs changed: the checksum no longer matches
+    QByteArray answer = lateAnswer(1, 1);
+    // The value's afterMs changed: the checksum no longer matches.
+    answer[answer.size() - 1] = 0x7f;
     QVERIFY(writeFile(m_path,
                       F::fileHeader() + record(makeCapture(1)) + answer + record(makeCapture(2))));
     const JournalIndexResult read = JournalReader::readIndex(m_path);
@@ -209,15 +220,15 @@ void tst_JournalVersion2::damagedAnswerRecordIsSkipped()
     QCOMPARE(read.skippedRecords, 1);
     QCOMPARE(read.index.size(), 2);
     QCOMPARE(read.index.row(0).flags & CaptureIndex::LateAnswer, 0);
+    QVERIFY(read.annotations.isEmpty());
 }
 
 void tst_JournalVersion2::answerRecordForAnUnknownCaptureIsDamage()
 {
-    // An answer must follow the capture it names: one naming a later id is no record.
-    QByteArray answer;
-    F::appendAnswerRecord(&answer, {5, 1'765'000'100'000, 200, 11'000});
-    QVERIFY(writeFile(m_path,
-                      F::fileHeader() + record(makeCapture(1)) + answer + record(makeCapture(2))));
+    // An answer must follow the capture it names: one naming a later id than the journal's last
+    // when it was written is no record.
+    QVERIFY(writeFile(m_path, F::fileHeader() + record(makeCapture(1)) + lateAnswer(5, 1) +
+                                  record(makeCapture(2))));
     const JournalIndexResult read = JournalReader::readIndex(m_path);
     QCOMPARE(read.skippedRecords, 1);
     QCOMPARE(read.index.size(), 2);

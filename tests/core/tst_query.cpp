@@ -115,6 +115,8 @@ private slots:
     void bodyLookup_data();
     void bodyLookup();
     void deepNesting();
+    void annotations_data();
+    void annotations();
 
 private:
     CaptureBatch m_captures;
@@ -467,6 +469,70 @@ void TestQuery::deepNesting()
     const QByteArray hostile = "{\"before\":1," + nested(500'000).sliced(1);
     QCOMPARE(JsonLookup::find(hostile, {u"before"_s}).size(), 1);
     QCOMPARE(JsonLookup::find(hostile, {u"cost"_s}).size(), 0);
+}
+
+void TestQuery::annotations_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QList<quint64>>("ids");
+    using L = QList<quint64>;
+    QTest::addRow("any note") << u"note:*"_s << L{2, 5};
+    QTest::addRow("note glob ignores case") << u"note:*ann*"_s << L{2};
+    QTest::addRow("note quoted") << u"note:\"flaky proxy\""_s << L{5};
+    QTest::addRow("note whole value") << u"note:flaky"_s << L{};
+    QTest::addRow("note regex") << u"note:/PROXY$/"_s << L{5};
+    QTest::addRow("no note") << u"-note:*"_s << L{1, 3, 4};
+    QTest::addRow("bookmarked") << u"bookmarked"_s << L{1, 4};
+    QTest::addRow("not bookmarked") << u"-bookmarked"_s << L{2, 3, 5};
+    QTest::addRow("bookmarked or noted") << u"bookmarked OR note:*"_s << L{1, 2, 4, 5};
+    QTest::addRow("bookmarked with a body term") << u"bookmarked body.result.cost:>1"_s << L{1, 4};
+    QTest::addRow("free text finds a note") << u"flaky"_s << L{5};
+    QTest::addRow("free text in note or body") << u"proxy OR hello"_s << L{5};
+    QTest::addRow("empty query") << QString() << L{1, 2, 3, 4, 5};
+    QTest::addRow("deleted: its task") << u"task:video_export"_s << L{};
+    QTest::addRow("deleted: its note") << u"note:gone*"_s << L{};
+    QTest::addRow("deleted: its star") << u"bookmarked key:run_0b2"_s << L{};
+    QTest::addRow("deleted: negated") << u"-task:avatar_*"_s << L{4, 5};
+}
+
+// Notes and stars from the store's annotations; #6 is deleted and matches no query, however it
+// is evaluated.
+void TestQuery::annotations()
+{
+    QFETCH(QString, text);
+    QFETCH(QList<quint64>, ids);
+
+    CaptureStore store;
+    store.append(m_captures);
+    store.annotate({Annotation::note(2, u"Ask Ann about BAD_LOOK"_s),
+                    Annotation::note(5, u"flaky proxy"_s), Annotation::bookmark(1, true),
+                    Annotation::bookmark(4, true), Annotation::bookmark(6, true),
+                    Annotation::note(6, u"gone for good"_s), Annotation::deletion(6, true)});
+    QVERIFY(store.isDeleted(5));
+    const Query query = Query::parse(text, now());
+    QVERIFY2(query.isValid(), qPrintable(query.error().toString()));
+    const std::vector<quint8> searched =
+        QuerySearch::run(query, QuerySearch::prepare(query, store, nullptr));
+    QCOMPARE(idsOf(searched, store), ids);
+    QList<quint64> byRow;
+    QList<quint64> byCapture;
+    for (qsizetype i = 0; i < store.size(); ++i) {
+        if (QuerySearch::matchesRow(query, store, i, nullptr))
+            byRow.append(store.row(i).id);
+        // A whole capture with its facts knows nothing of its deletion: the row decides that.
+        const QueryFacts facts = Query::factsOf(store.index(), i, nullptr);
+        if (!store.isDeleted(i) && query.matches(*m_captures.at(i), &facts))
+            byCapture.append(m_captures.at(i)->id);
+    }
+    QCOMPARE(byRow, ids);
+    QCOMPARE(byCapture, ids);
+    QCOMPARE(query.checkRow(store.index(), 5), QueryVerdict::No);
+    // A capture read back or imported with its note and star carries them without facts.
+    Capture noted = *m_captures.at(4);
+    noted.note = u"flaky proxy"_s;
+    noted.bookmarked = true;
+    QVERIFY(Query::parse(u"note:flaky* bookmarked"_s).matches(noted));
+    QVERIFY(!Query::parse(u"note:*"_s).matches(*m_captures.at(4)));
 }
 
 QTEST_GUILESS_MAIN(TestQuery)

@@ -2,7 +2,8 @@
 // libFuzzer target for JournalReader. The input is written to a file and read back both ways
 // (whole captures and summaries). However hostile the file, the reader must not crash or read
 // out of bounds (ASan watches the memory map), both readers must agree on which records are
-// good, and every capture read must survive being written and read again unchanged.
+// good and on the annotations applied, and every capture read must survive being written and read
+// again unchanged.
 #include "capture/JournalFieldCache.h"
 #include "capture/JournalFormat.h"
 #include "capture/JournalReader.h"
@@ -10,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -78,13 +80,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     checkStatus(summaries, bytes.size());
     check(full.error == summaries.error);
     check(full.validEnd == summaries.validEnd && full.lastId == summaries.lastId);
+    check(full.annotations == summaries.annotations);
     const CaptureIndex &index = summaries.index;
     check(full.captures.size() == index.size());
+    // Ids out of order (only a crafted file has them) make "the capture annotated" moot.
+    const bool increasing = std::adjacent_find(full.captures.cbegin(), full.captures.cend(),
+                                               [](const CapturePtr &a, const CapturePtr &b) {
+                                                   return a->id >= b->id;
+                                               }) == full.captures.cend();
     for (qsizetype i = 0; i < full.captures.size(); ++i) {
         const Capture &c = *full.captures.at(i);
         const CaptureIndex::Row &r = index.row(i);
         check(c.id == r.id && c.method == index.method(i) && c.target == index.target(i));
         check(c.hoox.key == index.key(i) && c.hoox.findings == index.findings(i));
+        check(!increasing ||
+              (c.note == index.note(i) &&
+               c.bookmarked == bool(r.flags & CaptureIndex::Bookmarked) &&
+               c.lateAnswerMs == index.lateAnswerMs(i) && c.answerStatus == r.answerStatus));
         check(r.journalOffset == c.journalOffset && r.recordSize == c.journalRecordSize);
         check(r.bodySize == c.body.size() && r.journalOffset >= 0 &&
               r.journalOffset + r.recordSize <= bytes.size());

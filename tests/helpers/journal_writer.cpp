@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-// journal_writer PATH: appends captures to the journal at PATH until it is killed, printing each
-// id once append() has returned. tst_journal kills it with SIGKILL and checks that every printed
-// id is in the journal.
+// journal_writer PATH [annotate]: appends captures to the journal at PATH until it is killed,
+// printing each id once append() has returned. tst_journal kills it with SIGKILL and checks that
+// every printed id is in the journal. With `annotate`, every third capture also gets a note,
+// printed as "note ID" once appendAnnotation() has returned (tst_annotations).
 #include "capture/Journal.h"
 
 #include <QString>
@@ -53,8 +54,9 @@ Capture captureFor(quint64 id)
 
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: journal_writer PATH\n");
+    const bool annotate = argc == 3 && qstrcmp(argv[2], "annotate") == 0;
+    if (argc != 2 && !annotate) {
+        std::fprintf(stderr, "usage: journal_writer PATH [annotate]\n");
         return 2;
     }
     Journal journal;
@@ -70,6 +72,14 @@ int main(int argc, char **argv)
             return 1;
         }
         std::printf("%llu\n", static_cast<unsigned long long>(id));
+        if (annotate && id % 3 == 0) {
+            const QString note = QStringLiteral("checked #%1").arg(id);
+            if (!journal.appendAnnotation(Annotation::note(id, note), &error)) {
+                std::fprintf(stderr, "%s\n", qPrintable(error));
+                return 1;
+            }
+            std::printf("note %llu\n", static_cast<unsigned long long>(id));
+        }
         std::fflush(stdout);
     }
 }

@@ -37,6 +37,10 @@ struct Capture {
     // How long after the request was complete its answer went out, when that was later than
     // the sender waits (Hoox: 10 s); 0 when it went out in time. Recorded after the answer.
     quint32 lateAnswerMs = 0;
+    // What the user annotated it with (Annotation.h), as last read back or imported; the
+    // journal keeps them in records of their own, never in the capture's.
+    QString note;
+    bool bookmarked = false;
     // Where the journal keeps it (set once it is written or when it is read back): the view
     // keeps only a summary and reads the rest from there. -1 when it is in no journal.
     qint64 journalOffset = -1;

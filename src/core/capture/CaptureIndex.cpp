@@ -56,6 +56,7 @@ void CaptureIndex::append(const Capture &c)
     r.flags = (c.recovered ? Recovered : 0) | (c.lateAnswerMs > 0 ? LateAnswer : 0);
     noteExtras(qint32(m_rows.size()), c.source, c.lateAnswerMs);
     appendRow(r, c.hoox.key, c.hoox.findings, c.refused, c.chunked);
+    setAnnotations(c.bookmarked, false, c.note);
 }
 
 void CaptureIndex::append(const Entry &e)
@@ -69,6 +70,47 @@ void CaptureIndex::append(const Entry &e)
     r.flags = (e.recovered ? Recovered : 0) | (e.lateAnswerMs > 0 ? LateAnswer : 0);
     noteExtras(qint32(m_rows.size()), e.source, e.lateAnswerMs);
     appendRow(r, e.key, e.findings, e.refused, e.chunked);
+    setAnnotations(e.bookmarked, e.deleted, e.note);
+}
+
+// Of the row just appended.
+void CaptureIndex::setAnnotations(bool bookmarked, bool deleted, const QString &note)
+{
+    Row &r = m_rows.back();
+    r.flags |= quint16((bookmarked ? Bookmarked : 0) | (deleted ? Deleted : 0));
+    if (!note.isEmpty())
+        m_notes.insert(r.id, note);
+}
+
+bool CaptureIndex::annotate(const Annotation &a)
+{
+    using Kind = Annotation::Kind;
+    const qsizetype row = rowOfId(a.captureId);
+    if (row < 0)
+        return false;
+    quint16 &flags = m_rows[size_t(row)].flags;
+    switch (a.kind) {
+    case Kind::Note:
+        if (a.value.isEmpty())
+            m_notes.remove(a.captureId);
+        else
+            m_notes.insert(a.captureId, a.text());
+        return true;
+    case Kind::Bookmark:
+    case Kind::Unbookmark:
+        flags = quint16(a.kind == Kind::Bookmark ? flags | Bookmarked : flags & ~Bookmarked);
+        return true;
+    case Kind::Tombstone:
+    case Kind::Undelete:
+        flags = quint16(a.kind == Kind::Tombstone ? flags | Deleted : flags & ~Deleted);
+        return true;
+    case Kind::LateAnswer: {
+        quint16 status = 0;
+        quint32 afterMs = 0;
+        return a.lateAnswer(&status, &afterMs) && setLateAnswer(a.captureId, status, afterMs) >= 0;
+    }
+    }
+    return false;
 }
 
 void CaptureIndex::noteExtras(qint32 row, const QString &source, quint32 lateAnswerMs)
@@ -133,6 +175,7 @@ void CaptureIndex::clear()
     m_taskTexts.clear();
     m_statusTexts.clear();
     m_findings.clear();
+    m_notes.clear();
 }
 
 CaptureIndex::Entry CaptureIndex::entry(qsizetype row) const
@@ -151,6 +194,9 @@ CaptureIndex::Entry CaptureIndex::entry(qsizetype row) const
     e.statusText = statusText(row);
     e.key = key(row);
     e.findings = findings(row);
+    e.bookmarked = r.flags & Bookmarked;
+    e.deleted = r.flags & Deleted;
+    e.note = note(row).toString();
     return e;
 }
 

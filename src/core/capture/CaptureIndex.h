@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "capture/Annotation.h"
 #include "capture/Capture.h"
 #include "capture/KeyTable.h"
 
@@ -14,7 +15,7 @@
 // (the way Wireshark keeps per-frame data apart from the packet bytes).
 class CaptureIndex {
 public:
-    enum Flag : quint8 {
+    enum Flag : quint16 {
         HasFindings = 1,
         Conflict = 2, // conflicting_duplicate
         Retry = 4,    // not the first row of its key in this index
@@ -22,6 +23,9 @@ public:
         Chunked = 16,
         Recovered = 32,  // recovered from ngrok: it never reached HookScope live
         LateAnswer = 64, // answered after the sender's timeout (see lateAnswerMs())
+        // From the capture's annotations (Annotation.h); the note itself is in a side table.
+        Bookmarked = 128,
+        Deleted = 256, // a tombstone: hidden from the view and from export
     };
 
     // What a row and an entry share: the numbers of a capture.
@@ -47,7 +51,7 @@ public:
         quint32 taskText = 0;
         quint32 statusText = 0;
         quint32 findings = 0;
-        quint8 flags = 0;
+        quint16 flags = 0; // Flag bits; still 88 bytes a row with the padding
     };
 
     // The deliveries of one idempotency key. The numbering is the journal's (DuplicateIndex
@@ -83,6 +87,9 @@ public:
         QStringView key;
         QString source; // see Capture::source
         QStringList findings;
+        bool bookmarked = false;
+        bool deleted = false;
+        QString note;
     };
 
     CaptureIndex();
@@ -90,6 +97,10 @@ public:
     void append(const Entry &entry);
     void append(const Capture &capture);
     void clear();
+    // Applies `annotation` to the row of its capture (a late answer as setLateAnswer() does).
+    // False, changing nothing, when no row holds that capture or the kind is not one this build
+    // knows.
+    bool annotate(const Annotation &annotation);
     // A new index of rows [first, size()). Its groups hold only the rows kept, with the
     // journal's numbering: a kept retry still knows its attempt number and the key's first capture.
     CaptureIndex tail(qsizetype first) const;
@@ -128,10 +139,19 @@ public:
         return g < 0 ? QStringView() : m_keys.at(g);
     }
     Entry entry(qsizetype row) const;
-    // A capture's note and bookmark star, for the filter's `note:` and `bookmarked`: no capture
-    // carries either yet.
-    QStringView note(qsizetype) const { return {}; }
-    bool isBookmarked(qsizetype) const { return false; }
+    // Valid until the next annotation; empty when the row has no note.
+    QStringView note(qsizetype row) const
+    {
+        if (m_notes.isEmpty())
+            return {};
+        const auto it = m_notes.constFind(m_rows[size_t(row)].id);
+        return it == m_notes.cend() ? QStringView() : QStringView(*it);
+    }
+    // Every note, by capture id.
+    const QHash<quint64, QString> &notes() const { return m_notes; }
+    // The user's star and deletion of a row (Annotation.h).
+    bool isBookmarked(qsizetype row) const { return m_rows[size_t(row)].flags & Bookmarked; }
+    bool isDeleted(qsizetype row) const { return m_rows[size_t(row)].flags & Deleted; }
     // Where a capture that did not arrive live came from (Capture::source); empty for most.
     QString source(qsizetype row) const { return m_sources.value(qint32(row)); }
     // Every row's source that has one, by row.
@@ -148,6 +168,7 @@ public:
 private:
     // Appends `r`, whose numbers and pooled strings are set, with its findings and key group.
     void appendRow(Row r, QStringView key, const QStringList &findings, bool refused, bool chunked);
+    void setAnnotations(bool bookmarked, bool deleted, const QString &note);
     void noteExtras(qint32 row, const QString &source, quint32 lateAnswerMs);
     void recomputeSucceeded(qint32 group);
     bool isLate(qsizetype row) const;
@@ -182,4 +203,9 @@ private:
     Pool<QString> m_taskTexts;
     Pool<QString> m_statusTexts;
     Pool<QStringList> m_findings;
+    QHash<quint64, QString> m_notes; // by capture id: few captures carry one
 };
+
+// A million rows must stay under a hundred megabytes: widening the flags to 16 bits took a byte
+// of padding, not a new word.
+static_assert(sizeof(CaptureIndex::Row) == 88);

@@ -4,6 +4,8 @@
 #include "capture/Journal.h"
 #include "hoox/HooxClassifier.h"
 
+#include <QDateTime>
+
 CaptureRecorder::CaptureRecorder(Journal *journal, quint64 firstId)
     : m_journal(journal)
     , m_nextId(firstId)
@@ -59,7 +61,25 @@ CapturePtr CaptureRecorder::stage(const ImportedRequest &imported, QString *erro
                    imported.answerStatus);
     c->recovered = imported.recovered;
     c->source = imported.source;
-    return keep(std::move(c), true, error);
+    CapturePtr kept = keep(std::move(c), true, error);
+    if (!kept || (imported.note.isEmpty() && !imported.bookmarked))
+        return kept;
+    // The star first: a note too long for the journal then fails alone. The capture is staged
+    // whatever becomes of its annotations, and returned with those the journal took.
+    Annotations annotations;
+    if (imported.bookmarked)
+        annotations.append(Annotation::bookmark(kept->id, true));
+    if (!imported.note.isEmpty())
+        annotations.append(Annotation::note(kept->id, imported.note));
+    annotate(&annotations, error);
+    auto annotated = std::make_shared<Capture>(*kept);
+    for (const Annotation &a : std::as_const(annotations)) {
+        if (a.kind == Annotation::Kind::Note)
+            annotated->note = a.text();
+        else
+            annotated->bookmarked = true;
+    }
+    return annotated;
 }
 
 bool CaptureRecorder::commit(QString *error)
@@ -96,4 +116,21 @@ CapturePtr CaptureRecorder::keep(std::shared_ptr<Capture> c, bool staged, QStrin
     }
     ++m_nextId;
     return c;
+}
+
+bool CaptureRecorder::annotate(Annotations *annotations, QString *error)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // They join the open group, or open one: the next commit() writes and syncs them.
+    m_groupOpen = m_groupOpen || m_journal != nullptr;
+    for (qsizetype i = 0; i < annotations->size(); ++i) {
+        Annotation &a = (*annotations)[i];
+        if (a.atMs == 0)
+            a.atMs = now;
+        if (m_journal && !m_journal->appendAnnotation(a, error)) {
+            annotations->resize(i);
+            return false;
+        }
+    }
+    return true;
 }

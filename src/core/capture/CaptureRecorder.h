@@ -37,8 +37,16 @@ public:
     // its captures leave no trace in their duplicate groups.
     bool commit(QString *error);
 
-    // stage() for a request read from a file or recovered from ngrok, with where it came from.
+    // stage() for a request read from a file or recovered from ngrok, with where it came from,
+    // followed by its note and star when it has them (annotate()). Should those fail, the
+    // capture is still staged and returned without them, *error saying why.
     CapturePtr stage(const ImportedRequest &imported, QString *error);
+
+    // Appends annotations of recorded or staged captures to the journal (Journal::
+    // appendAnnotation(): they join the staged group), stamped with the time now when they carry
+    // none; the next commit() syncs them. False, with *error set, at the first the journal did
+    // not take: `annotations` then keeps only those before it, which it took.
+    bool annotate(Annotations *annotations, QString *error);
 
     quint64 nextId() const { return m_nextId; }
     // Where record() writes; null when captures are kept nowhere.
@@ -51,7 +59,7 @@ private:
 
     Journal *m_journal;
     std::vector<CapturePtr> m_staged; // in the journal's group, not yet committed
-    bool m_groupOpen = false;         // stage() was called since the last commit()
+    bool m_groupOpen = false;         // stage() or annotate() was called since the last commit()
     quint64 m_nextId;
     DuplicateIndex m_duplicates;
 };

@@ -76,22 +76,36 @@ bool testRecord(const uchar *record, const CaptureStore::SearchSource::Span &spa
     return test.record(row, record + F::RecordHeaderSize, size - quint32(F::RecordHeaderSize));
 }
 
+// Free text in the key, the path, the body or the note.
 class TextTest : public CaptureSearch::RowTest {
 public:
-    explicit TextTest(const TextMatcher &matcher)
+    TextTest(const TextMatcher &matcher, const QHash<qint32, QString> &notes)
         : m_matcher(matcher)
+        , m_notes(notes)
     {
     }
-    bool record(qsizetype, const uchar *payload, quint32 size) override
+    bool record(qsizetype row, const uchar *payload, quint32 size) override
     {
         F::SearchFields fields;
-        return F::searchFields(payload, size, &fields) &&
-               m_matcher.matches(fields.key, fields.target, fields.body);
+        return matchesNote(row) || (F::searchFields(payload, size, &fields) &&
+                                    m_matcher.matches(fields.key, fields.target, fields.body));
     }
-    bool capture(qsizetype, const Capture &c) override { return m_matcher.matches(c); }
+    bool capture(qsizetype row, const Capture &c) override
+    {
+        return matchesNote(row) || m_matcher.matches(c);
+    }
 
 private:
+    bool matchesNote(qsizetype row) const
+    {
+        if (m_notes.isEmpty())
+            return false;
+        const auto it = m_notes.constFind(qint32(row));
+        return it != m_notes.cend() && m_matcher.matches({}, {}, it->toUtf8());
+    }
+
     const TextMatcher &m_matcher;
+    const QHash<qint32, QString> &m_notes;
 };
 
 struct Range {
@@ -159,7 +173,7 @@ std::vector<quint8> CaptureSearch::run(const CaptureStore::SearchSource &source,
                                        const std::atomic<quint64> *current, quint64 generation)
 {
     return run(
-        source, [&matcher] { return std::make_unique<TextTest>(matcher); }, nullptr, current,
+        source, [&] { return std::make_unique<TextTest>(matcher, source.notes); }, nullptr, current,
         generation);
 }
 
@@ -181,6 +195,7 @@ bool CaptureSearch::matchesRow(const CaptureStore::SearchSource::Span &span,
             return false;
         done += qMax<ssize_t>(n, 0);
     }
-    TextTest test(matcher);
+    const QHash<qint32, QString> notes; // the caller looks at the row's note
+    TextTest test(matcher, notes);
     return testRecord(reinterpret_cast<const uchar *>(bytes.constData()), span, 0, test);
 }

@@ -3,6 +3,7 @@
 
 #include "capture/CaptureSearch.h"
 #include "capture/JournalReader.h"
+#include "capture/TextMatcher.h"
 
 CaptureStore::CaptureStore(QObject *parent)
     : QObject(parent)
@@ -64,6 +65,26 @@ void CaptureStore::clear()
     m_cachedRow = -1;
     m_cached.reset();
     emit cleared();
+}
+
+void CaptureStore::annotate(const Annotations &annotations)
+{
+    QList<qsizetype> rows;
+    bool shownChanged = false;
+    for (const Annotation &a : annotations) {
+        const qsizetype row = m_index.rowOfId(a.captureId);
+        const quint16 before = row < 0 ? 0 : m_index.row(row).flags;
+        if (row < 0 || !m_index.annotate(a))
+            continue;
+        if (a.kind == Annotation::Kind::LateAnswer) {
+            emit rowChanged(row); // as setLateAnswer() tells it
+            continue;
+        }
+        rows.append(row);
+        shownChanged = shownChanged || ((before ^ m_index.row(row).flags) & Deleted);
+    }
+    if (!rows.isEmpty())
+        emit annotated(rows, shownChanged);
 }
 
 CapturePtr CaptureStore::capture(qsizetype row, QString *error) const
@@ -129,6 +150,12 @@ std::shared_ptr<const CaptureStore::SearchSource> CaptureStore::searchSource() c
     for (qsizetype i = 0; i < size(); ++i) {
         const Row &r = m_index.row(i);
         source->spans[size_t(i)] = SearchSource::Span{r.journalOffset, r.recordSize, r.id};
+        if (r.flags & Bookmarked)
+            source->bookmarked.insert(qint32(i));
+        if (r.flags & Deleted)
+            source->deleted.insert(qint32(i));
+        if (const QStringView text = note(i); !text.isEmpty())
+            source->notes.insert(qint32(i), text.toString());
     }
     return source;
 }
@@ -136,6 +163,9 @@ std::shared_ptr<const CaptureStore::SearchSource> CaptureStore::searchSource() c
 bool CaptureStore::matchesText(qsizetype row, const TextMatcher &matcher) const
 {
     const Row &r = m_index.row(row);
+    if (const QStringView text = note(row);
+        !text.isEmpty() && matcher.matches({}, {}, text.toUtf8()))
+        return true;
     return CaptureSearch::matchesRow(SearchSource::Span{r.journalOffset, r.recordSize, r.id},
                                      m_resident.value(qint32(row)), m_journal, matcher);
 }

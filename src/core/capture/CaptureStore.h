@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 
 #include <memory>
 
@@ -23,11 +24,13 @@ class CaptureStore : public QObject {
 public:
     using Row = CaptureIndex::Row;
     using Group = CaptureIndex::Group;
-    enum Flag : quint8 {
+    enum Flag : quint16 {
         HasFindings = CaptureIndex::HasFindings,
         Conflict = CaptureIndex::Conflict,
         Retry = CaptureIndex::Retry,
         Refused = CaptureIndex::Refused,
+        Bookmarked = CaptureIndex::Bookmarked,
+        Deleted = CaptureIndex::Deleted,
         Recovered = CaptureIndex::Recovered,
         LateAnswer = CaptureIndex::LateAnswer,
     };
@@ -43,6 +46,10 @@ public:
         QString journalPath;
         std::vector<Span> spans;
         QHash<qint32, CapturePtr> resident;
+        // The annotations of the rows that have any, by row.
+        QHash<qint32, QString> notes;
+        QSet<qint32> bookmarked;
+        QSet<qint32> deleted;
     };
 
     explicit CaptureStore(QObject *parent = nullptr);
@@ -67,6 +74,14 @@ public:
     // The row holding capture `id`, or -1.
     qsizetype rowOfId(quint64 id) const { return m_index.rowOfId(id); }
 
+    // The user's annotations of a row (the filter language reads them through these).
+    bool isBookmarked(qsizetype row) const { return m_index.row(row).flags & Bookmarked; }
+    bool isDeleted(qsizetype row) const { return m_index.row(row).flags & Deleted; }
+    QStringView note(qsizetype row) const { return m_index.note(row); } // until the next change
+    // Applies annotations read back or just journaled (SessionEngine::annotate()); those of
+    // captures not in the store are ignored. annotated() names the rows that changed.
+    void annotate(const Annotations &annotations);
+
     // The whole capture, headers and body, read back from the journal when it is not in
     // memory. Null, with *error set, when the journal can no longer give it (moved, cut).
     CapturePtr capture(qsizetype row, QString *error = nullptr) const;
@@ -89,6 +104,8 @@ signals:
     void appended(qsizetype first, qsizetype count);
     void aboutToClear();
     void cleared();
+    // `rows` changed their note or star; when `shownChanged`, some were deleted or restored.
+    void annotated(const QList<qsizetype> &rows, bool shownChanged);
     // A row's answer changed after it was appended; its group may have changed with it.
     void rowChanged(qsizetype row);
 

@@ -14,4 +14,7 @@ struct ImportedRequest {
     quint16 answerStatus = 0;
     bool recovered = false; // recovered from ngrok (see Capture::recovered)
     QString source;         // see Capture::source
+    // The annotations the file carried (an export of HookScope), journaled after the capture.
+    QString note;
+    bool bookmarked = false;
 };

@@ -242,28 +242,38 @@ QString Journal::writeFailure(int code) const
 
 bool Journal::appendLateAnswer(quint64 captureId, quint16 status, quint32 afterMs, QString *error)
 {
-    if (!m_file.isOpen() || m_damaged || captureId == 0 || captureId > m_lastId) {
-        return fail(error, QCoreApplication::translate("Journal", "The journal cannot take the "
-                                                                  "answer of capture %1.")
-                               .arg(captureId));
+    return appendAnnotation(
+        Annotation::lateAnswer(captureId, status, afterMs, QDateTime::currentMSecsSinceEpoch()),
+        error);
+}
+
+bool Journal::appendAnnotation(const Annotation &annotation, QString *error)
+{
+    if (!m_file.isOpen() || m_damaged) {
+        return fail(error, QCoreApplication::translate("Journal", "The journal is not open for "
+                                                                  "writing; open it again."));
     }
-    // Records staged for the next commit were given their offsets already: the answer joins
-    // them, after its capture, and is written with them.
-    const JournalFormat::AnswerRecord answer{captureId, QDateTime::currentMSecsSinceEpoch(), status,
-                                             afterMs};
-    if (!m_pending.isEmpty()) {
-        JournalFormat::appendAnswerRecord(&m_pending, answer);
+    if (!m_groupError.isEmpty())
+        return fail(error, m_groupError);
+    if (annotation.captureId == 0 || annotation.captureId > m_lastId) {
+        return fail(error, QCoreApplication::translate("Journal", "The journal %1 holds no "
+                                                                  "capture %2 to annotate.")
+                               .arg(path())
+                               .arg(annotation.captureId));
+    }
+    // Staged records were given their offsets already: the annotation goes after them, and
+    // `after` (the last id, staged ones included) says so.
+    const bool joins = groupOpen();
+    const qsizetype start = m_pending.size();
+    if (!JournalFormat::appendAnnotation(&m_pending, annotation, m_lastId, error)) {
+        m_pending.truncate(start);
+        return false;
+    }
+    if (joins)
         return true;
-    }
-    QByteArray record;
-    JournalFormat::appendAnswerRecord(&record, answer);
-    if (const int code = writeAll(record)) {
-        return fail(error, QCoreApplication::translate("Journal", "Could not write the answer of "
-                                                                  "capture %1 to the journal %2: "
-                                                                  "%3.")
-                               .arg(captureId)
-                               .arg(path(), osError(code)));
-    }
+    if (const int code = writeStaged())
+        return fail(error, writeFailure(code));
+    closeGroup();
     return true;
 }
 

@@ -63,8 +63,14 @@ public:
     // Where the last append() or stage() put its record: file offset and size.
     qint64 lastRecordOffset() const { return m_lastRecordOffset; }
     quint32 lastRecordSize() const { return m_lastRecordSize; }
-    // Appends an answer record (see JournalFormat.h): capture `captureId`'s answer, `status`,
-    // went out `afterMs` after its request, later than the sender waits.
+    // Appends `annotation` (JournalFormat.h) of a capture already appended or staged (an id up
+    // to nextId() - 1); the capture's own record is left as it is. While a group is open (records
+    // staged, or written early, since the last commit) it joins the group after them: written and
+    // synced by commit(), cut off with the group should that fail. Otherwise it is written at
+    // once, as append() writes, and the next commit() syncs it.
+    bool appendAnnotation(const Annotation &annotation, QString *error);
+    // Appends a late-answer annotation: capture `captureId`'s answer, `status`, went out
+    // `afterMs` after its request, later than the sender waits.
     bool appendLateAnswer(quint64 captureId, quint16 status, quint32 afterMs, QString *error);
     // Writes `capture.answerStatus` into the record at `recordOffset`, in place: a capture is
     // journaled before its answer is decided when an answerer decides it. `capture` must be the
@@ -84,6 +90,7 @@ private:
     int writeStaged();
     void dropGroup();
     void closeGroup();
+    bool groupOpen() const { return !m_pending.isEmpty() || m_end > m_groupStart; }
     QString writeFailure(int code) const;
     bool readRecordPrefix(qint64 offset, quint64 id, qsizetype recordSize, QByteArray *prefix,
                           QString *error);

@@ -3,6 +3,7 @@
 
 #include "capture/JournalFieldCache.h"
 
+#include <QCoreApplication>
 #include <QtEndian>
 
 #include <cstring>
@@ -14,7 +15,6 @@ constexpr quint8 ChunkedFlag = 0x01;
 constexpr quint8 RecoveredFlag = 0x02;
 constexpr quint8 SourceFlag = 0x04;
 constexpr quint8 CaptureFlags = ChunkedFlag | RecoveredFlag | SourceFlag;
-constexpr quint8 AnswerFlag = 0x80;
 constexpr qint64 LengthSize = 4; // every length and count is a u32
 constexpr int FlagsOffset = 19;
 constexpr int TaskOffset = 20;
@@ -277,6 +277,47 @@ bool appendRecord(QByteArray *out, const Capture &capture, QString *error)
     return true;
 }
 
+bool appendAnnotation(QByteArray *out, const Annotation &annotation, quint64 after, QString *error)
+{
+    if (annotation.value.size() > qsizetype(MaxAnnotationValue)) {
+        if (error) {
+            *error = QCoreApplication::translate("Journal", "The note is too long for the journal "
+                                                            "(%1 bytes; at most %2 fit).")
+                         .arg(annotation.value.size())
+                         .arg(MaxAnnotationValue);
+        }
+        return false;
+    }
+    const auto size = quint32(MinAnnotationSize + annotation.value.size());
+    const qsizetype start = out->size();
+    out->resize(start + RecordHeaderSize + size);
+    char *record = out->data() + start;
+    Writer w(record + RecordHeaderSize);
+    w.fixed(annotation.captureId);
+    w.fixed(after);
+    w.fixed(annotation.atMs);
+    w.fixed(quint8(annotation.kind));
+    w.bytes(annotation.value);
+    const auto *payload = reinterpret_cast<const uchar *>(record + RecordHeaderSize);
+    qToLittleEndian(AnnotationMarker | size, record);
+    qToLittleEndian(checksum(payload, size), record + 4);
+    return true;
+}
+
+bool decodeAnnotation(const uchar *payload, quint32 size, Annotation *out, quint64 *after)
+{
+    Reader r(payload, size);
+    out->captureId = r.fixed<quint64>();
+    *after = r.fixed<quint64>();
+    out->atMs = r.fixed<qint64>();
+    const auto kind = r.fixed<quint8>();
+    out->kind = Annotation::Kind(kind);
+    out->value = r.bytes().toByteArray();
+    const bool sized = out->kind != Annotation::Kind::LateAnswer ||
+                       out->value.size() == Annotation::LateAnswerValueSize;
+    return r.atEnd() && kind != 0 && sized && out->captureId != 0 && out->captureId <= *after;
+}
+
 bool decodeCapture(const uchar *payload, quint32 size, JournalFieldCache &cache, Capture *out)
 {
     Reader r(payload, size);
@@ -373,8 +414,6 @@ bool searchFields(const uchar *payload, quint32 size, SearchFields *out)
 
 bool isWellFormed(const uchar *payload, quint32 size)
 {
-    if (isAnswer(payload, size))
-        return decodeAnswer(payload, size, nullptr);
     Reader r(payload, size);
     Fixed f;
     if (!readFixed(r, &f))
@@ -393,52 +432,10 @@ quint64 idOf(const uchar *payload)
     return qFromLittleEndian<quint64>(payload);
 }
 
-bool looksValid(const uchar *payload, quint32 size)
+bool hasValidEnums(const uchar *payload)
 {
-    if (isAnswer(payload, size))
-        return size == AnswerPayloadSize && payload[FlagsOffset] == AnswerFlag;
-    return size >= MinPayloadSize && (payload[FlagsOffset] & ~CaptureFlags) == 0 &&
+    return (payload[FlagsOffset] & ~CaptureFlags) == 0 &&
            payload[TaskOffset] <= quint8(HooxTask::Unknown) &&
            payload[StatusOffset] <= quint8(HooxStatus::Other);
-}
-
-void appendAnswerRecord(QByteArray *out, const AnswerRecord &a)
-{
-    const qsizetype start = out->size();
-    out->resize(start + RecordHeaderSize + AnswerPayloadSize);
-    char *record = out->data() + start;
-    Writer w(record + RecordHeaderSize);
-    w.fixed(a.captureId);
-    w.fixed(a.answeredAtMs);
-    w.fixed(a.answerStatus);
-    w.fixed(quint8(0));
-    w.fixed(AnswerFlag);
-    w.fixed(a.afterMs);
-    const auto *payload = reinterpret_cast<const uchar *>(record + RecordHeaderSize);
-    qToLittleEndian(AnswerPayloadSize, record);
-    qToLittleEndian(checksum(payload, AnswerPayloadSize), record + 4);
-}
-
-bool isAnswer(const uchar *payload, quint32 size)
-{
-    return size > quint32(FlagsOffset) && (payload[FlagsOffset] & AnswerFlag) != 0;
-}
-
-bool decodeAnswer(const uchar *payload, quint32 size, AnswerRecord *out)
-{
-    if (size != AnswerPayloadSize || payload[FlagsOffset] != AnswerFlag || payload[18] != 0)
-        return false;
-    Reader r(payload, size);
-    AnswerRecord a;
-    a.captureId = r.fixed<quint64>();
-    a.answeredAtMs = r.fixed<qint64>();
-    a.answerStatus = r.fixed<quint16>();
-    r.fixed<quint16>(); // the zero byte and the flags
-    a.afterMs = r.fixed<quint32>();
-    if (a.captureId == 0 || !r.atEnd())
-        return false;
-    if (out)
-        *out = a;
-    return true;
 }
 } // namespace JournalFormat

@@ -5,9 +5,9 @@
 #include "capture/JournalFormat.h"
 
 #include <QFile>
-#include <QHash>
 #include <QtEndian>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <unistd.h>
@@ -37,18 +37,19 @@ public:
     template <typename Visit> void run(Visit &&visit);
 
 private:
+    // The end of the good record at `at`, once visited; `at` itself when there is none.
+    template <typename Visit> qint64 recordAt(qint64 at, Visit &visit);
+    // The payload size of an annotation record that could start at `offset`, or 0.
+    quint32 annotationSize(qint64 offset) const;
+    // Whether an annotation record at `offset` fits after what was read: its `after` is at least
+    // the last id, and at least the id it annotates.
+    bool annotationFits(qint64 offset) const;
+    bool takeAnnotation(qint64 offset, quint32 size);
     quint32 u32At(qint64 offset) const { return qFromLittleEndian<quint32>(m_data + offset); }
     // The payload size of a record that could start at `offset`, or 0 when it cannot.
     quint32 plausibleSize(qint64 offset) const;
     bool checksumMatches(qint64 offset, quint32 size) const;
     qint64 findRecordAfter(qint64 offset);
-    // A capture continues the ids read so far; an answer names one of them.
-    bool continuesIds(const uchar *payload, quint32 size) const
-    {
-        const quint64 id = F::idOf(payload);
-        return F::isAnswer(payload, size) ? id != 0 && id <= m_status->lastId
-                                          : id > m_status->lastId;
-    }
     void noteDamage(qint64 from, qint64 to);
 
     const uchar *m_data;
@@ -62,9 +63,43 @@ quint32 Scanner::plausibleSize(qint64 offset) const
     if (m_size - offset < F::RecordHeaderSize)
         return 0;
     const quint32 size = u32At(offset);
-    if (size < F::MinRecordPayloadSize || size > F::MaxPayloadSize)
+    if (size < F::MinPayloadSize || size > F::MaxPayloadSize)
         return 0;
     return size <= m_size - offset - F::RecordHeaderSize ? size : 0;
+}
+
+quint32 Scanner::annotationSize(qint64 offset) const
+{
+    if (m_size - offset < F::RecordHeaderSize)
+        return 0;
+    const quint32 length = u32At(offset);
+    const quint32 size = length & ~F::AnnotationMarker;
+    if ((length & F::AnnotationMarker) == 0 || size < F::MinAnnotationSize ||
+        size > F::MaxAnnotationSize)
+        return 0;
+    return size <= m_size - offset - F::RecordHeaderSize ? size : 0;
+}
+
+bool Scanner::annotationFits(qint64 offset) const
+{
+    const uchar *payload = m_data + offset + F::RecordHeaderSize;
+    const quint64 id = qFromLittleEndian<quint64>(payload);
+    const quint64 after = qFromLittleEndian<quint64>(payload + 8);
+    return id != 0 && id <= after && after >= m_status->lastId;
+}
+
+bool Scanner::takeAnnotation(qint64 offset, quint32 size)
+{
+    Annotation a;
+    quint64 after = 0;
+    if (!annotationFits(offset) || !checksumMatches(offset, size) ||
+        !F::decodeAnnotation(m_data + offset + F::RecordHeaderSize, size, &a, &after))
+        return false;
+    m_status->annotations.append(std::move(a));
+    // Captures up to `after` were written before it: should damage have taken the last of them,
+    // their ids are still not given out again.
+    m_status->lastId = qMax(m_status->lastId, after);
+    return true;
 }
 
 bool Scanner::checksumMatches(qint64 offset, quint32 size) const
@@ -77,11 +112,22 @@ bool Scanner::checksumMatches(qint64 offset, quint32 size) const
 qint64 Scanner::findRecordAfter(qint64 offset)
 {
     for (qint64 at = offset + 1; at < m_size; ++at) {
+        if (const quint32 size = annotationSize(at); size != 0 && annotationFits(at)) {
+            m_budget -= size;
+            if (m_budget < 0)
+                return OutOfBudget;
+            Annotation a;
+            quint64 after = 0;
+            if (checksumMatches(at, size) &&
+                F::decodeAnnotation(m_data + at + F::RecordHeaderSize, size, &a, &after))
+                return at;
+            continue;
+        }
         const quint32 size = plausibleSize(at);
         if (size == 0)
             continue;
         const uchar *payload = m_data + at + F::RecordHeaderSize;
-        if (!F::looksValid(payload, size) || !continuesIds(payload, size))
+        if (!F::hasValidEnums(payload) || F::idOf(payload) <= m_status->lastId)
             continue;
         m_budget -= size;
         if (m_budget < 0)
@@ -90,6 +136,18 @@ qint64 Scanner::findRecordAfter(qint64 offset)
             return at;
     }
     return NotFound;
+}
+
+template <typename Visit> qint64 Scanner::recordAt(qint64 at, Visit &visit)
+{
+    if (const quint32 size = annotationSize(at))
+        return takeAnnotation(at, size) ? at + F::RecordHeaderSize + size : at;
+    const quint32 size = plausibleSize(at);
+    const uchar *payload = m_data + at + F::RecordHeaderSize;
+    if (size == 0 || !checksumMatches(at, size) || !visit(at, payload, size))
+        return at;
+    m_status->lastId = qMax(m_status->lastId, F::idOf(payload));
+    return at + F::RecordHeaderSize + size;
 }
 
 void Scanner::noteDamage(qint64 from, qint64 to)
@@ -102,13 +160,8 @@ template <typename Visit> void Scanner::run(Visit &&visit)
 {
     qint64 at = F::FileHeaderSize;
     while (at < m_size) {
-        const quint32 size = plausibleSize(at);
-        const uchar *payload = m_data + at + F::RecordHeaderSize;
-        const bool ordered =
-            size == 0 || !F::isAnswer(payload, size) || continuesIds(payload, size);
-        if (size != 0 && ordered && checksumMatches(at, size) && visit(at, payload, size)) {
-            m_status->lastId = qMax(m_status->lastId, F::idOf(payload));
-            at += F::RecordHeaderSize + size;
+        if (const qint64 next = recordAt(at, visit); next != at) {
+            at = next;
             continue;
         }
         const qint64 next = findRecordAfter(at);
@@ -226,6 +279,41 @@ bool openForReading(QFile &file, JournalReadStatus *status)
                         : QStringLiteral("There is no journal at %1.").arg(file.fileName());
     return false;
 }
+// `c` as `a` leaves it; false, leaving it as it was, for a kind this build does not apply to a
+// capture (a deletion: the capture stays in, see JournalReadStatus::annotations).
+bool applyTo(Capture &c, const Annotation &a)
+{
+    using Kind = Annotation::Kind;
+    quint16 status = 0;
+    quint32 afterMs = 0;
+    if (a.kind == Kind::Note) {
+        c.note = a.text();
+    } else if (a.kind == Kind::Bookmark || a.kind == Kind::Unbookmark) {
+        c.bookmarked = a.kind == Kind::Bookmark;
+    } else if (a.lateAnswer(&status, &afterMs)) {
+        c.answerStatus = status;
+        c.lateAnswerMs = qMax<quint32>(afterMs, 1);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+// Applies the annotations, in file order, to the captures they name (ids only grow).
+void annotateCaptures(const Annotations &annotations, CaptureBatch *captures)
+{
+    for (const Annotation &a : annotations) {
+        const auto it =
+            std::lower_bound(captures->begin(), captures->end(), a.captureId,
+                             [](const CapturePtr &c, quint64 id) { return c->id < id; });
+        if (it == captures->end() || (*it)->id != a.captureId)
+            continue;
+        auto annotated = std::make_shared<Capture>(**it);
+        if (applyTo(*annotated, a))
+            *it = std::move(annotated);
+    }
+}
+
 template <typename Result, typename Read> Result readPath(const QString &path, Read &&read)
 {
     QFile file(path);
@@ -245,28 +333,16 @@ JournalReadResult JournalReader::read(QFile &file)
 {
     JournalReadResult result;
     JournalFieldCache cache;
-    // Captures by id, for the answer records that follow them.
-    QHash<quint64, Capture *> byId;
-    scanFile(file, &result, [&](qint64 offset, const uchar *payload, quint32 size) {
-        if (F::isAnswer(payload, size)) {
-            F::AnswerRecord a;
-            if (!F::decodeAnswer(payload, size, &a))
-                return false;
-            if (Capture *c = byId.value(a.captureId)) {
-                c->answerStatus = a.answerStatus;
-                c->lateAnswerMs = qMax<quint32>(a.afterMs, 1);
-            }
-            return true;
-        }
+    scanFile(file, &result, [&result, &cache](qint64 offset, const uchar *payload, quint32 size) {
         auto capture = std::make_shared<Capture>();
         if (!F::decodeCapture(payload, size, cache, capture.get()))
             return false;
         capture->journalOffset = offset;
         capture->journalRecordSize = quint32(F::RecordHeaderSize) + size;
-        byId.insert(capture->id, capture.get());
         result.captures.append(std::move(capture));
         return true;
     });
+    annotateCaptures(result.annotations, &result.captures);
     return result;
 }
 
@@ -283,13 +359,6 @@ JournalIndexResult JournalReader::readIndex(QFile &file, const Progress &progres
     CaptureIndex::Entry entry;
     const qint64 total = file.size();
     scanFile(file, &result, [&](qint64 offset, const uchar *payload, quint32 size) {
-        if (F::isAnswer(payload, size)) {
-            F::AnswerRecord a;
-            if (!F::decodeAnswer(payload, size, &a))
-                return false;
-            result.index.setLateAnswer(a.captureId, a.answerStatus, a.afterMs);
-            return true;
-        }
         if (!F::decodeIndexEntry(payload, size, cache, &key, &entry))
             return false;
         if (progress && (result.index.size() & 0xffff) == 0)
@@ -299,6 +368,8 @@ JournalIndexResult JournalReader::readIndex(QFile &file, const Progress &progres
         result.index.append(entry);
         return true;
     });
+    for (const Annotation &a : std::as_const(result.annotations))
+        result.index.annotate(a);
     return result;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "capture/Annotation.h"
 #include "capture/Capture.h"
 #include "capture/CaptureIndex.h"
 
@@ -26,6 +27,9 @@ struct JournalReadStatus {
     qint64 skippedBytes = 0;
     quint64 lastId = 0;  // the highest id read; 0 when none
     quint32 version = 0; // the file's format version; 0 when it has no header yet
+    // The annotation records (late answers included), in file order. read() and readIndex()
+    // have applied them already.
+    Annotations annotations;
     QString error;
     QString warning; // read, but with losses the user should hear about
 };
@@ -40,7 +44,9 @@ struct JournalIndexResult : JournalReadStatus {
 
 // Reads a journal through a memory map. A torn last record is dropped, a damaged record between
 // good ones is skipped, and every length is checked against the data so that no file, however
-// hostile, makes it read out of bounds.
+// hostile, makes it read out of bounds. Annotations are applied to what is read: read() sets
+// each capture's note, bookmark and late answer (and leaves deleted ones in, see
+// `annotations`), readIndex() sets the rows' flags, notes and late answers.
 class JournalReader {
 public:
     static JournalReadResult read(const QString &path);

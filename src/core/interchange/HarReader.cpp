@@ -166,6 +166,8 @@ bool readEntry(const QJsonValue &value, ImportedRequest *out, QString *error)
         return fail(error, QStringLiteral("request is missing"));
     const QJsonObject ext = entry.value(QStringLiteral("_hookscope")).toObject();
     out->peer = ext.value(QStringLiteral("peer")).toString();
+    out->note = ext.value(QStringLiteral("note")).toString();
+    out->bookmarked = ext.value(QStringLiteral("bookmarked")).toBool();
     const int status =
         entry.value(QStringLiteral("response")).toObject().value(QStringLiteral("status")).toInt();
     out->answerStatus = quint16(qBound(0, status, 999));

@@ -137,7 +137,8 @@ void extension(JsonText &j, const Capture &c)
     j.key("findings").beginArray();
     for (const QString &f : h.findings)
         j.string(f);
-    j.endArray().endObject();
+    j.endArray();
+    j.key("note").stringOrNull(c.note).key("bookmarked").boolean(c.bookmarked).endObject();
 }
 
 } // namespace

@@ -11,8 +11,9 @@ class QIODevice;
 // Writes captures as a HAR 1.2 log, the form browser devtools, HTTP Toolkit and Charles open.
 // Entries are streamed one by one, so that exporting a large journal does not build the whole
 // document in memory. What HAR has no field for (capture id, peer, raw target, chunked,
-// trailers, the Hoox classification) goes into each entry's "_hookscope" object, and a body
-// that is not UTF-8 is written in base64 with "encoding": "base64", as HTTP Toolkit does.
+// trailers, the Hoox classification, the user's note and bookmark) goes into each entry's
+// "_hookscope" object, and a body that is not UTF-8 is written in base64 with "encoding": "base64",
+// as HTTP Toolkit does.
 class HarWriter {
 public:
     explicit HarWriter(QIODevice *out);

@@ -120,6 +120,8 @@ bool readRecord(const QJsonObject &o, ImportedRequest *out, QString *error)
 {
     out->peer = o.value(QStringLiteral("peer")).toString();
     out->answerStatus = quint16(qBound(0, o.value(QStringLiteral("answer")).toInt(), 999));
+    out->note = o.value(QStringLiteral("note")).toString();
+    out->bookmarked = o.value(QStringLiteral("bookmarked")).toBool();
     HttpRequest &r = out->request;
     return readRequestLine(o, &r, error) && readTime(o, &out->receivedAtMs, error) &&
            Interchange::readHeaderPairs(o.value(QStringLiteral("headers")),
@@ -169,6 +171,7 @@ QByteArray JsonLines::line(const Capture &c)
     for (const QString &f : h.findings)
         j.string(f);
     j.endArray();
+    j.key("note").stringOrNull(c.note).key("bookmarked").boolean(c.bookmarked);
     if (c.refused) // only then, so that the records of real captures keep their shape
         j.key("refused").boolean(true);
     j.endObject();

@@ -9,7 +9,8 @@
 // One capture per line, for scripts (jq, grep) and for moving captures between journals; the
 // same record for `hookscope export --format jsonl` and `hookscope listen --json`:
 //   {id, received_at, peer, method, target, http_version, chunked, headers [[name, value], …],
-//    trailers, body | body_base64, answer, task, status, key, duplicate_of, attempt, findings}
+//    trailers, body | body_base64, answer, task, status, key, duplicate_of, attempt, findings,
+//    note, bookmarked}
 // plus "refused": true for a request turned away for want of the access token. Header order
 // and case are kept; a body that is not UTF-8 is written as body_base64. On import the
 // classification fields are recomputed, so they need not be present; the body must be (an

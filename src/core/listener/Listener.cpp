@@ -9,6 +9,7 @@ Listener::Listener(Journal *journal, const CaptureIndex &loaded, const HttpLimit
     , m_worker(new ListenerWorker(&m_policy, limits, journal, loaded))
 {
     qRegisterMetaType<CaptureBatch>();
+    qRegisterMetaType<Annotations>();
     m_thread.setObjectName(QStringLiteral("hookscope-network"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -16,6 +17,11 @@ Listener::Listener(Journal *journal, const CaptureIndex &loaded, const HttpLimit
             [this](const CaptureBatch &batch, quint64 epoch) {
                 if (epoch == m_epoch)
                     emit captured(batch);
+            });
+    connect(m_worker, &ListenerWorker::annotated, this,
+            [this](const Annotations &annotations, quint64 epoch) {
+                if (epoch == m_epoch)
+                    emit annotated(annotations);
             });
     connect(m_worker, &ListenerWorker::journalFailed, this, &Listener::journalFailed);
     connect(m_worker, &ListenerWorker::answeredLate, this,
@@ -123,4 +129,12 @@ void Listener::importRequests(const QList<ImportedRequest> &requests)
 {
     QMetaObject::invokeMethod(
         m_worker, [this, requests] { m_worker->importRequests(requests); }, Qt::QueuedConnection);
+}
+
+void Listener::annotate(const Annotations &annotations)
+{
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, annotations, epoch = m_epoch] { worker->annotate(annotations, epoch); },
+        Qt::QueuedConnection);
 }

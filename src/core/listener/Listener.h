@@ -57,6 +57,10 @@ public:
     // Records imported requests on the network thread: numbered, classified, journaled and
     // emitted through captured() like deliveries.
     void importRequests(const QList<ImportedRequest> &requests);
+    // Appends annotations of the journal's captures to it on the network thread, after what was
+    // recorded before; annotated() hands them back once journaled (not when the journal has
+    // been switched meanwhile, nor when it failed: journalFailed() says why).
+    void annotate(const Annotations &annotations);
     // Answers written later than `ms` after their request count as late (default: Hoox's 10 s
     // timeout); tests make it short.
     void setLateAnswerMs(int ms);
@@ -69,6 +73,7 @@ public:
 
 signals:
     void captured(const CaptureBatch &batch);
+    void annotated(const Annotations &annotations);
     void journalFailed(const QString &error);
     // Capture `id`'s answer, `status`, went out `afterMs` after its request: later than the
     // sender waits. Journaled before it is emitted, after the capture itself was.

@@ -313,9 +313,10 @@ void ListenerWorker::importSlice()
     const qsizetype end = qMin(m_importNext + kImportSlice, m_imports.size());
     CaptureBatch slice;
     for (; m_importNext < end; ++m_importNext) {
-        const ImportedRequest &r = m_imports.at(m_importNext);
         QString error;
-        CapturePtr c = m_recorder.stage(r, &error);
+        CapturePtr c = m_recorder.stage(m_imports.at(m_importNext), &error);
+        if (c && !error.isEmpty())
+            emit journalFailed(error); // staged, without its note or star
         if (!c) {
             emit journalFailed(error);
             m_importNext = m_imports.size(); // the rest would fail the same way
@@ -333,6 +334,22 @@ void ListenerWorker::importSlice()
     }
     m_imports.clear();
     m_importNext = 0;
+}
+
+// The annotations join the captures staged in this pass and are committed with them now, so
+// that the captures reach the view before what is said of them, and the view hears only of
+// annotations that are on disk.
+void ListenerWorker::annotate(Annotations annotations, quint64 epoch)
+{
+    if (epoch != m_epoch)
+        return; // made in a journal that is no longer the one written
+    QString error;
+    if (!m_recorder.annotate(&annotations, &error))
+        emit journalFailed(error);
+    const bool kept = commit();
+    flush();
+    if (kept && !annotations.isEmpty())
+        emit annotated(annotations, m_epoch);
 }
 
 void ListenerWorker::flush()

@@ -65,9 +65,14 @@ public:
     void noteLateAnswer(quint64 captureId, quint64 epoch, quint16 status, qint64 tookMs);
     // Records requests read from a file as if they had just arrived, in order.
     void importRequests(const QList<ImportedRequest> &requests);
+    // Journals annotations made for the journal of `epoch` (dropped after a switch) after the
+    // captures staged so far, commits them with those, then hands back through annotated() the
+    // ones that are on disk.
+    void annotate(Annotations annotations, quint64 epoch);
 
 signals:
     void captured(const CaptureBatch &batch, quint64 epoch);
+    void annotated(const Annotations &annotations, quint64 epoch);
     void journalFailed(const QString &error);
     void answeredLate(quint64 captureId, quint16 status, quint32 afterMs, quint64 epoch);
 

@@ -23,7 +23,8 @@ Query Query::parse(const QString &text, const QDateTime &now)
 QueryVerdict Query::checkRow(const CaptureIndex &index, qsizetype row,
                              const QueryAnnotations *annotations) const
 {
-    if (!isValid())
+    // Deleted by the user (a tombstone in the journal): shown, exported and replayed by no query.
+    if (!isValid() || index.isDeleted(row))
         return QueryVerdict::No;
     if (!m_root)
         return QueryVerdict::Yes;

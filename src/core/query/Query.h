@@ -36,8 +36,8 @@ struct QueryAnnotations {
 // (NAME=GLOB exact, NAME~TEXT contains; NAME without regard to case), body.A.B (a path into the
 // JSON body: numbers compare numerically, anything else by glob), since (30s, 10m, 2h, 1d or an ISO
 // date/time). Globs take `*` and `?`, match the whole value and ignore case; quoted text is
-// literal. Free text is found in the key, the path or the body, ignoring case, as is a free
-// /regex/.
+// literal. Free text is found in the key, the path, the body or the note, ignoring case, as is a
+// free /regex/. A capture the user deleted matches no query, the empty one included.
 class Query {
 public:
     Query(); // the empty query: every capture matches
@@ -54,11 +54,19 @@ public:
     bool needsCapture() const { return m_needsCapture; }
     // Whether some term asks whether a key was delivered more than once.
     bool needsDuplicates() const { return m_root && m_root->uses(QueryTerm::Field::Duplicate); }
+    // Whether some term looks at notes or stars (free text finds notes too): its matches change
+    // when captures are annotated.
+    bool needsAnnotations() const
+    {
+        using F = QueryTerm::Field;
+        return m_root &&
+               (m_root->uses(F::Note) || m_root->uses(F::Bookmarked) || m_root->uses(F::Text));
+    }
     // Whether some term looks at header fields (a journal record must then be decoded whole).
     bool needsHeaders() const { return m_root && m_root->uses(QueryTerm::Field::Header); }
 
     // What the store's compact row says: Unknown when it depends on terms that need the
-    // whole capture. An invalid query matches nothing.
+    // whole capture. An invalid query matches nothing, nor does any query a deleted row.
     QueryVerdict checkRow(const CaptureIndex &index, qsizetype row,
                           const QueryAnnotations *annotations = nullptr) const;
     // Whether the row can match: false when its columns rule it out. For a query that
@@ -71,7 +79,8 @@ public:
         return checkRow(index, row, annotations) != QueryVerdict::No;
     }
     // Every term, on the whole capture. Without `facts`, a capture counts as a duplicate when it
-    // is a retry (all that is known when it arrives), and has no forward result, note or star.
+    // is a retry (all that is known when it arrives), has no forward result, and has the note
+    // and star it carries (Capture::note, read back or imported).
     bool matches(const Capture &c, const QueryFacts *facts = nullptr) const;
     // Every term, on values gathered elsewhere (a journal record).
     bool matches(const QuerySubject &s) const;

@@ -22,6 +22,8 @@ QuerySubject QuerySubject::of(const Capture &c, const QueryFacts *facts)
     } else {
         // All that is known when it arrives: whether it is a retry of an earlier delivery.
         s.duplicate = c.hoox.attempt > 1 || c.hoox.duplicateOf != 0;
+        s.note = c.note;
+        s.bookmarked = c.bookmarked;
     }
     return s;
 }

@@ -11,7 +11,7 @@
 struct QueryFacts {
     int forwardStatus = 0;  // what the app answered when forwarded; 0: not forwarded or no answer
     bool duplicate = false; // its key was delivered more than once
-    QString note;           // the note on the capture; none until captures carry notes
+    QString note;           // the note on the capture (Annotation.h); empty when none
     bool bookmarked = false;
 };
 

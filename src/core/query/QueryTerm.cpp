@@ -254,6 +254,9 @@ QueryVerdict QueryTerm::check(const QuerySubject &s) const
 {
     switch (m_field) {
     case Field::Text:
+        // A note is searched like the body; known from the row alone.
+        if (!s.note.isEmpty() && m_text->matches({}, {}, s.note.toUtf8()))
+            return QueryVerdict::Yes;
         if (s.capture)
             return verdict(m_text->matches(*s.capture));
         return s.hasRecord ? verdict(m_text->matches(s.keyUtf8, s.target, s.body))

@@ -53,12 +53,31 @@ bool openReleased(Journal &journal, const QString &path, QString *error,
     }
 }
 
-// Every store row of `source`, in order; none without a store.
-QList<qsizetype> everyRow(const CaptureStore::SearchSource *source)
+// The store rows of `source` (every one when `all`, else `rows`) that were not deleted, in order;
+// none without a store.
+QList<qsizetype> rowsOf(const CaptureStore::SearchSource *source, const QList<qsizetype> &rows,
+                        bool all)
 {
-    QList<qsizetype> rows(source ? qsizetype(source->spans.size()) : 0);
-    std::iota(rows.begin(), rows.end(), qsizetype(0));
-    return rows;
+    QList<qsizetype> kept(all && source ? qsizetype(source->spans.size()) : 0);
+    std::iota(kept.begin(), kept.end(), qsizetype(0));
+    if (!all)
+        kept = rows;
+    if (source && !source->deleted.isEmpty())
+        kept.removeIf([source](qsizetype row) { return source->deleted.contains(qint32(row)); });
+    return kept;
+}
+
+// `c` with the note and star its row had when `source` was taken.
+CapturePtr annotated(const CaptureStore::SearchSource &source, qsizetype row, CapturePtr c)
+{
+    const QString note = source.notes.value(qint32(row));
+    const bool star = source.bookmarked.contains(qint32(row));
+    if (!c || (note == c->note && star == c->bookmarked))
+        return c;
+    auto copy = std::make_shared<Capture>(*c);
+    copy->note = note;
+    copy->bookmarked = star;
+    return copy;
 }
 
 // The capture at store row `row` of `source`, from memory or read back from `journal`.
@@ -66,8 +85,10 @@ CapturePtr readRow(const CaptureStore::SearchSource &source, QFile &journal, qsi
                    QString *error)
 {
     const auto &span = source.spans.at(size_t(row));
-    return span.offset < 0 ? source.resident.value(qint32(row))
-                           : JournalReader::readRecord(journal, span.offset, span.size, error);
+    return annotated(source, row,
+                     span.offset < 0
+                         ? source.resident.value(qint32(row))
+                         : JournalReader::readRecord(journal, span.offset, span.size, error));
 }
 
 } // namespace
@@ -132,6 +153,7 @@ bool SessionEngine::open(const SessionOptions &options, QString *error)
         m_store->appendLoaded(retained(std::move(loaded), options.maxCaptures, options.maxAgeDays,
                                        QDateTime::currentMSecsSinceEpoch()));
         connect(m_listener.get(), &Listener::captured, m_store.get(), &CaptureStore::append);
+        connect(m_listener.get(), &Listener::annotated, m_store.get(), &CaptureStore::annotate);
         connect(m_listener.get(), &Listener::answeredLate, m_store.get(),
                 &CaptureStore::setLateAnswer);
     }
@@ -300,7 +322,7 @@ quint64 SessionEngine::exportCaptures(const QString &file, Interchange::Format f
     // A snapshot of where each capture is: the job reads them back while rows keep arriving.
     std::shared_ptr<const CaptureStore::SearchSource> source =
         m_store ? m_store->searchSource() : nullptr;
-    const QList<qsizetype> rows = all ? everyRow(source.get()) : storeRows;
+    const QList<qsizetype> rows = rowsOf(source.get(), storeRows, all);
     return m_jobs->start(
         tr("Exporting to %1").arg(QFileInfo(file).fileName()), this,
         [file, format, rows, source](JobControl &control) {
@@ -366,7 +388,7 @@ quint64 SessionEngine::readCaptures(const QList<qsizetype> &storeRows, bool all,
     };
     std::shared_ptr<const CaptureStore::SearchSource> source =
         m_store ? m_store->searchSource() : nullptr;
-    const QList<qsizetype> rows = all ? everyRow(source.get()) : storeRows;
+    const QList<qsizetype> rows = rowsOf(source.get(), storeRows, all);
     return m_jobs->start(
         tr("Reading %n capture(s)", nullptr, int(rows.size())), this,
         [rows, source, keep = std::move(keep)](JobControl &control) {
@@ -391,6 +413,12 @@ quint64 SessionEngine::readCaptures(const QList<qsizetype> &storeRows, bool all,
             return r;
         },
         [done = std::move(done)](Read r) { done(std::move(r.captures), r.error); });
+}
+
+void SessionEngine::annotate(const Annotations &annotations)
+{
+    if (m_listener && !annotations.isEmpty())
+        m_listener->annotate(annotations);
 }
 
 CaptureIndex SessionEngine::retained(CaptureIndex &&loaded, int maxCaptures, int maxAgeDays,

@@ -95,6 +95,10 @@ public:
                          std::function<bool(const Capture &)> keep,
                          std::function<void(QList<CapturePtr>, QString)> done);
 
+    // Appends notes, stars and deletions of the store's captures to the journal, on the network
+    // thread; the store shows them once they are journaled.
+    void annotate(const Annotations &annotations);
+
     // The captures shown of what a journal holds: retention keeps the newest, and those
     // younger than the age limit (0: no limit).
     static CaptureIndex retained(CaptureIndex &&loaded, int maxCaptures, int maxAgeDays,
