@@ -12,6 +12,30 @@
     </message>
 </context>
 <context>
+    <name>CaptureAnnotator</name>
+    <message numerus="yes">
+        <source>Note on the %n selected captures (empty removes it):</source>
+        <translation>
+            <numerusform>Note on the selected capture (empty removes it):</numerusform>
+            <numerusform>Note on the %n selected captures (empty removes it):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n capture(s): hidden from the view and from export, kept in the journal. Ctrl+Z brings them back.</source>
+        <translation>
+            <numerusform>Deleted %n capture: hidden from the view and from export, kept in the journal. Ctrl+Z brings it back.</numerusform>
+            <numerusform>Deleted %n captures: hidden from the view and from export, kept in the journal. Ctrl+Z brings them back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n capture(s).</source>
+        <translation>
+            <numerusform>Restored %n capture.</numerusform>
+            <numerusform>Restored %n captures.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DiffView</name>
     <message numerus="yes">
         <source>%n difference(s)</source>
@@ -58,17 +82,17 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <source>Empty the view of all %n capture(s)? The journal on disk keeps them.</source>
-        <translation>
-            <numerusform>Empty the view of all %n capture? The journal on disk keeps them.</numerusform>
-            <numerusform>Empty the view of all %n captures? The journal on disk keeps them.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n capture(s)</source>
         <translation>
             <numerusform>%n capture</numerusform>
             <numerusform>%n captures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Hide all %n capture(s) from the view? Nothing is deleted: the journal keeps them, and they show again when this session is next opened, as when HookScope starts again. To delete captures, select them and press Del; to start empty, use File → New session.</source>
+        <translation>
+            <numerusform>Hide the %n capture from the view? Nothing is deleted: the journal keeps it, and it shows again when this session is next opened, as when HookScope starts again. To delete captures, select them and press Del; to start empty, use File → New session.</numerusform>
+            <numerusform>Hide all %n captures from the view? Nothing is deleted: the journal keeps them, and they show again when this session is next opened, as when HookScope starts again. To delete captures, select them and press Del; to start empty, use File → New session.</numerusform>
         </translation>
     </message>
 </context>

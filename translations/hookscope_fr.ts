@@ -75,6 +75,17 @@
     </message>
 </context>
 <context>
+    <name>AnnotationMarks</name>
+    <message>
+        <source>Bookmarked (Ctrl+B)</source>
+        <translation>Favori (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Note&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>AnswerClass</name>
     <message>
         <source>2xx</source>
@@ -180,6 +191,70 @@
     <message>
         <source>[cut at %1 KiB]</source>
         <translation>[coupé à %1 Kio]</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureAnnotator</name>
+    <message>
+        <source>Undo delete</source>
+        <translation>Annuler la suppression</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmark</source>
+        <translation>Mettre en &amp;favori</translation>
+    </message>
+    <message>
+        <source>Ctrl+B</source>
+        <translation>Ctrl+B</translation>
+    </message>
+    <message>
+        <source>Edit &amp;note…</source>
+        <translation>Modifier la &amp;note…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete</source>
+        <translation>Annuler la su&amp;ppression</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Note on capture #%1 (empty removes it):</source>
+        <translation>Note de la capture #%1 (vide la retire)&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Note on the %n selected captures (empty removes it):</source>
+        <translation>
+            <numerusform>Note de la capture sélectionnée (%n) (vide la retire)&#xa0;:</numerusform>
+            <numerusform>Note des %n captures sélectionnées (vide la retire)&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The note was not saved: it is longer than %1 KiB.</source>
+        <translation>La note n&apos;a pas été enregistrée&#xa0;: elle dépasse %1 Kio.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n capture(s): hidden from the view and from export, kept in the journal. Ctrl+Z brings them back.</source>
+        <translation>
+            <numerusform>%n capture supprimée&#xa0;: masquée de la vue et de l&apos;export, conservée dans le journal. Ctrl+Z la rétablit.</numerusform>
+            <numerusform>%n captures supprimées&#xa0;: masquées de la vue et de l&apos;export, conservées dans le journal. Ctrl+Z les rétablit.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n capture(s).</source>
+        <translation>
+            <numerusform>%n capture rétablie.</numerusform>
+            <numerusform>%n captures rétablies.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1299,10 +1374,6 @@ Obtenu&#xa0;: %2
         <translation>Impossible d&apos;écrire dans le journal %1&#xa0;: %2. %3</translation>
     </message>
     <message>
-        <source>The journal cannot take the answer of capture %1.</source>
-        <translation>Le journal ne peut pas recevoir la réponse de la capture %1.</translation>
-    </message>
-    <message>
         <source>Could not write the answer of capture %1 to the journal %2: %3.</source>
         <translation>Impossible d&apos;écrire la réponse de la capture %1 dans le journal %2&#xa0;: %3.</translation>
     </message>
@@ -1337,6 +1408,14 @@ Obtenu&#xa0;: %2
     <message>
         <source>The journal %1 is in use by another HookScope (%2). A journal has one writer: stop that HookScope, or give this one another journal with --journal PATH (in the window: File → New session). `hookscope export --journal %1` reads it while it runs.</source>
         <translation>Le journal %1 est utilisé par un autre HookScope (%2). Un journal n&apos;a qu&apos;un seul rédacteur&#xa0;: arrêtez cet autre HookScope, ou donnez un autre journal à celui-ci avec --journal PATH (dans la fenêtre&#xa0;: Fichier → Nouvelle session). `hookscope export --journal %1` le lit pendant qu&apos;il tourne.</translation>
+    </message>
+    <message>
+        <source>The journal %1 holds no capture %2 to annotate.</source>
+        <translation>Le journal %1 ne contient aucune capture %2 à annoter.</translation>
+    </message>
+    <message>
+        <source>The note is too long for the journal (%1 bytes; at most %2 fit).</source>
+        <translation>La note est trop longue pour le journal (%1 octets&#xa0;; %2 au plus).</translation>
     </message>
 </context>
 <context>
@@ -1793,10 +1872,6 @@ Obtenu&#xa0;: %2
         <translation>Copier comme requests P&amp;ython</translation>
     </message>
     <message>
-        <source>&amp;Clear captures…</source>
-        <translation>&amp;Vider les captures…</translation>
-    </message>
-    <message>
         <source>Ctrl+Shift+Del</source>
         <translation>Ctrl+Shift+Del</translation>
     </message>
@@ -1933,17 +2008,6 @@ Obtenu&#xa0;: %2
         <translation>Sur %1, les autres machines de votre réseau peuvent envoyer des requêtes à HookScope. ngrok n&apos;a besoin que de 127.0.0.1.</translation>
     </message>
     <message>
-        <source>Clear captures?</source>
-        <translation>Vider les captures&#xa0;?</translation>
-    </message>
-    <message numerus="yes">
-        <source>Empty the view of all %n capture(s)? The journal on disk keeps them.</source>
-        <translation>
-            <numerusform>Vider la vue de %n capture&#xa0;? Le journal sur disque la conserve.</numerusform>
-            <numerusform>Vider la vue des %n captures&#xa0;? Le journal sur disque les conserve.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Journal: %1</source>
         <translation>Journal&#xa0;: %1</translation>
     </message>
@@ -2025,6 +2089,25 @@ Obtenu&#xa0;: %2
     <message>
         <source>%1 deliveries/s</source>
         <translation>%1 livraisons/s</translation>
+    </message>
+    <message>
+        <source>&amp;Clear view…</source>
+        <translation>&amp;Vider la vue…</translation>
+    </message>
+    <message>
+        <source>Hide all captures from the view; the journal keeps them</source>
+        <translation>Masquer toutes les captures de la vue&#xa0;; le journal les conserve</translation>
+    </message>
+    <message>
+        <source>Clear the view?</source>
+        <translation>Vider la vue&#xa0;?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hide all %n capture(s) from the view? Nothing is deleted: the journal keeps them, and they show again when this session is next opened, as when HookScope starts again. To delete captures, select them and press Del; to start empty, use File → New session.</source>
+        <translation>
+            <numerusform>Masquer la capture (%n) de la vue&#xa0;? Rien n&apos;est supprimé&#xa0;: le journal la conserve, et elle réapparaît à la prochaine ouverture de cette session, comme au redémarrage de HookScope. Pour supprimer des captures, sélectionnez-les et appuyez sur Suppr&#xa0;; pour repartir de zéro, utilisez Fichier → Nouvelle session.</numerusform>
+            <numerusform>Masquer les %n captures de la vue&#xa0;? Rien n&apos;est supprimé&#xa0;: le journal les conserve, et elles réapparaissent à la prochaine ouverture de cette session, comme au redémarrage de HookScope. Pour supprimer des captures, sélectionnez-les et appuyez sur Suppr&#xa0;; pour repartir de zéro, utilisez Fichier → Nouvelle session.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2262,11 +2345,11 @@ Obtenu&#xa0;: %2
     </message>
     <message>
         <source>⚠ Conflicts with #%1: same key, another outcome. Compare them…</source>
-        <translation>⚠ Contredit #%1 : même clé, autre issue. Les comparer…</translation>
+        <translation>⚠ Contredit #%1&#xa0;: même clé, autre issue. Les comparer…</translation>
     </message>
     <message>
         <source>Receivers disagree on which delivery of a key wins: open both in the Diff tab</source>
-        <translation>Les récepteurs divergent sur la livraison d&apos;une clé qui l&apos;emporte : ouvrez les deux dans l&apos;onglet Comparaison</translation>
+        <translation>Les récepteurs divergent sur la livraison d&apos;une clé qui l&apos;emporte&#xa0;: ouvrez les deux dans l&apos;onglet Comparaison</translation>
     </message>
 </context>
 <context>
@@ -3414,10 +3497,6 @@ Obtenu&#xa0;: %2
         <translation>--format est nécessaire&#xa0;: har ou jsonl.</translation>
     </message>
     <message>
-        <source>hookscope export: writes the journal&apos;s captures as HAR 1.2 (browser devtools, HTTP Toolkit, Charles) or as JSON Lines (one capture per line).</source>
-        <translation>hookscope export&#xa0;: écrit les captures du journal en HAR 1.2 (outils de développement des navigateurs, HTTP Toolkit, Charles) ou en JSON Lines (une capture par ligne).</translation>
-    </message>
-    <message>
         <source>Journal to read (default %1).</source>
         <translation>Journal à lire (par défaut %1).</translation>
     </message>
@@ -3461,6 +3540,10 @@ Obtenu&#xa0;: %2
     <message>
         <source>Cannot open the journal %1: %2.</source>
         <translation>Impossible d&apos;ouvrir le journal %1&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>hookscope export: writes the journal&apos;s captures as HAR 1.2 (browser devtools, HTTP Toolkit, Charles) or as JSON Lines (one capture per line), with their notes and bookmarks; captures deleted in the window are left out.</source>
+        <translation>hookscope export&#xa0;: écrit les captures du journal en HAR 1.2 (outils de développement des navigateurs, HTTP Toolkit, Charles) ou en JSON Lines (une capture par ligne), avec leurs notes et favoris&#xa0;; les captures supprimées dans la fenêtre sont écartées.</translation>
     </message>
 </context>
 <context>
