@@ -217,8 +217,7 @@ QVariant CaptureTableModel::display(qsizetype storeRow, int column) const
 
 // A slow app stands out in the Forwarded column: warning words in a warning colour, with an
 // icon for whoever cannot tell the colour; the tooltip holds the words the column cuts off.
-QVariant CaptureTableModel::forwardData(quint64 captureId, int role,
-                                        const QColor &background) const
+QVariant CaptureTableModel::forwardData(quint64 captureId, int role, const QColor &background) const
 {
     const auto it = m_forwarded.constFind(captureId);
     if (it == m_forwarded.cend())

@@ -66,8 +66,7 @@ Interchange::Format ExportActions::formatOfName(const QString &file)
                                                        : Interchange::Format::JsonLines;
 }
 
-quint64 ExportActions::exportTo(const QString &file, Interchange::Format format,
-                                bool selectionOnly)
+quint64 ExportActions::exportTo(const QString &file, Interchange::Format format, bool selectionOnly)
 {
     const QList<qsizetype> rows = selectionOnly ? m_selectedRows() : QList<qsizetype>{};
     if (selectionOnly && rows.isEmpty()) {

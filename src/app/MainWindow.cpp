@@ -215,8 +215,7 @@ void MainWindow::setUpActions()
     connect(m_ui->showKeyAction, &QAction::triggered, this, &MainWindow::showKeyOfCurrent);
     connect(m_ui->jumpToFirstAction, &QAction::triggered, this, &MainWindow::jumpToFirstOfCurrent);
     connect(m_ui->resendAction, &QAction::triggered, this, [this] { resendSelection(false); });
-    connect(m_ui->resendSpacedAction, &QAction::triggered, this,
-            [this] { resendSelection(true); });
+    connect(m_ui->resendSpacedAction, &QAction::triggered, this, [this] { resendSelection(true); });
     connect(m_ui->checkEndpointAction, &QAction::triggered, this, &MainWindow::checkEndpoint);
     connect(m_ui->replayAction, &QAction::triggered, this, &MainWindow::replay);
     connect(m_ui->preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);

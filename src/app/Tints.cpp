@@ -6,7 +6,10 @@
 
 namespace {
 constexpr double kGoldenAngle = 137.50776405003785; // degrees: consecutive hues stay far apart
-constexpr double kFirstHue = 205.0; // a calm blue for the first group, not an alarming red
+// Group hues keep this far from the selection's: a tinted row never passes for a selected one.
+constexpr double kAwayFromHighlight = 30.0;
+constexpr double kDefaultHighlightHue = 210.0; // when the highlight is a grey
+constexpr double kFirstPlace = 0.9; // for a blue highlight, a calm green for the first group
 constexpr int kSearchSteps = 24;
 
 double channel(double c)
@@ -22,11 +25,19 @@ double worstContrast(const QColor &color, const QList<QColor> &backgrounds)
     return worst;
 }
 
+double groupHue(const QPalette &palette, int group)
+{
+    double highlight = palette.color(QPalette::Highlight).toHsl().hslHueF() * 360;
+    if (highlight < 0)
+        highlight = kDefaultHighlightHue;
+    const double place = std::fmod(kFirstPlace + std::abs(group) * kGoldenAngle / 360, 1.0);
+    return std::fmod(highlight + kAwayFromHighlight + place * (360 - 2 * kAwayFromHighlight), 360);
+}
+
 QColor withLightness(const QColor &color, double lightness)
 {
     const QColor hsl = color.toHsl();
-    return QColor::fromHslF(std::max(0.0f, hsl.hslHueF()), hsl.hslSaturationF(),
-                            float(lightness));
+    return QColor::fromHslF(std::max(0.0f, hsl.hslHueF()), hsl.hslSaturationF(), float(lightness));
 }
 } // namespace
 
@@ -81,15 +92,16 @@ QColor Tints::blend(const QColor &base, const QColor &over, double alpha)
                             mix(a.blueF(), b.blueF()));
 }
 
-// Odd groups are tinted a little lighter than even ones, so two neighbours differ in strength
-// as well as in hue.
+// Group by group the hue steps on by a golden angle over the circle less the band around the
+// highlight's hue, so that consecutive groups are always far apart; odd groups are tinted a
+// little lighter than even ones, so two neighbours differ in strength as well.
 QColor Tints::group(const QPalette &palette, int group)
 {
     const QColor base = palette.color(QPalette::Base);
     const QColor text = palette.color(QPalette::Text);
     const bool dark = isDark(palette);
-    const double hue = std::fmod(kFirstHue + std::abs(group) * kGoldenAngle, 360.0) / 360.0;
-    const QColor pure = QColor::fromHslF(float(hue), 0.85f, dark ? 0.55f : 0.5f);
+    const QColor pure =
+        QColor::fromHslF(float(groupHue(palette, group) / 360), 0.85f, dark ? 0.55f : 0.5f);
     double alpha = (dark ? 0.26 : 0.24) * (group % 2 ? 0.7 : 1.0);
     QColor tint = blend(base, pure, alpha);
     // Room above 4.5:1 for the coloured words (warnings, answers) that sit on the tint too.

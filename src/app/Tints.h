@@ -23,7 +23,7 @@ public:
         JsonLiteral,
     };
     static constexpr int kToneCount = int(Tone::JsonLiteral) + 1;
-    static constexpr double kTextContrast = 4.5; // WCAG 2 AA for text
+    static constexpr double kTextContrast = 4.5;  // WCAG 2 AA for text
     static constexpr double kShapeContrast = 3.0; // WCAG 2 AA for marks that carry meaning
 
     // WCAG 2 relative luminance (0 black to 1 white) and contrast ratio (1 to 21).

@@ -74,9 +74,8 @@ QByteArray sessionLines()
              QDateTime::fromMSecsSinceEpoch(1'700'000'000'000 + i * 300, Qt::UTC)
                  .toString(Qt::ISODateWithMs)},
             {QStringLiteral("answer"), answers[i]},
-            {QStringLiteral("headers"),
-             QJsonArray{QJsonArray{QStringLiteral("Content-Type"),
-                                   QStringLiteral("application/json")}}},
+            {QStringLiteral("headers"), QJsonArray{QJsonArray{QStringLiteral("Content-Type"),
+                                                              QStringLiteral("application/json")}}},
             {QStringLiteral("body"), body}};
         out += QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
     }
@@ -177,7 +176,8 @@ void tst_WindowLook::checkTableReads(bool dark)
                  Tints::luminance(ground) < Tints::luminance(palette.color(QPalette::Text)));
         for (int column = 0; column < CaptureTableModel::ColumnCount; ++column) {
             const QVariant fore = model()->index(row, column).data(Qt::ForegroundRole);
-            const QColor text = fore.isValid() ? fore.value<QColor>() : palette.color(QPalette::Text);
+            const QColor text =
+                fore.isValid() ? fore.value<QColor>() : palette.color(QPalette::Text);
             QVERIFY2(Tints::contrast(text, ground) >= Tints::kTextContrast,
                      qPrintable(QStringLiteral("row %1 column %2: %3 on %4")
                                     .arg(row)
@@ -219,6 +219,7 @@ void tst_WindowLook::screenshot(const QString &name)
 void tst_WindowLook::darkPaletteReadsAndFollowsChanges()
 {
     QApplication::setPalette(darkPalette(m_light));
+    QTRY_VERIFY(Tints::isDark(table()->palette())); // widgets hear of it from the event loop
     table()->selectRow(1);
     QTRY_VERIFY(m_window->payloadView()->capture());
     checkTableReads(true);
@@ -227,6 +228,7 @@ void tst_WindowLook::darkPaletteReadsAndFollowsChanges()
     screenshot(QStringLiteral("dark-1280x760.png"));
 
     QApplication::setPalette(m_light); // at run time: everything follows
+    QTRY_VERIFY(!Tints::isDark(table()->palette()));
     checkTableReads(false);
     QSet<QRgb> light;
     checkPrettyReads(&light);
@@ -285,7 +287,8 @@ void tst_WindowLook::exportSelectionNeedsASelection()
     const QString file = m_dir->filePath(QStringLiteral("none.har"));
     QCOMPARE(m_window->exportTo(file, true), 0u);
     QVERIFY(!QFile::exists(file));
-    QVERIFY(m_window->statusBar()->currentMessage().startsWith(QStringLiteral("Nothing is selected")));
+    QVERIFY(
+        m_window->statusBar()->currentMessage().startsWith(QStringLiteral("Nothing is selected")));
 
     table()->selectRow(2);
     QSignalSpy exported(m_engine.get(), &SessionEngine::exported);
@@ -337,7 +340,8 @@ void tst_WindowLook::resendSelection()
     QCOMPARE(finished.first().at(0).toInt(), 5);
     QCOMPARE(app.requests().size(), 5);
     for (int i = 0; i < 5; ++i)
-        QVERIFY(app.requests().at(i).body.contains(QByteArray("\"cost\":") + QByteArray::number(i)));
+        QVERIFY(
+            app.requests().at(i).body.contains(QByteArray("\"cost\":" + QByteArray::number(i))));
     if (spaced) {
         for (int i = 1; i < 5; ++i)
             QVERIFY(app.requests().at(i).atMs - app.requests().at(i - 1).atMs >= 300);
