@@ -4,6 +4,7 @@
 #include "AboutDialog.h"
 #include "ActivityStrip.h"
 #include "CaptureItemDelegate.h"
+#include "CaptureLoader.h"
 #include "CaptureTableModel.h"
 #include "CheckDialog.h"
 #include "DiffActions.h"
@@ -62,6 +63,7 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
     , m_model(new CaptureTableModel(m_store, engine->jobs(), this))
     , m_bar(nullptr)
     , m_payload(new PayloadView(this))
+    , m_loader(new CaptureLoader(m_store, this))
     , m_resend(new ResendPanel(engine->forwarder(), this))
     , m_held(new HeldForwardsView(engine->forwarder(), this))
     , m_diff(new DiffView(engine, this))
@@ -153,6 +155,7 @@ void MainWindow::setUpTable()
                        m_ui->resendSpacedAction, m_ui->copyPayloadAction});
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onSelectionChanged);
+    connect(m_loader, &CaptureLoader::loaded, this, &MainWindow::showCapture);
     connect(m_store, &CaptureStore::appended, this, &MainWindow::onAppended);
     connect(m_model, &CaptureTableModel::countsChanged, this, &MainWindow::updateCounts);
     connect(m_model, &CaptureTableModel::modelReset, this, &MainWindow::onSelectionChanged);
@@ -253,8 +256,19 @@ void MainWindow::selectStoreRow(qsizetype storeRow)
 void MainWindow::onSelectionChanged()
 {
     const qsizetype row = currentStoreRow();
-    QString error;
-    const CapturePtr capture = row >= 0 ? m_store->capture(row, &error) : nullptr;
+    const bool inGroup = row >= 0 && m_store->row(row).group >= 0;
+    m_ui->showKeyAction->setEnabled(inGroup);
+    m_ui->jumpToFirstAction->setEnabled(inGroup);
+    m_loader->load(row);
+    if (m_loader->isLoading())
+        m_payload->showLoading(m_store->row(row).id);
+}
+
+// The selected capture, read from the journal (CaptureLoader), in the panels that show it.
+void MainWindow::showCapture(qsizetype row, const CapturePtr &capture, const QString &error)
+{
+    if (row != currentStoreRow())
+        return; // the selection moved on while it was read
     if (!error.isEmpty())
         m_ui->statusBar->showMessage(error);
     m_payload->setCapture(capture);
@@ -264,9 +278,6 @@ void MainWindow::onSelectionChanged()
     }
     if (capture && !m_resend->isBusy())
         m_resend->setCapture(capture);
-    const bool inGroup = row >= 0 && m_store->row(row).group >= 0;
-    m_ui->showKeyAction->setEnabled(inGroup);
-    m_ui->jumpToFirstAction->setEnabled(inGroup);
 }
 
 void MainWindow::onAppended()

@@ -13,6 +13,7 @@ namespace Ui {
 class MainWindow;
 }
 struct AppSettings;
+class CaptureLoader;
 class CaptureStore;
 class JobIndicator;
 class SessionEngine;
@@ -63,6 +64,7 @@ private:
     void setUpFilters();
     void setUpActions();
     void onSelectionChanged();
+    void showCapture(qsizetype row, const CapturePtr &capture, const QString &error);
     void onAppended();
     void showKeyOfCurrent();
     void jumpToFirstOfCurrent();
@@ -98,6 +100,7 @@ private:
     CaptureTableModel *m_model;
     ListenerBar *m_bar;
     PayloadView *m_payload;
+    CaptureLoader *m_loader;
     ResendPanel *m_resend;
     HeldForwardsView *m_held;
     DiffView *m_diff;

@@ -154,6 +154,12 @@ void PayloadView::setCapture(const CapturePtr &capture)
                                : tr("Findings (%1)").arg(c.hoox.findings.size()));
 }
 
+void PayloadView::showLoading(quint64 id)
+{
+    setCapture(nullptr);
+    m_ui->summaryLabel->setText(tr("Reading #%1 from the journal…").arg(id));
+}
+
 // Formats the first page; a body that stops being JSON within it is shown as text instead.
 void PayloadView::showPretty()
 {

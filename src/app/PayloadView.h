@@ -33,6 +33,8 @@ public:
 
     // Clears the forward line too: set it again for the new capture.
     void setCapture(const CapturePtr &capture);
+    // Capture `id` is being read from the journal: shows nothing of the previous one meanwhile.
+    void showLoading(quint64 id);
     // What live forwarding made of the capture shown, under its summary line; empty hides it.
     // `slow` sets it in the warning colour: the app answered later than Hoox waits.
     void setForwardResult(const QString &summary, bool slow);

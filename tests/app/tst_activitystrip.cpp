@@ -4,6 +4,7 @@
 #include "ActivityStrip.h"
 #include "CaptureTableModel.h"
 #include "MainWindow.h"
+#include "TableFilter.h"
 #include "capture/CaptureStore.h"
 #include "ngrok/NgrokWatcher.h"
 #include "session/SessionEngine.h"

@@ -458,7 +458,7 @@ void TestQuery::bodyLookup()
 // searched there, with what came before still found: no recursion, no crash.
 void TestQuery::deepNesting()
 {
-    const auto nested = [](int depth) {
+    const auto nested = [](int depth) -> QByteArray {
         return "{\"x\":" + QByteArray(depth, '[') + QByteArray(depth, ']') + ",\"cost\":7}";
     };
     const QByteArray deep = nested(1000);

@@ -70,30 +70,52 @@ CapturePtr CaptureStore::capture(qsizetype row, QString *error) const
 {
     if (row < 0 || row >= size())
         return nullptr;
-    if (const auto it = m_resident.constFind(qint32(row)); it != m_resident.cend())
-        return *it;
     if (row == m_cachedRow)
         return m_cached;
-    const Row &r = m_index.row(row);
-    if (!m_journal.isOpen() && !m_journal.open(QIODevice::ReadOnly)) {
-        if (error) {
-            *error = tr("Cannot read capture #%1 from the journal %2: %3.")
-                         .arg(r.id)
-                         .arg(m_journal.fileName(), m_journal.errorString());
-        }
-        return nullptr;
-    }
-    CapturePtr c = JournalReader::readRecord(m_journal, r.journalOffset, r.recordSize, error);
-    if (c && c->id != r.id) {
-        if (error) {
-            *error = tr("The journal %1 no longer holds capture #%2 where it was.")
-                         .arg(m_journal.fileName(), QString::number(r.id));
-        }
-        c.reset();
-    }
+    const Location where = locate(row);
+    if (where.resident)
+        return where.resident;
+    CapturePtr c = readFrom(m_journal, where, error);
     if (c) {
         m_cachedRow = row;
         m_cached = c;
+    }
+    return c;
+}
+
+CaptureStore::Location CaptureStore::locate(qsizetype row) const
+{
+    const Row &r = m_index.row(row);
+    return {m_journal.fileName(), r.journalOffset, r.recordSize, r.id,
+            m_resident.value(qint32(row))};
+}
+
+CapturePtr CaptureStore::read(const Location &where, QString *error)
+{
+    if (where.resident)
+        return where.resident;
+    QFile journal(where.journal);
+    return readFrom(journal, where, error);
+}
+
+// Reads through `journal`, opening it when it is not open yet.
+CapturePtr CaptureStore::readFrom(QFile &journal, const Location &where, QString *error)
+{
+    if (!journal.isOpen() && !journal.open(QIODevice::ReadOnly)) {
+        if (error) {
+            *error = tr("Cannot read capture #%1 from the journal %2: %3.")
+                         .arg(where.id)
+                         .arg(journal.fileName(), journal.errorString());
+        }
+        return nullptr;
+    }
+    CapturePtr c = JournalReader::readRecord(journal, where.offset, where.size, error);
+    if (c && c->id != where.id) {
+        if (error) {
+            *error = tr("The journal %1 no longer holds capture #%2 where it was.")
+                         .arg(journal.fileName(), QString::number(where.id));
+        }
+        c.reset();
     }
     return c;
 }

@@ -70,6 +70,16 @@ public:
     // The whole capture, headers and body, read back from the journal when it is not in
     // memory. Null, with *error set, when the journal can no longer give it (moved, cut).
     CapturePtr capture(qsizetype row, QString *error = nullptr) const;
+    // The same read on another thread: where the capture is, taken here, then read() there.
+    struct Location {
+        QString journal;
+        qint64 offset = 0;
+        quint32 size = 0;
+        quint64 id = 0;
+        CapturePtr resident; // set when the capture is in memory: nothing to read
+    };
+    Location locate(qsizetype row) const;
+    static CapturePtr read(const Location &where, QString *error);
     std::shared_ptr<const SearchSource> searchSource() const;
     // Whether one row matches `matcher`, for rows that arrive after a search was made.
     bool matchesText(qsizetype row, const TextMatcher &matcher) const;
@@ -83,6 +93,8 @@ signals:
     void rowChanged(qsizetype row);
 
 private:
+    static CapturePtr readFrom(QFile &journal, const Location &where, QString *error);
+
     CaptureIndex m_index;
     QHash<qint32, CapturePtr> m_resident; // by row
     mutable QFile m_journal;
