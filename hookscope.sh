@@ -9,8 +9,11 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-build_packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools libgl-dev zlib1g-dev)
-test_packages=(curl python3 nodejs)
+# qt6-l10n-tools: lrelease builds the translations (the build stops without it), lupdate checks them.
+build_packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools qt6-l10n-tools libgl-dev
+    zlib1g-dev)
+# qt6-translations-l10n: Qt's own French catalogue, which the French tests read when present.
+test_packages=(curl python3 nodejs qt6-translations-l10n)
 # NodeSource's nodejs carries npm and conflicts with Debian's npm package.
 command -v npm >/dev/null || test_packages+=(npm)
 

@@ -173,6 +173,8 @@ void MainWindow::setUpDiff()
     m_ui->captureTable->addActions(actions);
     m_ui->captureMenu->addSeparator();
     m_ui->captureMenu->addActions(actions);
+    connect(m_payload, &PayloadView::compareWithConflict, m_ui->compareWithConflictAction,
+            &QAction::trigger);
     new DiffActions(m_ui->captureTable, m_model, m_diff, m_sideTabs,
                     {m_ui->compareWithPreviousAction, m_ui->compareWithConflictAction}, this);
 }
@@ -278,6 +280,11 @@ void MainWindow::showCapture(qsizetype row, const CapturePtr &capture, const QSt
     }
     if (capture && !m_resend->isBusy())
         m_resend->setCapture(capture);
+    if (!capture)
+        return;
+    const CaptureStore::Row &r = m_store->row(row);
+    if (r.group >= 0 && (r.flags & CaptureStore::Conflict))
+        m_payload->setConflictWith(m_store->group(r.group).firstId);
 }
 
 void MainWindow::onAppended()

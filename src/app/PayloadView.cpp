@@ -81,6 +81,12 @@ PayloadView::PayloadView(QWidget *parent)
             mark.format.setBackground(Tints::mark(palette));
         m_ui->prettyEdit->setExtraSelections(marks);
     });
+    m_conflictButton = new QPushButton(this);
+    m_conflictButton->setObjectName(QStringLiteral("conflictButton"));
+    m_conflictButton->setFlat(true);
+    m_conflictButton->setStyleSheet(QStringLiteral("text-align: left"));
+    m_ui->layout->insertWidget(m_ui->layout->indexOf(m_ui->forwardLabel) + 1, m_conflictButton);
+    connect(m_conflictButton, &QPushButton::clicked, this, &PayloadView::compareWithConflict);
     connect(m_ui->showAllButton, &QPushButton::toggled, this, [this] { showPretty(); });
     connect(m_ui->nextPageButton, &QPushButton::clicked, this, [this] { showPage(m_page + 1); });
     connect(m_ui->prevPageButton, &QPushButton::clicked, this, [this] { showPage(m_page - 1); });
@@ -131,6 +137,7 @@ void PayloadView::setCapture(const CapturePtr &capture)
     ++m_generation;
     m_jsonProblem.clear();
     setForwardResult({}, false);
+    setConflictWith(0);
     clearViews();
     if (!capture) {
         m_ui->summaryLabel->setText(tr("Select a capture to see its payload."));
@@ -354,6 +361,20 @@ void PayloadView::setForwardResult(const QString &summary, bool slow)
     label->setVisible(!summary.isEmpty());
     label->setText(summary.isEmpty() ? QString() : tr("Forward: %1").arg(summary));
     showAsWarning(label, slow);
+}
+
+void PayloadView::setConflictWith(quint64 otherId)
+{
+    m_conflictButton->setVisible(otherId != 0);
+    if (otherId == 0)
+        return;
+    m_conflictButton->setText(
+        tr("⚠ Conflicts with #%1: same key, another outcome. Compare them…").arg(otherId));
+    m_conflictButton->setToolTip(
+        tr("Receivers disagree on which delivery of a key wins: open both in the Diff tab"));
+    QPalette palette = this->palette();
+    palette.setColor(QPalette::ButtonText, warningColor(palette));
+    m_conflictButton->setPalette(palette);
 }
 
 QString PayloadView::payloadText() const

@@ -38,6 +38,9 @@ public:
     // What live forwarding made of the capture shown, under its summary line; empty hides it.
     // `slow` sets it in the warning colour: the app answered later than Hoox waits.
     void setForwardResult(const QString &summary, bool slow);
+    // The shown capture conflicts with capture `otherId` (same key, another outcome): a line
+    // says so with a button that asks to compare them; 0 hides it. setCapture() hides it.
+    void setConflictWith(quint64 otherId);
     CapturePtr capture() const { return m_capture; }
     // The body as received, as text (what Ctrl+C copies).
     QString payloadText() const;
@@ -48,6 +51,10 @@ public:
     void focusFind();
     // True while the user reads the pretty payload (or searches it): Ctrl+F then means it.
     bool isReading() const;
+
+signals:
+    // The conflict line's button: compare the shown capture with the one it conflicts with.
+    void compareWithConflict();
 
 private:
     void clearViews();
@@ -67,6 +74,7 @@ private:
 
     std::unique_ptr<Ui::PayloadView> m_ui;
     JsonHighlighter *m_highlighter = nullptr;
+    class QPushButton *m_conflictButton = nullptr;
     JsonTreeModel *m_tree = nullptr;
     CapturePtr m_capture;
     std::unique_ptr<JsonPretty> m_pager;

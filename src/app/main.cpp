@@ -8,6 +8,7 @@
 #include "listener/Listener.h"
 #include "ngrok/NgrokWatcher.h"
 #include "session/AppSettings.h"
+#include "session/Language.h"
 #include "session/SessionEngine.h"
 #include "session/Settings.h"
 
@@ -64,6 +65,7 @@ int main(int argc, char **argv)
         app = std::make_unique<QCoreApplication>(argc, argv); // --help, --version
     else
         app = std::make_unique<QApplication>(argc, argv);
+    const Language language(Language::systemChoice());
     QCoreApplication::setApplicationName(QStringLiteral("hookscope"));
     QCoreApplication::setOrganizationName(QStringLiteral("hookscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HOOKSCOPE_VERSION));

@@ -15,10 +15,10 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("check", text);
-}
+// This file's messages, under the catalogue context "check" (lupdate reads it here).
+struct CheckTr {
+    Q_DECLARE_TR_FUNCTIONS(check)
+};
 
 struct CheckCommandOptions {
     QUrl url;
@@ -30,26 +30,29 @@ struct CheckCommandOptions {
 bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, CheckCommandOptions *o,
                     QString *error)
 {
-    p.setApplicationDescription(
-        tr("hookscope check: delivers what Hoox can send to your endpoint, exactly as Hoox does, "
-           "and grades each answer: every template, duplicates, out-of-order results, an "
-           "unknown task, malformed bodies, latency and concurrency."));
+    p.setApplicationDescription(CheckTr::tr(
+        "hookscope check: delivers what Hoox can send to your endpoint, exactly as Hoox does, "
+        "and grades each answer: every template, duplicates, out-of-order results, an "
+        "unknown task, malformed bodies, latency and concurrency."));
     p.addHelpOption();
     p.addOptions({
-        {QStringLiteral("to"), tr("Your endpoint, an http:// or https:// URL."),
+        {QStringLiteral("to"), CheckTr::tr("Your endpoint, an http:// or https:// URL."),
          QStringLiteral("URL")},
         {QStringLiteral("only"),
-         tr("Run only these scenarios or groups (deliveries, duplicates, order, unknown-task, "
-            "malformed, latency, concurrency, sender), comma-separated."),
+         CheckTr::tr(
+             "Run only these scenarios or groups (deliveries, duplicates, order, unknown-task, "
+             "malformed, latency, concurrency, sender), comma-separated."),
          QStringLiteral("NAME,...")},
-        {QStringLiteral("json"), tr("Print one JSON object per scenario.")},
-        {QStringLiteral("junit"), tr("Also write JUnit XML to FILE, for CI."),
+        {QStringLiteral("json"), CheckTr::tr("Print one JSON object per scenario.")},
+        {QStringLiteral("junit"), CheckTr::tr("Also write JUnit XML to FILE, for CI."),
          QStringLiteral("FILE")},
-        {QStringLiteral("timeout"), tr("Milliseconds an answer may take (default 10000, Hoox's)."),
+        {QStringLiteral("timeout"),
+         CheckTr::tr("Milliseconds an answer may take (default 10000, Hoox's)."),
          QStringLiteral("MS")},
         {QStringLiteral("expect-sender-check"),
-         tr("Also expect 401 or 403 to a delivery without X-Hoox-Webhook and to one with a "
-            "foreign User-Agent.")},
+         CheckTr::tr(
+             "Also expect 401 or 403 to a delivery without X-Hoox-Webhook and to one with a "
+             "foreign User-Agent.")},
     });
     if (!parseSubcommandLine(app, p, "check", error))
         return false;
@@ -61,7 +64,7 @@ bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, CheckCom
         for (QString &name : o->check.only)
             name = name.trimmed();
         if (o->check.only.isEmpty()) {
-            *error = tr("--only needs at least one scenario or group.");
+            *error = CheckTr::tr("--only needs at least one scenario or group.");
             return false;
         }
         if (!EndpointCheck::validOnly(o->check.only, o->check.expectSenderCheck, error))
@@ -86,27 +89,28 @@ int check(const CheckCommandOptions &o)
         &check, &EndpointCheck::scenarioFinished, &check, [&o](const CheckResult &r, int, int) {
             printOut(o.json ? CheckReport::jsonLine(r) : CheckReport::scorecardLine(r).toUtf8());
         });
-    QObject::connect(&check, &EndpointCheck::finished, &check,
-                     [&](const QList<CheckResult> &results, const QString &unreachable) {
-                         if (!unreachable.isEmpty()) {
-                             printErr(unreachable);
-                             code = 2;
-                             QCoreApplication::exit();
-                             return;
-                         }
-                         printErr(CheckReport::summary(results, o.url));
-                         code = CheckReport::failures(results) > 0 ? 1 : 0;
-                         if (!o.junit.isEmpty()) {
-                             QSaveFile f(o.junit);
-                             if (!f.open(QIODevice::WriteOnly) ||
-                                 f.write(CheckReport::junit(results, o.url, clock.elapsed())) < 0 ||
-                                 !f.commit()) {
-                                 printErr(tr("Cannot write %1: %2").arg(o.junit, f.errorString()));
-                                 code = 1;
-                             }
-                         }
-                         QCoreApplication::exit();
-                     });
+    QObject::connect(
+        &check, &EndpointCheck::finished, &check,
+        [&](const QList<CheckResult> &results, const QString &unreachable) {
+            if (!unreachable.isEmpty()) {
+                printErr(unreachable);
+                code = 2;
+                QCoreApplication::exit();
+                return;
+            }
+            printErr(CheckReport::summary(results, o.url));
+            code = CheckReport::failures(results) > 0 ? 1 : 0;
+            if (!o.junit.isEmpty()) {
+                QSaveFile f(o.junit);
+                if (!f.open(QIODevice::WriteOnly) ||
+                    f.write(CheckReport::junit(results, o.url, clock.elapsed())) < 0 ||
+                    !f.commit()) {
+                    printErr(CheckTr::tr("Cannot write %1: %2").arg(o.junit, f.errorString()));
+                    code = 1;
+                }
+            }
+            QCoreApplication::exit();
+        });
     QMetaObject::invokeMethod(
         &check, [&] { check.start(o.url, o.check); }, Qt::QueuedConnection);
     QCoreApplication::exec();

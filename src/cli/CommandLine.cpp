@@ -11,6 +11,7 @@
 #include "Subcommand.h"
 #include "capture/Journal.h"
 #include "ngrok/NgrokWatcher.h"
+#include "session/Language.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -25,10 +26,10 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("main", text);
-}
+// This file's messages, under the catalogue context "main" (lupdate reads it here).
+struct MainTr {
+    Q_DECLARE_TR_FUNCTIONS(main)
+};
 
 // `hookscope <command> …`: each runs without a window and returns an exit code (0 done,
 // 1 failed, 2 bad arguments).
@@ -63,12 +64,13 @@ bool parseToken(const QCommandLineParser &p, CommandLineOptions *o, QString *err
 {
     const QByteArray token = p.value(QStringLiteral("token")).toUtf8();
     if (p.isSet(QStringLiteral("token")) && !AccessToken::isValid(token)) {
-        *error = tr("--token takes letters, digits and - . _ ~ only, so that it fits in a URL "
-                    "path.");
+        *error =
+            MainTr::tr("--token takes letters, digits and - . _ ~ only, so that it fits in a URL "
+                       "path.");
         return false;
     }
     if (p.isSet(QStringLiteral("token-header")) && !p.isSet(QStringLiteral("token"))) {
-        *error = tr("--token-header needs --token TOKEN.");
+        *error = MainTr::tr("--token-header needs --token TOKEN.");
         return false;
     }
     if (p.isSet(QStringLiteral("token")))
@@ -80,76 +82,86 @@ bool parseToken(const QCommandLineParser &p, CommandLineOptions *o, QString *err
 
 void addOptions(QCommandLineParser &p)
 {
-    p.setApplicationDescription(
-        tr("Receives Hoox webhooks on a local port, checks them against the Hoox contract and "
-           "keeps every delivery in a journal. Without a command it opens the window.\n\n"
-           "Commands (each with its own --help):\n"
-           "  listen   the listener without a window; forwards, routes and holds deliveries\n"
-           "  send     deliver a payload to a URL the way Hoox does, with its retries\n"
-           "  check    grade your endpoint against the Hoox contract (scorecard, JUnit)\n"
-           "  replay   send a journal's captures to your app again, with chaos\n"
-           "  diff     what differs between two captures (two attempts of a delivery)\n"
-           "  export   write the journal's captures as HAR or JSON Lines\n"
-           "  import   read a HAR or JSON Lines file into the journal"));
+    p.setApplicationDescription(MainTr::tr(
+        "Receives Hoox webhooks on a local port, checks them against the Hoox contract and "
+        "keeps every delivery in a journal. Without a command it opens the window.\n\n"
+        "Commands (each with its own --help):\n"
+        "  listen   the listener without a window; forwards, routes and holds deliveries\n"
+        "  send     deliver a payload to a URL the way Hoox does, with its retries\n"
+        "  check    grade your endpoint against the Hoox contract (scorecard, JUnit)\n"
+        "  replay   send a journal's captures to your app again, with chaos\n"
+        "  diff     what differs between two captures (two attempts of a delivery)\n"
+        "  export   write the journal's captures as HAR or JSON Lines\n"
+        "  import   read a HAR or JSON Lines file into the journal"));
     p.addHelpOption();
     p.addVersionOption();
     p.addOptions({
         {QStringLiteral("headless"),
-         tr("Run the listener without a window (the same as `hookscope listen`).")},
-        {QStringLiteral("json"), tr("Headless: print one JSON Lines record per capture, the "
-                                    "record `hookscope export --format jsonl` writes.")},
+         MainTr::tr("Run the listener without a window (the same as `hookscope listen`).")},
+        {QStringLiteral("json"),
+         MainTr::tr("Headless: print one JSON Lines record per capture, the "
+                    "record `hookscope export --format jsonl` writes.")},
         {QStringLiteral("port"),
-         tr("Port to listen on (default %1; 0 picks a free one).")
+         MainTr::tr("Port to listen on (default %1; 0 picks a free one).")
              .arg(CommandLineOptions::kDefaultPort),
          QStringLiteral("N")},
-        {QStringLiteral("bind"), tr("Address to listen on (default 127.0.0.1)."),
+        {QStringLiteral("bind"), MainTr::tr("Address to listen on (default 127.0.0.1)."),
          QStringLiteral("ADDR")},
-        {QStringLiteral("journal"), tr("Journal file (default %1).").arg(Journal::defaultPath()),
+        {QStringLiteral("journal"),
+         MainTr::tr("Journal file (default %1).").arg(Journal::defaultPath()),
          QStringLiteral("PATH")},
         {QStringLiteral("sync"),
-         tr("Answer a delivery only once its record is synced to disk (fdatasync, shared by the "
-            "deliveries that arrive together): an answered delivery survives a power cut. The "
-            "default.")},
+         MainTr::tr(
+             "Answer a delivery only once its record is synced to disk (fdatasync, shared by the "
+             "deliveries that arrive together): an answered delivery survives a power cut. The "
+             "default.")},
         {QStringLiteral("no-sync"),
-         tr("Answer once the record is written, without waiting for the disk: faster; an "
-            "answered delivery survives HookScope being killed, not a power cut.")},
+         MainTr::tr("Answer once the record is written, without waiting for the disk: faster; an "
+                    "answered delivery survives HookScope being killed, not a power cut.")},
         {QStringLiteral("token"),
-         tr("Answer 401 to requests without TOKEN as the last segment of the URL path "
-            "(/webhook/hoox/TOKEN) or in an X-HookScope-Token header."),
+         MainTr::tr("Answer 401 to requests without TOKEN as the last segment of the URL path "
+                    "(/webhook/hoox/TOKEN) or in an X-HookScope-Token header."),
          QStringLiteral("TOKEN")},
-        {QStringLiteral("token-header"), tr("With --token: accept it only in the header.")},
+        {QStringLiteral("token-header"), MainTr::tr("With --token: accept it only in the header.")},
         {QStringLiteral("ngrok-api"),
-         tr("The ngrok agent's local API, polled for the public URL (default %1).")
+         MainTr::tr("The ngrok agent's local API, polled for the public URL (default %1).")
              .arg(NgrokWatcher::defaultApiUrl().toString()),
          QStringLiteral("URL")},
-        {QStringLiteral("status"), tr("Answer every delivery with this HTTP status (default 200)."),
+        {QStringLiteral("status"),
+         MainTr::tr("Answer every delivery with this HTTP status (default 200)."),
          QStringLiteral("N")},
-        {QStringLiteral("body"), tr("Answer with this body (default OK)."), QStringLiteral("TEXT")},
-        {QStringLiteral("delay"), tr("Answer each delivery after this many milliseconds."),
+        {QStringLiteral("body"), MainTr::tr("Answer with this body (default OK)."),
+         QStringLiteral("TEXT")},
+        {QStringLiteral("delay"), MainTr::tr("Answer each delivery after this many milliseconds."),
          QStringLiteral("MS")},
         {QStringLiteral("fail-next"),
-         tr("Answer the next N deliveries with STATUS (default 500), so that Hoox retries them."),
+         MainTr::tr(
+             "Answer the next N deliveries with STATUS (default 500), so that Hoox retries them."),
          QStringLiteral("N[:STATUS]")},
         {QStringLiteral("delay-next"),
-         tr("Answer the next N deliveries after 11 s, past Hoox's 10 s timeout, so that Hoox "
-            "retries them."),
+         MainTr::tr(
+             "Answer the next N deliveries after 11 s, past Hoox's 10 s timeout, so that Hoox "
+             "retries them."),
          QStringLiteral("N")},
         {QStringLiteral("forward-to"),
-         tr("Forward each delivery, byte for byte, to your app at URL (where no --route "
-            "matches)."),
+         MainTr::tr("Forward each delivery, byte for byte, to your app at URL (where no --route "
+                    "matches)."),
          QStringLiteral("URL")},
         {QStringLiteral("route"),
-         tr("Forward deliveries matching CONDITION to URL, e.g. 'task:avatar_*=http://"
-            "localhost:3001/avatars'; conditions: task:, status:, path: with * and ? globs, "
-            "several separated by spaces must all match. Repeatable: the first match wins."),
+         MainTr::tr(
+             "Forward deliveries matching CONDITION to URL, e.g. 'task:avatar_*=http://"
+             "localhost:3001/avatars'; conditions: task:, status:, path: with * and ? globs, "
+             "several separated by spaces must all match. Repeatable: the first match wins."),
          QStringLiteral("CONDITION=URL")},
         {QStringLiteral("answer"),
-         tr("Forwarding: answer Hoox with your app's answer (app, the default; 502 with the reason "
-            "when your app is down or slower than 9 s) or at once with the rule (rule)."),
+         MainTr::tr("Forwarding: answer Hoox with your app's answer (app, the default; 502 with "
+                    "the reason "
+                    "when your app is down or slower than 9 s) or at once with the rule (rule)."),
          QStringLiteral("app|rule")},
         {QStringLiteral("hold"),
-         tr("Forwarding: answer Hoox at once with the rule and hold each forward until you type "
-            "`release [ID|all]` (or drop it with `drop [ID|all]`) on standard input.")},
+         MainTr::tr(
+             "Forwarding: answer Hoox at once with the rule and hold each forward until you type "
+             "`release [ID|all]` (or drop it with `drop [ID|all]`) on standard input.")},
     });
 }
 
@@ -161,7 +173,7 @@ bool parseNumber(const QCommandLineParser &p, const QString &name, int min, int 
     bool ok = false;
     const int value = p.value(name).toInt(&ok);
     if (!ok || value < min || value > max) {
-        *error = tr("--%1 needs a number from %2 to %3, not \"%4\".")
+        *error = MainTr::tr("--%1 needs a number from %2 to %3, not \"%4\".")
                      .arg(name)
                      .arg(min)
                      .arg(max)
@@ -193,9 +205,10 @@ bool parseAnswer(const QCommandLineParser &p, CommandLineOptions *o, QString *er
         const int status = parts.size() == 2 ? parts.at(1).toInt(&statusOk) : 500;
         if (parts.size() > 2 || !countOk || count < 1 || !statusOk || status < 100 ||
             status > 599) {
-            *error = tr("--fail-next needs a count and an optional status from 100 to 599, such "
-                        "as 2 or 2:503, not \"%1\".")
-                         .arg(value);
+            *error =
+                MainTr::tr("--fail-next needs a count and an optional status from 100 to 599, such "
+                           "as 2 or 2:503, not \"%1\".")
+                    .arg(value);
             return false;
         }
         a.failNextLeft = count;
@@ -212,8 +225,8 @@ bool parseForward(const QCommandLineParser &p, CommandLineOptions *o, QString *e
         const QString text = p.value(QStringLiteral("forward-to"));
         f.fallback = QUrl(text, QUrl::StrictMode);
         if (!isForwardUrl(f.fallback)) {
-            *error = tr("--forward-to needs an http:// or https:// URL such as "
-                        "http://localhost:3000/webhook, not \"%1\".")
+            *error = MainTr::tr("--forward-to needs an http:// or https:// URL such as "
+                                "http://localhost:3000/webhook, not \"%1\".")
                          .arg(text);
             return false;
         }
@@ -231,15 +244,15 @@ bool parseForward(const QCommandLineParser &p, CommandLineOptions *o, QString *e
         } else if (answer == QLatin1String("rule")) {
             f.answer = ForwardSettings::Answer::Rule;
         } else {
-            *error = tr("--answer takes app or rule, not \"%1\".").arg(answer);
+            *error = MainTr::tr("--answer takes app or rule, not \"%1\".").arg(answer);
             return false;
         }
     }
     f.hold = p.isSet(QStringLiteral("hold"));
     for (const char *needsTarget : {"answer", "hold"}) {
         if (p.isSet(QLatin1String(needsTarget)) && !f.forwardsAnywhere()) {
-            *error = tr("--%1 is about forwarding: add --forward-to URL or --route "
-                        "CONDITION=URL.")
+            *error = MainTr::tr("--%1 is about forwarding: add --forward-to URL or --route "
+                                "CONDITION=URL.")
                          .arg(QLatin1String(needsTarget));
             return false;
         }
@@ -253,7 +266,7 @@ bool parseAddress(const QCommandLineParser &p, CommandLineOptions *o, QString *e
         bool ok = false;
         const uint port = p.value(QStringLiteral("port")).toUInt(&ok);
         if (!ok || port > 65535) {
-            *error = tr("--port needs a number from 0 to 65535, not \"%1\".")
+            *error = MainTr::tr("--port needs a number from 0 to 65535, not \"%1\".")
                          .arg(p.value(QStringLiteral("port")));
             return false;
         }
@@ -261,7 +274,7 @@ bool parseAddress(const QCommandLineParser &p, CommandLineOptions *o, QString *e
         o->portGiven = true;
     }
     if (p.isSet(QStringLiteral("bind")) && !o->bind.setAddress(p.value(QStringLiteral("bind")))) {
-        *error = tr("--bind needs an IP address such as 127.0.0.1 or ::1, not \"%1\".")
+        *error = MainTr::tr("--bind needs an IP address such as 127.0.0.1 or ::1, not \"%1\".")
                      .arg(p.value(QStringLiteral("bind")));
         return false;
     }
@@ -290,14 +303,16 @@ bool hasDisplay(int argc, char **argv)
 int refuseWindow(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    const Language language(Language::systemChoice());
     CommandLineOptions o;
     QString error;
     if (!CommandLine::parse(app, &o, &error)) {
         CommandLine::printError(error);
         return 2;
     }
-    CommandLine::printError(tr("The window needs a display (DISPLAY or WAYLAND_DISPLAY is not "
-                               "set). Without one, run hookscope listen; see hookscope --help."));
+    CommandLine::printError(
+        MainTr::tr("The window needs a display (DISPLAY or WAYLAND_DISPLAY is not "
+                   "set). Without one, run hookscope listen; see hookscope --help."));
     return 1;
 }
 
@@ -329,9 +344,10 @@ std::optional<int> run(int argc, char **argv)
             return runListenCommand(argc, argv);
     }
     if (argc > 1 && argv[1][0] != '-') {
-        printError(tr("Unknown command \"%1\": the commands are listen, send, check, replay, "
-                      "diff, export and import; see hookscope --help.")
-                       .arg(QString::fromLocal8Bit(argv[1])));
+        printError(
+            MainTr::tr("Unknown command \"%1\": the commands are listen, send, check, replay, "
+                       "diff, export and import; see hookscope --help.")
+                .arg(QString::fromLocal8Bit(argv[1])));
         return 2;
     }
     if (!wantsNoWindow(argc, argv) && !hasDisplay(argc, argv))
@@ -350,7 +366,7 @@ bool parse(const QCoreApplication &app, CommandLineOptions *o, QString *error)
     }
     // Not process(): a bad option exits 2 with the others, naming the option.
     if (!p.parse(args)) {
-        *error = p.errorText() + u' ' + tr("See hookscope --help.");
+        *error = p.errorText() + u' ' + MainTr::tr("See hookscope --help.");
         return false;
     }
     if (p.isSet(QStringLiteral("help")) || p.isSet(QStringLiteral("help-all"))) {
@@ -368,7 +384,8 @@ bool parse(const QCoreApplication &app, CommandLineOptions *o, QString *error)
     if (p.isSet(QStringLiteral("ngrok-api"))) {
         o->ngrokApi = QUrl(p.value(QStringLiteral("ngrok-api")));
         if (!o->ngrokApi.isValid() || o->ngrokApi.scheme() != QLatin1String("http")) {
-            *error = tr("--ngrok-api needs an http URL such as http://127.0.0.1:4040, not \"%1\".")
+            *error = MainTr::tr(
+                         "--ngrok-api needs an http URL such as http://127.0.0.1:4040, not \"%1\".")
                          .arg(p.value(QStringLiteral("ngrok-api")));
             return false;
         }
@@ -377,7 +394,7 @@ bool parse(const QCoreApplication &app, CommandLineOptions *o, QString *error)
         !parseForward(p, o, error))
         return false;
     if (p.isSet(QStringLiteral("sync")) && p.isSet(QStringLiteral("no-sync"))) {
-        *error = tr("--sync and --no-sync contradict each other; give one.");
+        *error = MainTr::tr("--sync and --no-sync contradict each other; give one.");
         return false;
     }
     o->syncGiven = p.isSet(QStringLiteral("sync")) || p.isSet(QStringLiteral("no-sync"));
@@ -385,7 +402,8 @@ bool parse(const QCoreApplication &app, CommandLineOptions *o, QString *error)
     o->journalGiven = p.isSet(QStringLiteral("journal"));
     o->journal = o->journalGiven ? p.value(QStringLiteral("journal")) : Journal::defaultPath();
     if (!p.positionalArguments().isEmpty()) {
-        *error = tr("Unexpected argument \"%1\"; see --help.").arg(p.positionalArguments().first());
+        *error = MainTr::tr("Unexpected argument \"%1\"; see --help.")
+                     .arg(p.positionalArguments().first());
         return false;
     }
     return true;

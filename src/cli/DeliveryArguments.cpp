@@ -9,10 +9,10 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DeliveryArguments", text);
-}
+// This file's messages, under the catalogue context "DeliveryArguments" (lupdate reads it here).
+struct DeliveryArgumentsTr {
+    Q_DECLARE_TR_FUNCTIONS(DeliveryArguments)
+};
 
 } // namespace
 
@@ -22,13 +22,14 @@ bool parseTarget(const QCommandLineParser &p, QUrl *url, QString *error)
 {
     const QString to = QStringLiteral("to");
     if (!p.isSet(to)) {
-        *error = tr("--to URL is needed: your app, e.g. http://localhost:3000/webhook/hoox.");
+        *error = DeliveryArgumentsTr::tr(
+            "--to URL is needed: your app, e.g. http://localhost:3000/webhook/hoox.");
         return false;
     }
     *url = QUrl(p.value(to), QUrl::StrictMode);
     if (!isForwardUrl(*url)) {
-        *error = tr("--to needs an http:// or https:// URL such as "
-                    "http://localhost:3000/webhook/hoox, not \"%1\".")
+        *error = DeliveryArgumentsTr::tr("--to needs an http:// or https:// URL such as "
+                                         "http://localhost:3000/webhook/hoox, not \"%1\".")
                      .arg(p.value(to));
         return false;
     }
@@ -44,7 +45,8 @@ bool parseTimeout(const QCommandLineParser &p, DeliveryOptions *options, QString
     const int ms = p.value(timeout).toInt(&ok);
     if (!ok || ms < 1 || ms > 600'000) {
         *error =
-            tr("--timeout needs milliseconds from 1 to 600000, not \"%1\".").arg(p.value(timeout));
+            DeliveryArgumentsTr::tr("--timeout needs milliseconds from 1 to 600000, not \"%1\".")
+                .arg(p.value(timeout));
         return false;
     }
     options->timeoutMs = ms;
@@ -63,8 +65,9 @@ bool parseRetries(const QCommandLineParser &p, DeliveryOptions *options, QString
         bool ok = false;
         const int ms = part.trimmed().toInt(&ok);
         if (!ok || ms < 0 || parts.size() > DeliveryOptions::kMaxRetries) {
-            *error = tr("--schedule needs 1 to 3 delays in milliseconds such as 1000,2000,4000, "
-                        "not \"%1\".")
+            *error = DeliveryArgumentsTr::tr(
+                         "--schedule needs 1 to 3 delays in milliseconds such as 1000,2000,4000, "
+                         "not \"%1\".")
                          .arg(p.value(schedule));
             return false;
         }

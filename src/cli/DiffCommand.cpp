@@ -17,10 +17,10 @@
 #include <QJsonObject>
 
 namespace {
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("diff", text, nullptr, n);
-}
+// This file's messages, under the catalogue context "diff" (lupdate reads it here).
+struct DiffTr {
+    Q_DECLARE_TR_FUNCTIONS(diff)
+};
 
 constexpr int kSame = 0;
 constexpr int kDifferent = 1;
@@ -41,34 +41,37 @@ bool parseId(const QString &text, quint64 *id, QString *error)
     *id = (text.startsWith(u'#') ? text.sliced(1) : text).toULongLong(&ok);
     if (ok && *id > 0)
         return true;
-    *error = tr("\"%1\" is not a capture id: give two numbers from the # column, such as "
-                "hookscope diff 3 4.")
+    *error = DiffTr::tr("\"%1\" is not a capture id: give two numbers from the # column, such as "
+                        "hookscope diff 3 4.")
                  .arg(text);
     return false;
 }
 
 void addOptions(QCommandLineParser &p)
 {
-    p.setApplicationDescription(
-        tr("hookscope diff: what differs between two captures of a journal (say, two attempts "
-           "of one delivery): body fields by JSON path, key order ignored, then the request "
-           "line and the headers. Exit 0 when they are the same, 1 when they differ, 2 on bad "
-           "arguments."));
+    p.setApplicationDescription(DiffTr::tr(
+        "hookscope diff: what differs between two captures of a journal (say, two attempts "
+        "of one delivery): body fields by JSON path, key order ignored, then the request "
+        "line and the headers. Exit 0 when they are the same, 1 when they differ, 2 on bad "
+        "arguments."));
     p.addHelpOption();
     p.addOptions({
-        {QStringLiteral("journal"), tr("Journal to read (default %1).").arg(Journal::defaultPath()),
+        {QStringLiteral("journal"),
+         DiffTr::tr("Journal to read (default %1).").arg(Journal::defaultPath()),
          QStringLiteral("PATH")},
-        {QStringLiteral("json"), tr("Print one JSON object with every change, values whole.")},
+        {QStringLiteral("json"),
+         DiffTr::tr("Print one JSON object with every change, values whole.")},
         {QStringLiteral("ignore"),
-         tr("Leave out a body path (a JSON Pointer; * and ? match within one step, e.g. "
-            "/result/*_at) or a header (header:NAME). Repeatable."),
+         DiffTr::tr("Leave out a body path (a JSON Pointer; * and ? match within one step, e.g. "
+                    "/result/*_at) or a header (header:NAME). Repeatable."),
          QStringLiteral("PATH")},
         {QStringLiteral("all-headers"),
-         tr("Count headers that change with every delivery too (Date, X-Request-Id, "
-            "signatures, ...) and Content-Length, which are otherwise shown but ignored.")},
+         DiffTr::tr("Count headers that change with every delivery too (Date, X-Request-Id, "
+                    "signatures, ...) and Content-Length, which are otherwise shown but ignored.")},
     });
-    p.addPositionalArgument(QStringLiteral("A"), tr("The earlier capture's id (# column)."));
-    p.addPositionalArgument(QStringLiteral("B"), tr("The later capture's id."));
+    p.addPositionalArgument(QStringLiteral("A"),
+                            DiffTr::tr("The earlier capture's id (# column)."));
+    p.addPositionalArgument(QStringLiteral("B"), DiffTr::tr("The later capture's id."));
 }
 
 bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, DiffOptions *o,
@@ -78,14 +81,15 @@ bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, DiffOpti
     QStringList args = app.arguments();
     args.removeAt(1); // the subcommand's name
     if (!p.parse(args)) {
-        *error = p.errorText() + u' ' + tr("See hookscope diff --help.");
+        *error = p.errorText() + u' ' + DiffTr::tr("See hookscope diff --help.");
         return false;
     }
     const QStringList ids = p.positionalArguments();
     if (ids.size() != 2) {
-        *error = tr("Which two captures? hookscope diff --journal PATH A B, with A and B from the "
-                    "# column (%n given).",
-                    int(ids.size()));
+        *error = DiffTr::tr(
+            "Which two captures? hookscope diff --journal PATH A B, with A and B from the "
+            "# column (%n given).",
+            nullptr, int(ids.size()));
         return false;
     }
     if (!parseId(ids.at(0), &o->before, error) || !parseId(ids.at(1), &o->after, error))
@@ -105,17 +109,20 @@ bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, DiffOpti
 QString idRange(const CaptureIndex &index)
 {
     if (index.isEmpty())
-        return tr("it holds no captures");
-    return tr("it holds #%1 to #%2").arg(index.row(0).id).arg(index.row(index.size() - 1).id);
+        return DiffTr::tr("it holds no captures");
+    return DiffTr::tr("it holds #%1 to #%2")
+        .arg(index.row(0).id)
+        .arg(index.row(index.size() - 1).id);
 }
 
 // Captures `ids` of the journal, read without a lock: a running HookScope may be writing it.
 bool readCaptures(const DiffOptions &o, CapturePtr *before, CapturePtr *after, QString *error)
 {
     if (!QFile::exists(o.journal)) {
-        *error = tr("No journal at %1: pass the journal HookScope writes to with --journal PATH "
-                    "(the window's status bar shows it).")
-                     .arg(o.journal);
+        *error =
+            DiffTr::tr("No journal at %1: pass the journal HookScope writes to with --journal PATH "
+                       "(the window's status bar shows it).")
+                .arg(o.journal);
         return false;
     }
     JournalInput journal;
@@ -125,7 +132,7 @@ bool readCaptures(const DiffOptions &o, CapturePtr *before, CapturePtr *after, Q
     for (auto [id, out] : {std::pair{o.before, before}, std::pair{o.after, after}}) {
         const qsizetype row = index.rowOfId(id);
         if (row < 0) {
-            *error = tr("No capture #%1 in %2: %3. Use an id from the # column.")
+            *error = DiffTr::tr("No capture #%1 in %2: %3. Use an id from the # column.")
                          .arg(id)
                          .arg(o.journal, idRange(index));
             return false;
@@ -145,20 +152,20 @@ void printLines(const CaptureDiffResult &result, const DiffOptions &o)
             printOut(CaptureDiffText::line(c).toUtf8());
     }
     if (!result.bodiesAreJson()) {
-        printErr(tr("Bodies compared as text: #%1 %2, #%3 %4.")
+        printErr(DiffTr::tr("Bodies compared as text: #%1 %2, #%3 %4.")
                      .arg(QString::number(o.before),
                           result.beforeNotJson.isEmpty()
-                              ? tr("is JSON")
-                              : tr("is not JSON (%1)").arg(result.beforeNotJson),
+                              ? DiffTr::tr("is JSON")
+                              : DiffTr::tr("is not JSON (%1)").arg(result.beforeNotJson),
                           QString::number(o.after),
                           result.afterNotJson.isEmpty()
-                              ? tr("is JSON")
-                              : tr("is not JSON (%1)").arg(result.afterNotJson)));
+                              ? DiffTr::tr("is JSON")
+                              : DiffTr::tr("is not JSON (%1)").arg(result.afterNotJson)));
     }
     if (const qsizetype ignored = result.ignoredCount())
-        printErr(tr("%n difference(s) ignored (--ignore, or headers that change with every "
-                    "delivery: --all-headers counts them).",
-                    int(ignored)));
+        printErr(DiffTr::tr("%n difference(s) ignored (--ignore, or headers that change with every "
+                            "delivery: --all-headers counts them).",
+                            nullptr, int(ignored)));
 }
 
 int diff(const DiffOptions &o)

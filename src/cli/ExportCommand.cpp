@@ -17,10 +17,10 @@
 #include <optional>
 
 namespace {
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("export", text, nullptr, n);
-}
+// This file's messages, under the catalogue context "export" (lupdate reads it here).
+struct ExportTr {
+    Q_DECLARE_TR_FUNCTIONS(export)
+};
 
 struct ExportOptions {
     QString journal;
@@ -50,28 +50,30 @@ bool chooseFormat(const QCommandLineParser &p, ExportOptions *o, QString *error)
         return true;
     }
     *error = p.isSet(QStringLiteral("format"))
-                 ? tr("--format needs har or jsonl, not \"%1\".").arg(name)
-                 : tr("--format is needed: har or jsonl.");
+                 ? ExportTr::tr("--format needs har or jsonl, not \"%1\".").arg(name)
+                 : ExportTr::tr("--format is needed: har or jsonl.");
     return false;
 }
 
 bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, ExportOptions *o,
                     QString *error)
 {
-    p.setApplicationDescription(
-        tr("hookscope export: writes the journal's captures as HAR 1.2 (browser devtools, "
-           "HTTP Toolkit, Charles) or as JSON Lines (one capture per line)."));
+    p.setApplicationDescription(ExportTr::tr(
+        "hookscope export: writes the journal's captures as HAR 1.2 (browser devtools, "
+        "HTTP Toolkit, Charles) or as JSON Lines (one capture per line)."));
     p.addHelpOption();
     p.addOptions({
-        {QStringLiteral("journal"), tr("Journal to read (default %1).").arg(Journal::defaultPath()),
+        {QStringLiteral("journal"),
+         ExportTr::tr("Journal to read (default %1).").arg(Journal::defaultPath()),
          QStringLiteral("PATH")},
-        {QStringLiteral("format"), tr("har or jsonl."), QStringLiteral("FORMAT")},
+        {QStringLiteral("format"), ExportTr::tr("har or jsonl."), QStringLiteral("FORMAT")},
         {{QStringLiteral("o"), QStringLiteral("output")},
-         tr("File to write; stdout when absent or \"-\"."),
+         ExportTr::tr("File to write; stdout when absent or \"-\"."),
          QStringLiteral("FILE")},
         {QStringLiteral("where"),
-         tr("Only the captures matching the filter EXPR, e.g. 'task:avatar_* status:failed' "
-            "(the window's filter language)."),
+         ExportTr::tr(
+             "Only the captures matching the filter EXPR, e.g. 'task:avatar_* status:failed' "
+             "(the window's filter language)."),
          QStringLiteral("EXPR")},
     });
     if (!parseSubcommandLine(app, p, "export", error))
@@ -82,7 +84,8 @@ bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, ExportOp
         p.isSet(QStringLiteral("output")) ? p.value(QStringLiteral("output")) : QStringLiteral("-");
     o->where = Query::parse(p.value(QStringLiteral("where")));
     if (!o->where.isValid()) {
-        *error = tr("--where does not parse:\n%1").arg(o->where.error().pointAt(o->where.text()));
+        *error = ExportTr::tr("--where does not parse:\n%1")
+                     .arg(o->where.error().pointAt(o->where.text()));
         return false;
     }
     return chooseFormat(p, o, error);
@@ -129,29 +132,30 @@ int writeOutput(const ExportOptions &o, JournalCaptures &journal)
     if (o.output == QLatin1String("-")) {
         QFile out;
         if (!out.open(stdout, QIODevice::WriteOnly) || !writeCaptures(&out, journal, o))
-            return fail(tr("Cannot write to stdout: %1").arg(out.errorString()));
+            return fail(ExportTr::tr("Cannot write to stdout: %1").arg(out.errorString()));
         return 0;
     }
     // A failed export leaves an existing file as it was.
     QSaveFile out(o.output);
     if (!out.open(QIODevice::WriteOnly) || !writeCaptures(&out, journal, o) || !out.commit())
-        return fail(tr("Cannot write %1: %2").arg(o.output, out.errorString()));
-    printErr(tr("Exported %n capture(s) to %1.", int(journal.written)).arg(o.output));
+        return fail(ExportTr::tr("Cannot write %1: %2").arg(o.output, out.errorString()));
+    printErr(
+        ExportTr::tr("Exported %n capture(s) to %1.", nullptr, int(journal.written)).arg(o.output));
     return 0;
 }
 
 int exportCaptures(const ExportOptions &options)
 {
     if (!QFile::exists(options.journal)) {
-        printErr(tr("No journal at %1.").arg(options.journal));
+        printErr(ExportTr::tr("No journal at %1.").arg(options.journal));
         return 1;
     }
     JournalCaptures journal;
     journal.file.setFileName(options.journal);
     JournalIndexResult read = JournalReader::readIndex(journal.file.fileName());
     if (read.error.isEmpty() && !journal.file.open(QIODevice::ReadOnly))
-        read.error =
-            tr("Cannot open the journal %1: %2.").arg(options.journal, journal.file.errorString());
+        read.error = ExportTr::tr("Cannot open the journal %1: %2.")
+                         .arg(options.journal, journal.file.errorString());
     if (!read.error.isEmpty()) {
         printErr(read.error);
         return 1;

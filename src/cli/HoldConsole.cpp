@@ -14,14 +14,14 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HoldConsole", text);
-}
+// This file's messages, under the catalogue context "HoldConsole" (lupdate reads it here).
+struct HoldConsoleTr {
+    Q_DECLARE_TR_FUNCTIONS(HoldConsole)
+};
 
 QString usage()
 {
-    return tr("Commands: release [ID|all], drop [ID|all], held.");
+    return HoldConsoleTr::tr("Commands: release [ID|all], drop [ID|all], held.");
 }
 
 } // namespace
@@ -85,34 +85,36 @@ QString HoldConsole::run(const QString &line)
     }
     if (command == QLatin1String("held") || command == QLatin1String("list")) {
         if (held.isEmpty())
-            return tr("Nothing is held.");
+            return HoldConsoleTr::tr("Nothing is held.");
         QStringList ids;
         for (quint64 id : std::as_const(held))
             ids << u'#' + QString::number(id);
-        return tr("Held, oldest first: %1").arg(ids.join(u' '));
+        return HoldConsoleTr::tr("Held, oldest first: %1").arg(ids.join(u' '));
     }
     const bool release = command == QLatin1String("release");
     if (!release && command != QLatin1String("drop"))
-        return tr("Unknown command \"%1\". %2").arg(words.first(), usage());
+        return HoldConsoleTr::tr("Unknown command \"%1\". %2").arg(words.first(), usage());
     if (words.size() > 2)
-        return tr("\"%1\" takes one ID or all. %2").arg(command, usage());
+        return HoldConsoleTr::tr("\"%1\" takes one ID or all. %2").arg(command, usage());
     if (held.isEmpty())
-        return tr("Nothing is held.");
+        return HoldConsoleTr::tr("Nothing is held.");
     const QString what = words.size() == 2 ? words.at(1) : QString();
     if (what.compare(QLatin1String("all"), Qt::CaseInsensitive) == 0) {
         release ? m_forwarder->releaseAll() : m_forwarder->dropAll();
-        return release ? tr("Releasing %n held forward(s).", nullptr, int(held.size()))
-                       : tr("Dropping %n held forward(s).", nullptr, int(held.size()));
+        return release
+                   ? HoldConsoleTr::tr("Releasing %n held forward(s).", nullptr, int(held.size()))
+                   : HoldConsoleTr::tr("Dropping %n held forward(s).", nullptr, int(held.size()));
     }
     quint64 id = held.first();
     if (!what.isEmpty()) {
         bool ok = false;
         id = QStringView(what).mid(what.startsWith(u'#') ? 1 : 0).toULongLong(&ok);
         if (!ok)
-            return tr("\"%1\" is not a capture ID. %2").arg(what, usage());
+            return HoldConsoleTr::tr("\"%1\" is not a capture ID. %2").arg(what, usage());
         if (!held.contains(id))
-            return tr("#%1 is not held.").arg(id);
+            return HoldConsoleTr::tr("#%1 is not held.").arg(id);
     }
     release ? m_forwarder->release(id) : m_forwarder->drop(id);
-    return release ? tr("Releasing #%1.").arg(id) : tr("Dropping #%1.").arg(id);
+    return release ? HoldConsoleTr::tr("Releasing #%1.").arg(id)
+                   : HoldConsoleTr::tr("Dropping #%1.").arg(id);
 }

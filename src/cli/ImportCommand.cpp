@@ -14,10 +14,10 @@
 #include <cstdio>
 
 namespace {
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("import", text, nullptr, n);
-}
+// This file's messages, under the catalogue context "import" (lupdate reads it here).
+struct ImportTr {
+    Q_DECLARE_TR_FUNCTIONS(import)
+};
 
 struct ImportOptions {
     QString file;
@@ -28,13 +28,14 @@ bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, ImportOp
                     QString *error)
 {
     p.setApplicationDescription(
-        tr("hookscope import: appends the requests of a HAR file (browser devtools, HTTP "
-           "Toolkit, webhook.site) or a JSON Lines file to a journal, as captures."));
+        ImportTr::tr("hookscope import: appends the requests of a HAR file (browser devtools, HTTP "
+                     "Toolkit, webhook.site) or a JSON Lines file to a journal, as captures."));
     p.addHelpOption();
     p.addOption({QStringLiteral("journal"),
-                 tr("Journal to add to (default %1).").arg(Journal::defaultPath()),
+                 ImportTr::tr("Journal to add to (default %1).").arg(Journal::defaultPath()),
                  QStringLiteral("PATH")});
-    p.addPositionalArgument(QStringLiteral("FILE"), tr("The .har or .jsonl file to import."));
+    p.addPositionalArgument(QStringLiteral("FILE"),
+                            ImportTr::tr("The .har or .jsonl file to import."));
     QStringList args = app.arguments();
     args.removeAt(1); // the subcommand's name
     if (!p.parse(args)) {
@@ -44,8 +45,8 @@ bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, ImportOp
     const QStringList files = p.positionalArguments();
     if (files.size() != 1) {
         *error = files.isEmpty()
-                     ? tr("Which file? hookscope import FILE --journal PATH")
-                     : tr("One file at a time; \"%1\" is one too many.").arg(files.at(1));
+                     ? ImportTr::tr("Which file? hookscope import FILE --journal PATH")
+                     : ImportTr::tr("One file at a time; \"%1\" is one too many.").arg(files.at(1));
         return false;
     }
     o->file = files.constFirst();
@@ -58,7 +59,7 @@ bool readFile(const QString &path, QByteArray *data)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
-        printErr(tr("Cannot read %1: %2").arg(path, f.errorString()));
+        printErr(ImportTr::tr("Cannot read %1: %2").arg(path, f.errorString()));
         return false;
     }
     *data = f.readAll();
@@ -100,7 +101,8 @@ int importFile(const ImportOptions &options)
     const qsizetype imported = record(&result, options.journal);
     if (imported < 0)
         return 1;
-    std::printf("%s\n", qPrintable(tr("Imported %n capture(s) into %1; %2 bad.", int(imported))
+    std::printf("%s\n", qPrintable(ImportTr::tr("Imported %n capture(s) into %1; %2 bad.", nullptr,
+                                                int(imported))
                                        .arg(options.journal)
                                        .arg(result.problems.size())));
     return result.problems.isEmpty() && result.error.isEmpty() ? 0 : 1;

@@ -7,6 +7,7 @@
 #include "delivery/Forwarder.h"
 #include "listener/Listener.h"
 #include "ngrok/NgrokWatcher.h"
+#include "session/Language.h"
 #include "session/NgrokRecovery.h"
 #include "session/SessionEngine.h"
 
@@ -14,18 +15,18 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("main", text);
-}
+// This file's messages, under the catalogue context "main" (lupdate reads it here).
+struct MainTr {
+    Q_DECLARE_TR_FUNCTIONS(main)
+};
 
 QString listeningText(const Listener &l)
 {
     const QString host = l.address().protocol() == QAbstractSocket::IPv6Protocol
                              ? u'[' + l.address().toString() + u']'
                              : l.address().toString();
-    return tr("Listening on http://%1:%2/ — expose it with `ngrok http %2` and use "
-              "https://<your-ngrok-host>/webhook/hoox as webhook_url.")
+    return MainTr::tr("Listening on http://%1:%2/ — expose it with `ngrok http %2` and use "
+                      "https://<your-ngrok-host>/webhook/hoox as webhook_url.")
         .arg(host)
         .arg(l.port());
 }
@@ -40,25 +41,30 @@ void announce(const CommandLineOptions &o, const SessionEngine &engine)
     if (!engine.journalWarning().isEmpty())
         printError(engine.journalWarning());
     if (Listener::reachableFromOtherMachines(o.bind))
-        printError(tr("Warning: listening on %1 lets other machines send requests to HookScope.")
-                       .arg(o.bind.toString()));
+        printError(
+            MainTr::tr("Warning: listening on %1 lets other machines send requests to HookScope.")
+                .arg(o.bind.toString()));
     const ForwardSettings &f = o.forward;
     if (f.forwardsAnywhere()) {
         QStringList where;
         for (const ForwardRoute &r : f.routes)
             where << r.text;
         if (!f.fallback.isEmpty())
-            where << (f.routes.isEmpty() ? f.fallback.toString()
-                                         : tr("everything else to %1").arg(f.fallback.toString()));
-        printError(tr("Forwarding to %1.").arg(where.join(QStringLiteral("; "))));
+            where << (f.routes.isEmpty()
+                          ? f.fallback.toString()
+                          : MainTr::tr("everything else to %1").arg(f.fallback.toString()));
+        printError(MainTr::tr("Forwarding to %1.").arg(where.join(QStringLiteral("; "))));
         if (f.hold)
-            printError(tr("Holding: Hoox is answered at once with the rule, each forward waits. "
-                          "Type release [ID|all] or drop [ID|all] (held lists them)."));
+            printError(
+                MainTr::tr("Holding: Hoox is answered at once with the rule, each forward waits. "
+                           "Type release [ID|all] or drop [ID|all] (held lists them)."));
         else if (f.answer == ForwardSettings::Answer::App)
-            printError(tr("Hoox gets your app's answer (502 with the reason when your app is down "
-                          "or takes longer than 9 s)."));
+            printError(
+                MainTr::tr("Hoox gets your app's answer (502 with the reason when your app is down "
+                           "or takes longer than 9 s)."));
         else
-            printError(tr("Hoox gets the rule's answer at once; each forward runs meanwhile."));
+            printError(
+                MainTr::tr("Hoox gets the rule's answer at once; each forward runs meanwhile."));
     }
     QStringList before;
     for (const PendingForward &p : engine.forwarder()->pending()) {
@@ -66,16 +72,18 @@ void announce(const CommandLineOptions &o, const SessionEngine &engine)
             before << u'#' + QString::number(p.captureId);
     }
     if (!before.isEmpty() && f.forwardsAnywhere())
-        printError(tr("Held since an earlier run: %1. Type release [ID|all] or drop [ID|all].")
-                       .arg(before.join(u' ')));
+        printError(
+            MainTr::tr("Held since an earlier run: %1. Type release [ID|all] or drop [ID|all].")
+                .arg(before.join(u' ')));
     else if (!before.isEmpty())
-        printError(tr("Held since an earlier run: %1. Start with --forward-to URL to release "
-                      "them.")
-                       .arg(before.join(u' ')));
+        printError(
+            MainTr::tr("Held since an earlier run: %1. Start with --forward-to URL to release "
+                       "them.")
+                .arg(before.join(u' ')));
     if (o.token.isEnabled())
-        printError(tr("Access token required: requests without it get 401 and are shown as "
-                      "refused. Add /<TOKEN> to the webhook_url path, or send the "
-                      "X-HookScope-Token header."));
+        printError(MainTr::tr("Access token required: requests without it get 401 and are shown as "
+                              "refused. Add /<TOKEN> to the webhook_url path, or send the "
+                              "X-HookScope-Token header."));
 }
 
 } // namespace
@@ -86,6 +94,7 @@ int runListenCommand(int argc, char **argv)
     // dispatcher wakes faster, which shows at thousands of deliveries per second.
     qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
+    const Language language(Language::systemChoice());
     QCoreApplication::setApplicationName(QStringLiteral("hookscope"));
     QCoreApplication::setOrganizationName(QStringLiteral("hookscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HOOKSCOPE_VERSION));
@@ -130,8 +139,9 @@ int runListenCommand(int argc, char **argv)
     ngrok.setApiUrl(o.ngrokApi);
     // The webhook_url to paste, as soon as ngrok shows a tunnel to us.
     QObject::connect(&ngrok, &NgrokWatcher::publicUrlChanged, &app, [](const QString &url) {
-        CommandLine::printError(url.isEmpty() ? tr("The ngrok tunnel went away.")
-                                              : tr("webhook_url: %1/webhook/hoox").arg(url));
+        CommandLine::printError(url.isEmpty()
+                                    ? MainTr::tr("The ngrok tunnel went away.")
+                                    : MainTr::tr("webhook_url: %1/webhook/hoox").arg(url));
     });
     // What ngrok took for us while HookScope was not running is recovered and printed like a
     // delivery, marked as such.

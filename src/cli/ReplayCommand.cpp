@@ -23,10 +23,10 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("replay", text);
-}
+// This file's messages, under the catalogue context "replay" (lupdate reads it here).
+struct ReplayTr {
+    Q_DECLARE_TR_FUNCTIONS(replay)
+};
 
 struct ReplayCommandOptions {
     QString journal;
@@ -62,8 +62,8 @@ bool parseShare(const QCommandLineParser &p, const QString &name, double *out, Q
     bool ok = false;
     *out = p.value(name).toDouble(&ok);
     if (!ok || *out < 0.0 || *out > 1.0) {
-        *error =
-            tr("--%1 needs a share from 0 to 1, such as 0.2, not \"%2\".").arg(name, p.value(name));
+        *error = ReplayTr::tr("--%1 needs a share from 0 to 1, such as 0.2, not \"%2\".")
+                     .arg(name, p.value(name));
         return false;
     }
     return true;
@@ -77,13 +77,14 @@ bool parseTiming(const QCommandLineParser &p, ReplayCommandOptions *o, QString *
         bool ok = false;
         r.speed = p.value(QStringLiteral("speed")).toDouble(&ok);
         if (!ok || !(r.speed > 0.0) || r.speed > 1e6) {
-            *error = tr("--speed needs a factor above 0, such as 2 (twice as fast) or 0.5, not "
-                        "\"%1\"; --back-to-back sends without pauses.")
+            *error = ReplayTr::tr(
+                         "--speed needs a factor above 0, such as 2 (twice as fast) or 0.5, not "
+                         "\"%1\"; --back-to-back sends without pauses.")
                          .arg(p.value(QStringLiteral("speed")));
             return false;
         }
         if (r.backToBack) {
-            *error = tr("--speed and --back-to-back exclude each other.");
+            *error = ReplayTr::tr("--speed and --back-to-back exclude each other.");
             return false;
         }
     }
@@ -101,7 +102,7 @@ bool parseChaos(const QCommandLineParser &p, ReplayCommandOptions *o, QString *e
         bool ok = false;
         r.reorderWindow = p.value(QStringLiteral("reorder")).toInt(&ok);
         if (!ok || r.reorderWindow < 2 || r.reorderWindow > 100'000) {
-            *error = tr("--reorder needs a window of 2 or more deliveries, not \"%1\".")
+            *error = ReplayTr::tr("--reorder needs a window of 2 or more deliveries, not \"%1\".")
                          .arg(p.value(QStringLiteral("reorder")));
             return false;
         }
@@ -110,7 +111,7 @@ bool parseChaos(const QCommandLineParser &p, ReplayCommandOptions *o, QString *e
         bool ok = false;
         r.seed = p.value(QStringLiteral("seed")).toUInt(&ok);
         if (!ok) {
-            *error = tr("--seed needs a whole number from 0 to 4294967295, not \"%1\".")
+            *error = ReplayTr::tr("--seed needs a whole number from 0 to 4294967295, not \"%1\".")
                          .arg(p.value(QStringLiteral("seed")));
             return false;
         }
@@ -123,38 +124,46 @@ bool parseChaos(const QCommandLineParser &p, ReplayCommandOptions *o, QString *e
 bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, ReplayCommandOptions *o,
                     QString *error)
 {
-    p.setApplicationDescription(
-        tr("hookscope replay: sends captured deliveries to your app again, at their original "
-           "spacing, with chaos for idempotency testing that a seed reproduces."));
+    p.setApplicationDescription(ReplayTr::tr(
+        "hookscope replay: sends captured deliveries to your app again, at their original "
+        "spacing, with chaos for idempotency testing that a seed reproduces."));
     p.addHelpOption();
     p.addOptions({
-        {QStringLiteral("journal"), tr("Journal to read (default %1).").arg(Journal::defaultPath()),
+        {QStringLiteral("journal"),
+         ReplayTr::tr("Journal to read (default %1).").arg(Journal::defaultPath()),
          QStringLiteral("PATH")},
-        {QStringLiteral("to"), tr("Your app's URL, http:// or https://."), QStringLiteral("URL")},
-        {QStringLiteral("ids"), tr("Only these captures, e.g. 1,2,5-9."), QStringLiteral("LIST")},
+        {QStringLiteral("to"), ReplayTr::tr("Your app's URL, http:// or https://."),
+         QStringLiteral("URL")},
+        {QStringLiteral("ids"), ReplayTr::tr("Only these captures, e.g. 1,2,5-9."),
+         QStringLiteral("LIST")},
         {QStringLiteral("filter"),
-         tr("Only captures matching the filter EXPR, e.g. 'task:avatar_* status:failed' (the "
-            "filter language of the window and of export --where)."),
+         ReplayTr::tr(
+             "Only captures matching the filter EXPR, e.g. 'task:avatar_* status:failed' (the "
+             "filter language of the window and of export --where)."),
          QStringLiteral("EXPR")},
-        {QStringLiteral("speed"), tr("Divide the original spacing by X (default 1)."),
+        {QStringLiteral("speed"), ReplayTr::tr("Divide the original spacing by X (default 1)."),
          QStringLiteral("X")},
-        {QStringLiteral("back-to-back"), tr("Send without pauses.")},
-        {QStringLiteral("duplicate"), tr("Send this share of deliveries a second time (0 to 1)."),
+        {QStringLiteral("back-to-back"), ReplayTr::tr("Send without pauses.")},
+        {QStringLiteral("duplicate"),
+         ReplayTr::tr("Send this share of deliveries a second time (0 to 1)."),
          QStringLiteral("P")},
-        {QStringLiteral("reorder"), tr("Shuffle deliveries within windows of N."),
+        {QStringLiteral("reorder"), ReplayTr::tr("Shuffle deliveries within windows of N."),
          QStringLiteral("N")},
-        {QStringLiteral("drop"), tr("Leave out this share of deliveries (0 to 1)."),
+        {QStringLiteral("drop"), ReplayTr::tr("Leave out this share of deliveries (0 to 1)."),
          QStringLiteral("P")},
         {QStringLiteral("seed"),
-         tr("Seed for --duplicate, --reorder and --drop (default: new "
-            "each run, printed)."),
+         ReplayTr::tr("Seed for --duplicate, --reorder and --drop (default: new "
+                      "each run, printed)."),
          QStringLiteral("N")},
-        {QStringLiteral("like-hoox"), tr("Retry each like Hoox (after 1 s, 2 s and 4 s).")},
-        {QStringLiteral("timeout"), tr("Milliseconds an answer may take (default 10000)."),
-         QStringLiteral("MS")},
-        {QStringLiteral("schedule"), tr("Retry delays in ms, at most 3 (default 1000,2000,4000)."),
+        {QStringLiteral("like-hoox"),
+         ReplayTr::tr("Retry each like Hoox (after 1 s, 2 s and 4 s).")},
+        {QStringLiteral("timeout"),
+         ReplayTr::tr("Milliseconds an answer may take (default 10000)."), QStringLiteral("MS")},
+        {QStringLiteral("schedule"),
+         ReplayTr::tr("Retry delays in ms, at most 3 (default 1000,2000,4000)."),
          QStringLiteral("MS,MS,MS")},
-        {QStringLiteral("json"), tr("Print one JSON object per delivery, then the report.")},
+        {QStringLiteral("json"),
+         ReplayTr::tr("Print one JSON object per delivery, then the report.")},
     });
     if (!parseSubcommandLine(app, p, "replay", error))
         return false;
@@ -163,15 +172,15 @@ bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, ReplayCo
     if (!DeliveryArguments::parseTarget(p, &o->url, error))
         return false;
     if (p.isSet(QStringLiteral("ids")) && !parseIds(p.value(QStringLiteral("ids")), &o->ids)) {
-        *error = tr("--ids needs capture ids such as 1,2,5-9, not \"%1\".")
+        *error = ReplayTr::tr("--ids needs capture ids such as 1,2,5-9, not \"%1\".")
                      .arg(p.value(QStringLiteral("ids")));
         return false;
     }
     if (p.isSet(QStringLiteral("filter"))) {
         o->filter = Query::parse(p.value(QStringLiteral("filter")));
         if (!o->filter.isValid()) {
-            *error =
-                tr("--filter does not parse:\n%1").arg(o->filter.error().pointAt(o->filter.text()));
+            *error = ReplayTr::tr("--filter does not parse:\n%1")
+                         .arg(o->filter.error().pointAt(o->filter.text()));
             return false;
         }
     }
@@ -184,7 +193,7 @@ bool parseArguments(const QCoreApplication &app, QCommandLineParser &p, ReplayCo
 bool readSelection(const ReplayCommandOptions &o, QList<CapturePtr> *captures, QString *error)
 {
     if (!QFile::exists(o.journal)) {
-        *error = tr("No journal at %1.").arg(o.journal);
+        *error = ReplayTr::tr("No journal at %1.").arg(o.journal);
         return false;
     }
     JournalInput journal;
@@ -257,8 +266,8 @@ int replay(const ReplayCommandOptions &o)
         return 1;
     }
     if (captures.isEmpty()) {
-        printErr(
-            tr("Nothing to replay: no capture in %1 matches --ids and --filter.").arg(o.journal));
+        printErr(ReplayTr::tr("Nothing to replay: no capture in %1 matches --ids and --filter.")
+                     .arg(o.journal));
         return 2;
     }
     int dropped = 0;

@@ -6,6 +6,7 @@
 
 #include "delivery/Deliverer.h"
 #include "hoox/Templates.h"
+#include "session/Language.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -28,10 +29,10 @@ struct SendRequest {
     bool json = false;
 };
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("send", text);
-}
+// This file's messages, under the catalogue context "send" (lupdate reads it here).
+struct SendTr {
+    Q_DECLARE_TR_FUNCTIONS(send)
+};
 
 void print(FILE *stream, const QString &line)
 {
@@ -41,21 +42,24 @@ void print(FILE *stream, const QString &line)
 
 void addOptions(QCommandLineParser &p)
 {
-    p.setApplicationDescription(tr("Delivers a payload to URL the way Hoox does: POST with "
-                                   "Hoox's headers; with --like-hoox, retried until answered "
-                                   "2xx. The payload is a template, a FILE, or - for stdin."));
+    p.setApplicationDescription(
+        SendTr::tr("Delivers a payload to URL the way Hoox does: POST with "
+                   "Hoox's headers; with --like-hoox, retried until answered "
+                   "2xx. The payload is a template, a FILE, or - for stdin."));
     p.addHelpOption();
-    p.addPositionalArgument(u"payload"_s, tr("FILE, or - to read stdin."), u"[FILE | -]"_s);
+    p.addPositionalArgument(u"payload"_s, SendTr::tr("FILE, or - to read stdin."), u"[FILE | -]"_s);
     p.addOptions({
-        {u"to"_s, tr("The http:// or https:// URL to deliver to."), u"URL"_s},
-        {u"like-hoox"_s, tr("Retry like Hoox (after 1 s, 2 s and 4 s) instead of sending once.")},
-        {u"header"_s, tr("An extra header field, 'Name: value'; repeatable."), u"HEADER"_s},
-        {u"json"_s, tr("Print one JSON object per attempt.")},
-        {u"timeout"_s, tr("Milliseconds an answer may take (default 10000)."), u"MS"_s},
-        {u"schedule"_s, tr("Retry delays in ms, at most 3 (default 1000,2000,4000)."),
+        {u"to"_s, SendTr::tr("The http:// or https:// URL to deliver to."), u"URL"_s},
+        {u"like-hoox"_s,
+         SendTr::tr("Retry like Hoox (after 1 s, 2 s and 4 s) instead of sending once.")},
+        {u"header"_s, SendTr::tr("An extra header field, 'Name: value'; repeatable."), u"HEADER"_s},
+        {u"json"_s, SendTr::tr("Print one JSON object per attempt.")},
+        {u"timeout"_s, SendTr::tr("Milliseconds an answer may take (default 10000)."), u"MS"_s},
+        {u"schedule"_s, SendTr::tr("Retry delays in ms, at most 3 (default 1000,2000,4000)."),
          u"MS,MS,MS"_s},
         {u"template"_s,
-         tr("Send a sample payload with fresh ids: %1.").arg(Templates::names().join(u", "_s)),
+         SendTr::tr("Send a sample payload with fresh ids: %1.")
+             .arg(Templates::names().join(u", "_s)),
          u"NAME"_s},
     });
 }
@@ -78,8 +82,8 @@ bool parseHeaders(const QCommandLineParser &p, SendRequest *r, QString *error)
         const qsizetype colon = h.indexOf(u':');
         const QByteArray name = h.left(colon).trimmed().toUtf8();
         if (colon < 0 || !isToken(name) || h.contains(u'\n') || h.contains(u'\r')) {
-            *error = tr("--header needs 'Name: value' with a name of letters, digits or "
-                        "-_.!#$%&'*+^`|~, not \"%1\".")
+            *error = SendTr::tr("--header needs 'Name: value' with a name of letters, digits or "
+                                "-_.!#$%&'*+^`|~, not \"%1\".")
                          .arg(h);
             return false;
         }
@@ -92,13 +96,13 @@ bool readBody(const QCommandLineParser &p, SendRequest *r, QString *error)
 {
     const QStringList files = p.positionalArguments();
     if (files.size() + (p.isSet(u"template"_s) ? 1 : 0) != 1) {
-        *error = tr("Give exactly one payload: --template NAME, a FILE, or - for stdin.");
+        *error = SendTr::tr("Give exactly one payload: --template NAME, a FILE, or - for stdin.");
         return false;
     }
     if (p.isSet(u"template"_s)) {
         const QString name = p.value(u"template"_s);
         if (!Templates::contains(name)) {
-            *error = tr("Unknown template \"%1\"; choose one of %2.")
+            *error = SendTr::tr("Unknown template \"%1\"; choose one of %2.")
                          .arg(name, Templates::names().join(u", "_s));
             return false;
         }
@@ -108,7 +112,8 @@ bool readBody(const QCommandLineParser &p, SendRequest *r, QString *error)
     QFile file(files.first());
     const bool fromStdin = files.first() == "-"_L1;
     if (!(fromStdin ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly))) {
-        *error = tr("Cannot read the payload \"%1\": %2").arg(files.first(), file.errorString());
+        *error =
+            SendTr::tr("Cannot read the payload \"%1\": %2").arg(files.first(), file.errorString());
         return false;
     }
     r->body = file.readAll(); // byte for byte: no trimming, no re-encoding
@@ -117,9 +122,9 @@ bool readBody(const QCommandLineParser &p, SendRequest *r, QString *error)
 
 QString attemptLine(const DeliveryAttempt &a)
 {
-    QString line = tr("attempt %1: %2 in %3 ms")
+    QString line = SendTr::tr("attempt %1: %2 in %3 ms")
                        .arg(a.number)
-                       .arg(a.status > 0 ? QString::number(a.status) : tr("no answer"))
+                       .arg(a.status > 0 ? QString::number(a.status) : SendTr::tr("no answer"))
                        .arg(a.latencyMs);
     if (!a.error.isEmpty())
         line += u" — "_s + a.error;
@@ -144,6 +149,7 @@ QString attemptJson(const DeliveryAttempt &a)
 int runSendCommand(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    const Language language(Language::systemChoice());
     QStringList args = app.arguments();
     args.removeAt(1); // "send"
     QCommandLineParser p;
@@ -172,7 +178,7 @@ int runSendCommand(int argc, char **argv)
     });
     QObject::connect(&deliverer, &Deliverer::finished, &app, [&deliverer](bool delivered) {
         if (delivered)
-            print(stderr, tr("Delivered."));
+            print(stderr, SendTr::tr("Delivered."));
         else
             print(stderr, QCoreApplication::translate("send", "Not delivered after %n attempt(s).",
                                                       nullptr, int(deliverer.attempts().size())));

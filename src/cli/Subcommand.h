@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "session/Language.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QString>
@@ -46,10 +48,12 @@ inline bool parseSubcommandLine(const QCoreApplication &app, QCommandLineParser 
 // The parser's help, its usage line naming the subcommand: "Usage: hookscope send [options]".
 inline QString subcommandHelp(const QCommandLineParser &p, const QString &name)
 {
+    // After the program on the first line, whatever words Qt's catalogue puts around it.
     QString help = p.helpText();
-    const qsizetype program = help.indexOf(u' ', help.indexOf(u':') + 2);
-    if (help.startsWith(QLatin1String("Usage: ")) && program > 0)
-        help.insert(program, u' ' + name);
+    const QString program = QCoreApplication::arguments().value(0);
+    const qsizetype at = QStringView(help).left(help.indexOf(u'\n')).indexOf(program);
+    if (!program.isEmpty() && at >= 0)
+        help.insert(at + program.size(), u' ' + name);
     return help;
 }
 
@@ -60,6 +64,7 @@ template <typename Options, typename Parse, typename Run>
 int runSubcommand(int argc, char **argv, Parse &&parse, Run &&run)
 {
     QCoreApplication app(argc, argv);
+    const Language language(Language::systemChoice());
     QCoreApplication::setApplicationName(QStringLiteral("hookscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HOOKSCOPE_VERSION));
     QCommandLineParser parser;

@@ -66,6 +66,7 @@ private slots:
     void headersThatChangeWithEveryDelivery();
     void compareWithPreviousAttempt();
     void conflictLinksToItsDiff();
+    void payloadTabLinksAConflictToItsDiff();
     void ignoreThisPathIsRemembered();
     void marksAndColours_data();
     void marksAndColours();
@@ -239,6 +240,23 @@ void tst_DiffView::conflictLinksToItsDiff()
     find<QTabWidget>("sideTabs")->setCurrentIndex(0);
     select({1}, false);
     select({2});
+    QVERIFY(compared(1, 3));
+}
+
+// The Payload tab says which delivery a conflicting duplicate contradicts, and its button
+// opens the pair in the Diff tab; a delivery that agrees shows no such line.
+void tst_DiffView::payloadTabLinksAConflictToItsDiff()
+{
+    auto *tabs = find<QTabWidget>("sideTabs");
+    tabs->setCurrentIndex(0);
+    auto *button = find<QPushButton>("conflictButton");
+    select({1}, false);
+    QVERIFY(button->isHidden());
+    select({2}, false);
+    QVERIFY(!button->isHidden());
+    QVERIFY2(button->text().contains(u"#1"), qPrintable(button->text()));
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(tabs->currentWidget(), diff());
     QVERIFY(compared(1, 3));
 }
 

@@ -110,7 +110,7 @@ void tst_HeadlessMarks::recoveredDeliveriesArePrintedOnce()
     m_out += m_app.readAllStandardOutput();
     QCOMPARE(QString::fromUtf8(m_out).split(u'\n', Qt::SkipEmptyParts).size(), 2);
     QVERIFY(QString::fromUtf8(m_app.readAllStandardError())
-                .contains(QStringLiteral("Recovered 2 delivery(s)")));
+                .contains(QStringLiteral("Recovered 2 deliveries")));
 }
 
 void tst_HeadlessMarks::lateAnswerLine_data()

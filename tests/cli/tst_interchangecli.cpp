@@ -214,7 +214,7 @@ void tst_InterchangeCli::exportJsonLinesToFile()
                                          m_journal, QStringLiteral("-o"), path("out.jsonl")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.isEmpty());
-    QVERIFY2(r.err.contains("Exported 3 capture(s)"), r.err.constData());
+    QVERIFY2(r.err.contains("Exported 3 captures"), r.err.constData());
     const QList<QByteArray> lines = fileBytes(path("out.jsonl")).trimmed().split('\n');
     QCOMPARE(lines.size(), 3);
     QCOMPARE(QJsonDocument::fromJson(lines.at(2)).object().value(u"body_base64").toString(),
@@ -293,9 +293,9 @@ void tst_InterchangeCli::exportWhere()
         runHookScope({QStringLiteral("export"), QStringLiteral("--journal"), m_journal,
                       QStringLiteral("--where"), where, QStringLiteral("-o"), out});
     QCOMPARE(r.exitCode, 0);
-    QVERIFY2(
-        r.err.contains(QByteArray("Exported " + QByteArray::number(ids.size()) + " capture(s)")),
-        r.err.constData());
+    QVERIFY2(r.err.contains(QByteArray("Exported " + QByteArray::number(ids.size()) +
+                                       (ids.size() == 1 ? " capture " : " captures "))),
+             r.err.constData());
     QList<int> exported;
     for (const QByteArray &line : fileBytes(out).split('\n')) {
         if (!line.isEmpty())
@@ -312,15 +312,15 @@ void tst_InterchangeCli::import_data()
     QTest::addColumn<QByteArrayList>("err");
     const QString data = QStringLiteral(HOOKSCOPE_SOURCE_DIR "/tests/data/");
     QTest::newRow("devtools har") << data + QStringLiteral("chrome-devtools.har") << 0
-                                  << QByteArray("Imported 3 capture(s)") << QByteArrayList();
+                                  << QByteArray("Imported 3 captures") << QByteArrayList();
     QTest::newRow("broken entries")
-        << data + QStringLiteral("broken-entries.har") << 1 << QByteArray("Imported 2 capture(s)")
+        << data + QStringLiteral("broken-entries.har") << 1 << QByteArray("Imported 2 captures")
         << QByteArrayList{"broken-entries.har: log.entries[1]: request is missing",
                           "log.entries[3]: request.headers[1].value holds control characters",
                           "log.entries[7]: not an object"};
     QVERIFY(writeFile(path("lines.txt"), "{\"method\":\"GET\",\"target\":\"/a\",\"body\":\"\"}\n"
                                          "{\"method\":\"GET\"}\n"));
-    QTest::newRow("bad line") << path("lines.txt") << 1 << QByteArray("Imported 1 capture(s)")
+    QTest::newRow("bad line") << path("lines.txt") << 1 << QByteArray("Imported 1 capture into")
                               << QByteArrayList{"lines.txt: line 2: \"target\" is missing"};
     QVERIFY(writeFile(path("garbage.har"), "<html>"));
     QTest::newRow("not a har") << path("garbage.har") << 1 << QByteArray()
@@ -389,7 +389,7 @@ void tst_InterchangeCli::exportImportExportIsStable()
     QCOMPARE(r.exitCode, 0);
     r = runHookScope({QStringLiteral("import"), first, QStringLiteral("--journal"), copy});
     QCOMPARE(r.exitCode, 0);
-    QVERIFY2(r.out.contains("Imported 3 capture(s)"), r.out.constData());
+    QVERIFY2(r.out.contains("Imported 3 captures"), r.out.constData());
     r = runHookScope(exportArgs + QStringList{QStringLiteral("--journal"), copy});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, fileBytes(first));
@@ -404,7 +404,7 @@ void tst_InterchangeCli::headlessOutputImports()
     HookScopeRun r = runHookScope(
         {QStringLiteral("import"), path("listened.out"), QStringLiteral("--journal"), journal});
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    QVERIFY2(r.out.contains("Imported 7 capture(s)"), r.out.constData());
+    QVERIFY2(r.out.contains("Imported 7 captures"), r.out.constData());
     r = runHookScope({QStringLiteral("export"), QStringLiteral("--journal"), journal,
                       QStringLiteral("--format"), QStringLiteral("jsonl")});
     QCOMPARE(r.exitCode, 0);
@@ -446,7 +446,7 @@ void tst_InterchangeCli::headlessLineWithoutBodyIsReported()
     const QByteArray problem =
         "line " + QByteArray::number(line) + ": no \"body\" or \"body_base64\"";
     QVERIFY2(r.err.contains(problem), r.err.constData());
-    QVERIFY2(r.out.contains("Imported 6 capture(s)"), r.out.constData());
+    QVERIFY2(r.out.contains("Imported 6 captures"), r.out.constData());
     const QList<CapturePtr> imported = Journal::read(journal).captures;
     QCOMPARE(imported.size(), m_sent.size() - 1);
     for (qsizetype i = 0, sent = 0; i < imported.size(); ++i, ++sent) {

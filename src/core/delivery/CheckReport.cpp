@@ -13,10 +13,10 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CheckReport", text);
-}
+// This file's messages, under the catalogue context "CheckReport" (lupdate reads it here).
+struct CheckReportTr {
+    Q_DECLARE_TR_FUNCTIONS(CheckReport)
+};
 
 int countOf(const QList<CheckResult> &results, CheckResult::Verdict v)
 {
@@ -33,7 +33,7 @@ QString scorecardLine(const CheckResult &r)
     QString line = CheckResult::verdictName(r.verdict).toUpper().leftJustified(6) +
                    r.name.leftJustified(38) + u' ' + r.answer;
     if (r.group != QLatin1String("latency"))
-        line += tr(" in %1").arg(DeliveryRequest::durationText(r.latencyMs));
+        line += CheckReportTr::tr(" in %1").arg(DeliveryRequest::durationText(r.latencyMs));
     if (!r.reason.isEmpty())
         line += QStringLiteral("\n      ") + r.reason;
     return line;
@@ -41,7 +41,7 @@ QString scorecardLine(const CheckResult &r)
 
 QString summary(const QList<CheckResult> &results, const QUrl &url)
 {
-    return tr("%1 passed, %2 warned, %3 failed: %4")
+    return CheckReportTr::tr("%1 passed, %2 warned, %3 failed: %4")
         .arg(countOf(results, CheckResult::Verdict::Pass))
         .arg(countOf(results, CheckResult::Verdict::Warn))
         .arg(countOf(results, CheckResult::Verdict::Fail))
@@ -104,11 +104,12 @@ QByteArray junit(const QList<CheckResult> &results, const QUrl &url, qint64 elap
             x.writeStartElement(QStringLiteral("failure"));
             x.writeAttribute(QStringLiteral("message"), r.reason);
             x.writeAttribute(QStringLiteral("type"), QStringLiteral("HooxContract"));
-            x.writeCharacters(
-                tr("Expected: %1\nGot: %2\n%3").arg(r.expectation, r.answer, r.reason));
+            x.writeCharacters(CheckReportTr::tr("Expected: %1\nGot: %2\n%3")
+                                  .arg(r.expectation, r.answer, r.reason));
             x.writeEndElement();
         } else if (r.verdict == CheckResult::Verdict::Warn) {
-            x.writeTextElement(QStringLiteral("system-out"), tr("warning: %1").arg(r.reason));
+            x.writeTextElement(QStringLiteral("system-out"),
+                               CheckReportTr::tr("warning: %1").arg(r.reason));
         }
         x.writeEndElement();
     }

@@ -8,27 +8,27 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DeliveryRequest", text);
-}
+// This file's messages, under the catalogue context "DeliveryRequest" (lupdate reads it here).
+struct DeliveryRequestTr {
+    Q_DECLARE_TR_FUNCTIONS(DeliveryRequest)
+};
 
 QString errorText(QNetworkReply::NetworkError error, const QString &fallback, bool https)
 {
     // Qt reports some TLS failures (no common protocol, bad record) only by their wording.
     if (https && (fallback.contains("SSL"_L1) || fallback.contains("TLS"_L1)))
-        return tr("TLS failure") + u": "_s + fallback;
+        return DeliveryRequestTr::tr("TLS failure") + u": "_s + fallback;
     switch (error) {
     case QNetworkReply::ConnectionRefusedError:
-        return tr("connection refused");
+        return DeliveryRequestTr::tr("connection refused");
     case QNetworkReply::HostNotFoundError:
-        return tr("name not resolved");
+        return DeliveryRequestTr::tr("name not resolved");
     case QNetworkReply::RemoteHostClosedError:
-        return tr("connection closed before an answer");
+        return DeliveryRequestTr::tr("connection closed before an answer");
     case QNetworkReply::OperationCanceledError:
-        return tr("cancelled");
+        return DeliveryRequestTr::tr("cancelled");
     case QNetworkReply::SslHandshakeFailedError:
-        return tr("TLS failure") + u": "_s + fallback;
+        return DeliveryRequestTr::tr("TLS failure") + u": "_s + fallback;
     default:
         return fallback;
     }
@@ -116,23 +116,23 @@ QNetworkRequest DeliveryRequest::make(const QUrl &url, const HttpHeaders &header
 QString DeliveryRequest::timeoutText(int timeoutMs)
 {
     if (timeoutMs % 1000 == 0)
-        return tr("timeout after %1 s").arg(timeoutMs / 1000);
-    return tr("timeout after %1 ms").arg(timeoutMs);
+        return DeliveryRequestTr::tr("timeout after %1 s").arg(timeoutMs / 1000);
+    return DeliveryRequestTr::tr("timeout after %1 ms").arg(timeoutMs);
 }
 
 QString DeliveryRequest::durationText(qint64 ms)
 {
     if (ms < 1000)
-        return tr("%1 ms").arg(ms);
+        return DeliveryRequestTr::tr("%1 ms").arg(ms);
     if (ms % 1000 == 0)
-        return tr("%1 s").arg(ms / 1000);
-    return tr("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
+        return DeliveryRequestTr::tr("%1 s").arg(ms / 1000);
+    return DeliveryRequestTr::tr("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
 }
 
 QString DeliveryRequest::attemptText(const DeliveryAttempt &a)
 {
     if (a.status > 0 && a.error.isEmpty())
-        return tr("%1 in %2").arg(a.status).arg(durationText(a.latencyMs));
+        return DeliveryRequestTr::tr("%1 in %2").arg(a.status).arg(durationText(a.latencyMs));
     return a.error;
 }
 
@@ -152,7 +152,7 @@ void DeliveryRequest::read(QNetworkReply *reply, bool timedOut, int timeoutMs, q
     attempt->bodyTruncated = reply->bytesAvailable() > 0;
     if (attempt->status >= 300 && attempt->status < 400) {
         const QByteArray location = reply->rawHeader("Location");
-        attempt->error = tr("redirect not followed (%1 to %2)")
+        attempt->error = DeliveryRequestTr::tr("redirect not followed (%1 to %2)")
                              .arg(attempt->status)
                              .arg(QString::fromUtf8(location));
         return;
@@ -160,8 +160,9 @@ void DeliveryRequest::read(QNetworkReply *reply, bool timedOut, int timeoutMs, q
     // A status line, then the connection failed: the answer never arrived whole.
     if (attempt->status > 0 && reply->error() > QNetworkReply::NoError &&
         reply->error() < QNetworkReply::ProxyConnectionRefusedError) {
-        attempt->error = tr("connection closed mid-answer (after \"%1\", before the end of the "
-                            "body)")
+        attempt->error = DeliveryRequestTr::tr(
+                             "connection closed mid-answer (after \"%1\", before the end of the "
+                             "body)")
                              .arg(attempt->status);
         return;
     }

@@ -19,10 +19,10 @@ namespace {
 // Past this an answer is within Hoox's timeout but with little margin: a warning.
 constexpr qint64 kLatencyWarnMs = 2000;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("EndpointCheck", text);
-}
+// This file's messages, under the catalogue context "EndpointCheck" (lupdate reads it here).
+struct EndpointCheckTr {
+    Q_DECLARE_TR_FUNCTIONS(EndpointCheck)
+};
 
 // What Hoox does after an attempt that failed.
 // "1 s, 2 s and 4 s", from Hoox's schedule.
@@ -32,31 +32,33 @@ QString retryDelays()
     for (int ms : RetrySchedule::kDelaysMs)
         delays << DeliveryRequest::durationText(ms);
     const QString last = delays.takeLast();
-    return tr("%1 and %2").arg(delays.join(QStringLiteral(", ")), last);
+    return EndpointCheckTr::tr("%1 and %2").arg(delays.join(QStringLiteral(", ")), last);
 }
 
 QString hooxRetries()
 {
-    return tr("Hoox retries after %1, then gives up").arg(retryDelays());
+    return EndpointCheckTr::tr("Hoox retries after %1, then gives up").arg(retryDelays());
 }
 
 // Why a delivery that should have been taken was not, and what follows, in words.
 QString failureWords(const DeliveryAttempt &a, int timeoutMs)
 {
     if (a.timedOut)
-        return tr("no answer within %1: Hoox counts that as a failure and retries after %2, "
-                  "then gives up; each retry is the same delivery again, processed again if your "
-                  "handler got that far")
+        return EndpointCheckTr::tr(
+                   "no answer within %1: Hoox counts that as a failure and retries after %2, "
+                   "then gives up; each retry is the same delivery again, processed again if your "
+                   "handler got that far")
             .arg(DeliveryRequest::durationText(timeoutMs), retryDelays());
     if (a.status == 0)
-        return tr("not delivered (%1): %2, and the result never reaches your app")
+        return EndpointCheckTr::tr("not delivered (%1): %2, and the result never reaches your app")
             .arg(a.error, hooxRetries());
     if (a.status >= 300 && a.status < 400)
-        return tr("%1: Hoox does not follow redirects; %2. Give the final URL as webhook_url")
+        return EndpointCheckTr::tr(
+                   "%1: Hoox does not follow redirects; %2. Give the final URL as webhook_url")
             .arg(a.error, hooxRetries());
     if (!a.error.isEmpty())
-        return tr("%1: %2").arg(a.error, hooxRetries());
-    return tr("answered %1: %2, and this result would be lost to your app")
+        return EndpointCheckTr::tr("%1: %2").arg(a.error, hooxRetries());
+    return EndpointCheckTr::tr("answered %1: %2, and this result would be lost to your app")
         .arg(a.status)
         .arg(hooxRetries());
 }
@@ -132,8 +134,9 @@ void expectNoCrash(CheckResult &r, int timeoutMs)
         return;
     r.verdict = CheckResult::Verdict::Fail;
     if (a.status >= 500)
-        r.reason = tr("answered %1: your handler fails on this body instead of refusing it (a "
-                      "crash is a bug to fix); %2, failing each time")
+        r.reason = EndpointCheckTr::tr(
+                       "answered %1: your handler fails on this body instead of refusing it (a "
+                       "crash is a bug to fix); %2, failing each time")
                        .arg(a.status)
                        .arg(hooxRetries());
     else
@@ -160,63 +163,70 @@ QList<std::shared_ptr<Scenario>> buildScenarios(const CheckOptions &o)
 
     for (const QString &t : Templates::names()) {
         add(QStringLiteral("deliveries/") + t, QStringLiteral("deliveries"),
-            tr("2xx within %1").arg(DeliveryRequest::durationText(o.timeoutMs)),
-            {{0, {shot(tr("delivery"), Templates::render(t))}}}, accepted({}));
+            EndpointCheckTr::tr("2xx within %1").arg(DeliveryRequest::durationText(o.timeoutMs)),
+            {{0, {shot(EndpointCheckTr::tr("delivery"), Templates::render(t))}}}, accepted({}));
     }
 
     const QByteArray same = Templates::render(QStringLiteral("video_generate.completed"));
     add(QStringLiteral("duplicates"), QStringLiteral("duplicates"),
-        tr("2xx to the same delivery twice, and to its retry 1 s later"),
-        {{0, {shot(tr("first"), same)}},
-         {0, {shot(tr("duplicate"), same)}},
-         {o.retryGapMs, {shot(tr("retry 1 s later"), same)}}},
-        accepted(tr("The Hoox page asks receivers to answer 200 to a delivery they already "
-                    "have, so that Hoox stops sending it.")));
+        EndpointCheckTr::tr("2xx to the same delivery twice, and to its retry 1 s later"),
+        {{0, {shot(EndpointCheckTr::tr("first"), same)}},
+         {0, {shot(EndpointCheckTr::tr("duplicate"), same)}},
+         {o.retryGapMs, {shot(EndpointCheckTr::tr("retry 1 s later"), same)}}},
+        accepted(EndpointCheckTr::tr(
+            "The Hoox page asks receivers to answer 200 to a delivery they already "
+            "have, so that Hoox stops sending it.")));
 
     const QByteArray completed = Templates::render(QStringLiteral("video_export.completed"));
     const QByteArray failedAfter =
         withFields(Templates::render(QStringLiteral("video_export.failed")),
                    {{QStringLiteral("job_id"), jobIdOf(completed)}});
     add(QStringLiteral("order/failed-after-completed"), QStringLiteral("order"),
-        tr("2xx to a failed result for a job after its completed one"),
-        {{0, {shot(tr("completed"), completed)}}, {0, {shot(tr("failed, same job"), failedAfter)}}},
-        accepted(tr("Deliveries can arrive in any order; a handler must not fail on a state it "
-                    "did not expect.")));
+        EndpointCheckTr::tr("2xx to a failed result for a job after its completed one"),
+        {{0, {shot(EndpointCheckTr::tr("completed"), completed)}},
+         {0, {shot(EndpointCheckTr::tr("failed, same job"), failedAfter)}}},
+        accepted(EndpointCheckTr::tr(
+            "Deliveries can arrive in any order; a handler must not fail on a state it "
+            "did not expect.")));
     const QByteArray failed = Templates::render(QStringLiteral("video_generate.failed"));
     const QByteArray completedAfter =
         withFields(Templates::render(QStringLiteral("video_generate.completed")),
                    {{QStringLiteral("job_id"), jobIdOf(failed)}});
     add(QStringLiteral("order/completed-after-failed"), QStringLiteral("order"),
-        tr("2xx to a completed result for a job after its failed one"),
-        {{0, {shot(tr("failed"), failed)}}, {0, {shot(tr("completed, same job"), completedAfter)}}},
-        accepted(tr("Deliveries can arrive in any order; a handler must not fail on a state it "
-                    "did not expect.")));
+        EndpointCheckTr::tr("2xx to a completed result for a job after its failed one"),
+        {{0, {shot(EndpointCheckTr::tr("failed"), failed)}},
+         {0, {shot(EndpointCheckTr::tr("completed, same job"), completedAfter)}}},
+        accepted(EndpointCheckTr::tr(
+            "Deliveries can arrive in any order; a handler must not fail on a state it "
+            "did not expect.")));
 
     add(QStringLiteral("unknown-task"), QStringLiteral("unknown-task"),
-        tr("2xx to a task the Hoox page does not list"),
+        EndpointCheckTr::tr("2xx to a task the Hoox page does not list"),
         {{0,
-          {shot(tr("video_translate"),
+          {shot(EndpointCheckTr::tr("video_translate"),
                 withFields(Templates::render(QStringLiteral("video_generate.completed")),
                            {{QStringLiteral("task"), QStringLiteral("video_translate")}}))}}},
-        accepted(tr("Hoox may add tasks; the page's own receiver warns and answers 200.")));
+        accepted(EndpointCheckTr::tr(
+            "Hoox may add tasks; the page's own receiver warns and answers 200.")));
 
-    const QString noCrash = tr("no 5xx and no timeout (2xx or 4xx)");
+    const QString noCrash = EndpointCheckTr::tr("no 5xx and no timeout (2xx or 4xx)");
     const QList<std::pair<QString, CheckShot>> malformed = {
         {QStringLiteral("malformed/not-json"),
-         shot(tr("not JSON"), QByteArrayLiteral("this is not JSON {"))},
+         shot(EndpointCheckTr::tr("not JSON"), QByteArrayLiteral("this is not JSON {"))},
         {QStringLiteral("malformed/text-plain"),
-         shot(tr("JSON sent as text/plain"),
+         shot(EndpointCheckTr::tr("JSON sent as text/plain"),
               Templates::render(QStringLiteral("video_generate.completed")),
               QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain"))},
         {QStringLiteral("malformed/missing-job-id"),
-         shot(tr("no job_id"),
+         shot(EndpointCheckTr::tr("no job_id"),
               withFields(Templates::render(QStringLiteral("video_generate.completed")), {},
                          {QStringLiteral("job_id")}))},
         {QStringLiteral("malformed/missing-look-id"),
-         shot(tr("no look_id"),
+         shot(EndpointCheckTr::tr("no look_id"),
               withFields(Templates::render(QStringLiteral("avatar_create.completed")), {},
                          {QStringLiteral("look_id")}))},
-        {QStringLiteral("malformed/empty-body"), shot(tr("empty body"), QByteArray())},
+        {QStringLiteral("malformed/empty-body"),
+         shot(EndpointCheckTr::tr("empty body"), QByteArray())},
     };
     for (const auto &[name, s] : malformed)
         add(name, QStringLiteral("malformed"), noCrash, {{0, {s}}}, expectNoCrash);
@@ -224,10 +234,10 @@ QList<std::shared_ptr<Scenario>> buildScenarios(const CheckOptions &o)
     QList<Scenario::Step> inARow;
     for (int i = 0; i < o.latencyCount; ++i)
         inARow.append({0,
-                       {shot(tr("delivery %1").arg(i + 1),
+                       {shot(EndpointCheckTr::tr("delivery %1").arg(i + 1),
                              Templates::render(QStringLiteral("video_generate.completed")))}});
     add(QStringLiteral("latency"), QStringLiteral("latency"),
-        tr("%1 deliveries in a row, each within %2 (%3 at most)")
+        EndpointCheckTr::tr("%1 deliveries in a row, each within %2 (%3 at most)")
             .arg(o.latencyCount)
             .arg(DeliveryRequest::durationText(kLatencyWarnMs),
                  DeliveryRequest::durationText(o.timeoutMs)),
@@ -239,14 +249,15 @@ QList<std::shared_ptr<Scenario>> buildScenarios(const CheckOptions &o)
             const auto at = [&latencies](double q) {
                 return latencies.at(qMin(latencies.size() - 1, qsizetype(q * latencies.size())));
             };
-            r.answer = tr("p50 %1, p99 %2")
+            r.answer = EndpointCheckTr::tr("p50 %1, p99 %2")
                            .arg(DeliveryRequest::durationText(at(0.5)),
                                 DeliveryRequest::durationText(at(0.99)));
             expectAccepted(r, timeoutMs);
             if (r.verdict == CheckResult::Verdict::Pass && latencies.last() > kLatencyWarnMs) {
                 r.verdict = CheckResult::Verdict::Warn;
-                r.reason = tr("the slowest answer took %1: within Hoox's %2 s, but little "
-                              "margin for a slow database or a cold start")
+                r.reason = EndpointCheckTr::tr(
+                               "the slowest answer took %1: within Hoox's %2 s, but little "
+                               "margin for a slow database or a cold start")
                                .arg(DeliveryRequest::durationText(latencies.last()))
                                .arg(RetrySchedule::kTimeoutMs / 1000);
             }
@@ -255,11 +266,11 @@ QList<std::shared_ptr<Scenario>> buildScenarios(const CheckOptions &o)
 
     QList<CheckShot> atOnce;
     for (int i = 0; i < o.concurrency; ++i)
-        atOnce.append(shot(tr("delivery %1").arg(i + 1),
+        atOnce.append(shot(EndpointCheckTr::tr("delivery %1").arg(i + 1),
                            Templates::render(QStringLiteral("avatar_edit.completed"))));
     add(QStringLiteral("concurrency"), QStringLiteral("concurrency"),
-        tr("%1 deliveries at once, all 2xx").arg(o.concurrency), {{0, atOnce}},
-        accepted(tr("Hoox delivers results of parallel jobs in parallel.")));
+        EndpointCheckTr::tr("%1 deliveries at once, all 2xx").arg(o.concurrency), {{0, atOnce}},
+        accepted(EndpointCheckTr::tr("Hoox delivers results of parallel jobs in parallel.")));
 
     if (o.expectSenderCheck) {
         const auto refused = [](CheckResult &r, int timeoutMs) {
@@ -268,28 +279,31 @@ QList<std::shared_ptr<Scenario>> buildScenarios(const CheckOptions &o)
                 return;
             if (a.delivered()) {
                 r.verdict = CheckResult::Verdict::Fail;
-                r.reason = tr("answered %1: your app takes deliveries that do not look like "
-                              "Hoox's, so anyone who finds the URL can post results to it")
+                r.reason = EndpointCheckTr::tr(
+                               "answered %1: your app takes deliveries that do not look like "
+                               "Hoox's, so anyone who finds the URL can post results to it")
                                .arg(a.status);
             } else {
                 r.verdict = CheckResult::Verdict::Warn;
                 r.reason = a.status > 0
-                               ? tr("answered %1; 401 or 403 says what happened").arg(a.status)
+                               ? EndpointCheckTr::tr("answered %1; 401 or 403 says what happened")
+                                     .arg(a.status)
                                : failureWords(a, timeoutMs);
             }
         };
-        CheckShot noHeader = shot(tr("no X-Hoox-Webhook"),
+        CheckShot noHeader = shot(EndpointCheckTr::tr("no X-Hoox-Webhook"),
                                   Templates::render(QStringLiteral("video_generate.completed")));
         noHeader.headers.clear();
         for (const HttpHeader &h : DeliveryRequest::hooxHeaders()) {
             if (h.name != "X-Hoox-Webhook")
                 noHeader.headers.append(h.name, h.value);
         }
-        add(QStringLiteral("sender/no-hoox-header"), QStringLiteral("sender"), tr("401 or 403"),
-            {{0, {noHeader}}}, refused);
-        add(QStringLiteral("sender/foreign-user-agent"), QStringLiteral("sender"), tr("401 or 403"),
+        add(QStringLiteral("sender/no-hoox-header"), QStringLiteral("sender"),
+            EndpointCheckTr::tr("401 or 403"), {{0, {noHeader}}}, refused);
+        add(QStringLiteral("sender/foreign-user-agent"), QStringLiteral("sender"),
+            EndpointCheckTr::tr("401 or 403"),
             {{0,
-              {shot(tr("User-Agent: curl/8.0"),
+              {shot(EndpointCheckTr::tr("User-Agent: curl/8.0"),
                     Templates::render(QStringLiteral("video_generate.completed")),
                     QByteArrayLiteral("User-Agent"), QByteArrayLiteral("curl/8.0"))}}},
             refused);
@@ -357,8 +371,9 @@ bool EndpointCheck::validOnly(const QStringList &only, bool withSenderCheck, QSt
                 if (!groups.contains(s.second))
                     groups << s.second;
             }
-            *error = tr("--only: no scenario or group \"%1\"; groups: %2, or a scenario's full "
-                        "name such as deliveries/video_generate.completed.")
+            *error = EndpointCheckTr::tr(
+                         "--only: no scenario or group \"%1\"; groups: %2, or a scenario's full "
+                         "name such as deliveries/video_generate.completed.")
                          .arg(name, groups.join(QStringLiteral(", ")));
             return false;
         }
@@ -489,7 +504,8 @@ void EndpointCheck::finishScenario()
             r.latencyMs = qMax(r.latencyMs, shot.attempt.latencyMs);
             answers << (shot.attempt.status > 0
                             ? QString::number(shot.attempt.status)
-                            : (shot.attempt.timedOut ? tr("timeout") : tr("none")));
+                            : (shot.attempt.timedOut ? EndpointCheckTr::tr("timeout")
+                                                     : EndpointCheckTr::tr("none")));
         }
     }
     answers.removeDuplicates();
@@ -501,11 +517,13 @@ void EndpointCheck::finishScenario()
         const DeliveryAttempt &first = r.shots.first().attempt;
         QString unreachable;
         if (first.status == 0 && !first.timedOut)
-            unreachable = tr("Cannot reach %1: %2. Is your app running, and is that its URL?")
+            unreachable = EndpointCheckTr::tr(
+                              "Cannot reach %1: %2. Is your app running, and is that its URL?")
                               .arg(m_url.toString(), first.error);
         else if (first.status >= 300 && first.status < 400)
-            unreachable = tr("%1 answers with a redirect (%2): Hoox does not follow redirects. "
-                             "Give the final URL.")
+            unreachable = EndpointCheckTr::tr(
+                              "%1 answers with a redirect (%2): Hoox does not follow redirects. "
+                              "Give the final URL.")
                               .arg(m_url.toString(), first.error);
         if (!unreachable.isEmpty()) {
             m_running = false;

@@ -10,10 +10,10 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ForwardLog", text);
-}
+// This file's messages, under the catalogue context "ForwardLog" (lupdate reads it here).
+struct ForwardLogTr {
+    Q_DECLARE_TR_FUNCTIONS(ForwardLog)
+};
 
 QByteArray lineOf(const QJsonObject &o)
 {
@@ -33,7 +33,8 @@ bool ForwardLog::open(const QString &journalPath, QString *error)
     m_pending.clear();
     m_file.setFileName(pathFor(journalPath));
     if (!m_file.open(QIODevice::ReadWrite | QIODevice::Append)) {
-        *error = tr("Cannot open %1: %2").arg(m_file.fileName(), m_file.errorString());
+        *error =
+            ForwardLogTr::tr("Cannot open %1: %2").arg(m_file.fileName(), m_file.errorString());
         return false;
     }
     m_file.seek(0);
@@ -100,12 +101,13 @@ bool ForwardLog::dropped(quint64 id, QString *error)
 bool ForwardLog::write(const QByteArray &line, QString *error)
 {
     if (!m_file.isOpen()) {
-        *error = tr("no journal is open for held forwards");
+        *error = ForwardLogTr::tr("no journal is open for held forwards");
         return false;
     }
     // One write() call per line, unbuffered: a crash leaves at most a torn last line.
     if (::write(m_file.handle(), line.constData(), size_t(line.size())) != line.size()) {
-        *error = tr("Cannot write %1: %2").arg(m_file.fileName(), qt_error_string(errno));
+        *error =
+            ForwardLogTr::tr("Cannot write %1: %2").arg(m_file.fileName(), qt_error_string(errno));
         return false;
     }
     return true;

@@ -10,15 +10,15 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ForwardRoute", text);
-}
+// This file's messages, under the catalogue context "ForwardRoute" (lupdate reads it here).
+struct ForwardRouteTr {
+    Q_DECLARE_TR_FUNCTIONS(ForwardRoute)
+};
 
 QString expectedRoute()
 {
-    return tr("expected CONDITION=URL with an http:// or https:// URL, such as "
-              "task:avatar_*=http://localhost:3001/avatars");
+    return ForwardRouteTr::tr("expected CONDITION=URL with an http:// or https:// URL, such as "
+                              "task:avatar_*=http://localhost:3001/avatars");
 }
 
 enum class UrlProblem { None, Unparsable, NotHttp, NoHost };
@@ -44,9 +44,10 @@ QString parseTarget(const QString &text, QUrl *out)
         *out = url;
         return {};
     case UrlProblem::Unparsable:
-        return tr("the URL \"%1\" does not parse: %2").arg(text, url.errorString());
+        return ForwardRouteTr::tr("the URL \"%1\" does not parse: %2").arg(text, url.errorString());
     case UrlProblem::NoHost:
-        return tr("the URL \"%1\" has no host; write it like http://localhost:3001/avatars")
+        return ForwardRouteTr::tr(
+                   "the URL \"%1\" has no host; write it like http://localhost:3001/avatars")
             .arg(text);
     case UrlProblem::NotHttp:
         break;
@@ -70,10 +71,12 @@ QList<qsizetype> urlSeparators(const QString &text)
 QString conditionProblem(const QString &text, const Query &condition)
 {
     if (condition.isEmpty()) {
-        return tr("the condition before \"=\" is empty; use a filter such as task:avatar_*, or "
-                  "task:* for every capture");
+        return ForwardRouteTr::tr(
+            "the condition before \"=\" is empty; use a filter such as task:avatar_*, or "
+            "task:* for every capture");
     }
-    return tr("the condition \"%1\" does not parse at %2").arg(text, condition.error().toString());
+    return ForwardRouteTr::tr("the condition \"%1\" does not parse at %2")
+        .arg(text, condition.error().toString());
 }
 
 // The first separator before which stands a condition decides; a URL that follows it must then
@@ -103,7 +106,7 @@ bool ForwardRoute::parse(const QString &text, ForwardRoute *out, QString *error)
     const QString problem = parseRoute(text, &route);
     if (!problem.isEmpty()) {
         if (error)
-            *error = tr("--route \"%1\": %2").arg(text, problem);
+            *error = ForwardRouteTr::tr("--route \"%1\": %2").arg(text, problem);
         return false;
     }
     *out = std::move(route);
@@ -126,12 +129,12 @@ bool isForwardUrl(const QUrl &url, QString *error)
         return false;
     // An invalid QUrl no longer has its text; its error string quotes it.
     if (problem == UrlProblem::Unparsable) {
-        *error = tr("--forward-to needs an http:// or https:// URL such as "
-                    "http://localhost:3000/webhook; this one does not parse: %1")
+        *error = ForwardRouteTr::tr("--forward-to needs an http:// or https:// URL such as "
+                                    "http://localhost:3000/webhook; this one does not parse: %1")
                      .arg(url.errorString());
     } else {
-        *error = tr("--forward-to needs an http:// or https:// URL such as "
-                    "http://localhost:3000/webhook, not \"%1\"")
+        *error = ForwardRouteTr::tr("--forward-to needs an http:// or https:// URL such as "
+                                    "http://localhost:3000/webhook, not \"%1\"")
                      .arg(url.toString());
     }
     return false;

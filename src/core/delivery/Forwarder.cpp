@@ -18,18 +18,18 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Forwarder", text);
-}
+// This file's messages, under the catalogue context "Forwarder" (lupdate reads it here).
+struct ForwarderTr {
+    Q_DECLARE_TR_FUNCTIONS(Forwarder)
+};
 
 // What Hoox does after an attempt that failed: the next retry, or nothing.
 QString hooxNext(quint32 attempt)
 {
     const quint32 n = qMax<quint32>(attempt, 1);
     if (n > quint32(RetrySchedule::kMaxRetries))
-        return tr("given up: that was its last retry");
-    return tr("retried after %1 s").arg(RetrySchedule::kDelaysMs[n - 1] / 1000);
+        return ForwarderTr::tr("given up: that was its last retry");
+    return ForwarderTr::tr("retried after %1 s").arg(RetrySchedule::kDelaysMs[n - 1] / 1000);
 }
 
 } // namespace
@@ -85,24 +85,24 @@ QString ForwardOutcome::summary() const
     const QString to = target.toString();
     switch (state) {
     case State::NotRouted:
-        return tr("not forwarded: no route matches");
+        return ForwarderTr::tr("not forwarded: no route matches");
     case State::Held:
-        return tr("held for %1 until released").arg(to);
+        return ForwarderTr::tr("held for %1 until released").arg(to);
     case State::Dropped:
-        return tr("dropped while held");
+        return ForwarderTr::tr("dropped while held");
     case State::Sent:
         break;
     }
     if (!slowWarning().isEmpty())
-        return tr("→ %1: %2").arg(to, slowWarning());
+        return ForwarderTr::tr("→ %1: %2").arg(to, slowWarning());
     if (attempt.status > 0 && attempt.error.isEmpty())
-        return tr("→ %1: %2 in %3")
+        return ForwarderTr::tr("→ %1: %2 in %3")
             .arg(to)
             .arg(attempt.status)
             .arg(DeliveryRequest::durationText(attempt.latencyMs));
     if (attempt.status > 0)
-        return tr("→ %1: %2").arg(to, attempt.error);
-    return tr("→ %1: your app is not reachable (%2)").arg(to, attempt.error);
+        return ForwarderTr::tr("→ %1: %2").arg(to, attempt.error);
+    return ForwarderTr::tr("→ %1: your app is not reachable (%2)").arg(to, attempt.error);
 }
 
 QString ForwardOutcome::slowWarning() const
@@ -110,12 +110,14 @@ QString ForwardOutcome::slowWarning() const
     if (state != State::Sent)
         return {};
     if (attempt.timedOut)
-        return tr("your app did not answer within %1: Hoox would have timed out at %2 s and %3")
+        return ForwarderTr::tr(
+                   "your app did not answer within %1: Hoox would have timed out at %2 s and %3")
             .arg(DeliveryRequest::durationText(waitedMs))
             .arg(RetrySchedule::kTimeoutMs / 1000)
             .arg(hooxNext(hooxAttempt));
     if (attempt.latencyMs > RetrySchedule::kTimeoutMs && attempt.status > 0)
-        return tr("your app answered %1 in %2: Hoox would have timed out at %3 s and %4")
+        return ForwarderTr::tr(
+                   "your app answered %1 in %2: Hoox would have timed out at %3 s and %4")
             .arg(attempt.status)
             .arg(DeliveryRequest::durationText(attempt.latencyMs))
             .arg(RetrySchedule::kTimeoutMs / 1000)
@@ -247,7 +249,8 @@ void Forwarder::start()
                                       Qt::QueuedConnection);
         if (!error.isEmpty()) {
             QMetaObject::invokeMethod(gate->forwarder, [f = gate->forwarder, error] {
-                emit f->logFailed(tr("Holding failed, the forward is sent at once: %1").arg(error));
+                emit f->logFailed(
+                    ForwarderTr::tr("Holding failed, the forward is sent at once: %1").arg(error));
             });
         }
     });
@@ -302,7 +305,7 @@ void Forwarder::takeUpLogged()
     m_held.clear();
     QFile journal(journalPath);
     if (!holds.isEmpty() && !journal.open(QIODevice::ReadOnly)) {
-        emit logFailed(tr("Cannot read the journal %1 for held forwards: %2")
+        emit logFailed(ForwarderTr::tr("Cannot read the journal %1 for held forwards: %2")
                            .arg(journalPath, journal.errorString()));
         holds.clear();
     }
@@ -311,7 +314,8 @@ void Forwarder::takeUpLogged()
         CapturePtr c = JournalReader::readRecord(journal, h.offset, h.size, &error);
         if (!c || c->id != h.id) {
             emit logFailed(
-                tr("Held forward #%1 is no longer in the journal; it is dropped.").arg(h.id));
+                ForwarderTr::tr("Held forward #%1 is no longer in the journal; it is dropped.")
+                    .arg(h.id));
             continue;
         }
         auto job = std::make_shared<Job>();
@@ -408,8 +412,8 @@ void Forwarder::answerHooxNow(const std::shared_ptr<Job> &job)
     if (!job->hooxWaits())
         return;
     const QString reason =
-        tr("HookScope: your app at %1 has not answered within %2; Hoox would "
-           "time out at %3 s and retry.")
+        ForwarderTr::tr("HookScope: your app at %1 has not answered within %2; Hoox would "
+                        "time out at %3 s and retry.")
             .arg(job->target.toString(), DeliveryRequest::durationText(job->clock.elapsed()))
             .arg(RetrySchedule::kTimeoutMs / 1000);
     job->answer({502, QByteArrayLiteral("text/plain; charset=utf-8"), reason.toUtf8() + '\n', 0});
@@ -436,7 +440,7 @@ void Forwarder::onReplyFinished(const std::shared_ptr<Job> &job, QNetworkReply *
             const QByteArray type = attempt.headers.value("Content-Type");
             job->answer({attempt.status, type, attempt.body, 0});
         } else {
-            const QString reason = tr("HookScope could not forward to %1: %2")
+            const QString reason = ForwarderTr::tr("HookScope could not forward to %1: %2")
                                        .arg(job->target.toString(), attempt.error);
             job->answer(
                 {502, QByteArrayLiteral("text/plain; charset=utf-8"), reason.toUtf8() + '\n', 0});
@@ -451,8 +455,9 @@ void Forwarder::onReplyFinished(const std::shared_ptr<Job> &job, QNetworkReply *
         m_gate->log.released(job->capture->id, job->target, o.attempt, &error);
     }
     if (!error.isEmpty())
-        emit logFailed(tr("A released forward is not marked as sent; it will be held again at the "
-                          "next start: %1")
+        emit logFailed(ForwarderTr::tr(
+                           "A released forward is not marked as sent; it will be held again at the "
+                           "next start: %1")
                            .arg(error));
     emit outcome(o);
     publishPending();
@@ -491,9 +496,10 @@ void Forwarder::dropHeld(const std::shared_ptr<Job> &job)
             m_gate->log.dropped(job->capture->id, &error);
     }
     if (!error.isEmpty())
-        emit logFailed(tr("A dropped forward is not marked as dropped; it will be held again at "
-                          "the next start: %1")
-                           .arg(error));
+        emit logFailed(
+            ForwarderTr::tr("A dropped forward is not marked as dropped; it will be held again at "
+                            "the next start: %1")
+                .arg(error));
     emit outcome(outcomeOf(*job, ForwardOutcome::State::Dropped));
 }
 

@@ -9,10 +9,10 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ReplayText", text);
-}
+// This file's messages, under the catalogue context "ReplayText" (lupdate reads it here).
+struct ReplayTextTr {
+    Q_DECLARE_TR_FUNCTIONS(ReplayText)
+};
 
 } // namespace
 
@@ -20,7 +20,7 @@ namespace ReplayText {
 
 QString start(qsizetype deliveries, qsizetype captures, const QUrl &url, quint32 seed)
 {
-    return tr("Replaying %1 deliveries of %2 captures to %3 (seed %4).")
+    return ReplayTextTr::tr("Replaying %1 deliveries of %2 captures to %3 (seed %4).")
         .arg(deliveries)
         .arg(captures)
         .arg(url.toString())
@@ -31,17 +31,18 @@ QString result(const ReplayResult &r)
 {
     const DeliveryAttempt last = r.attempts.isEmpty() ? DeliveryAttempt{} : r.attempts.last();
     QString line = u'#' + QString::number(r.item.capture->id) +
-                   (r.item.duplicate ? tr(" (again)") : QString()) + QStringLiteral(" → ") +
-                   DeliveryRequest::attemptText(last);
+                   (r.item.duplicate ? ReplayTextTr::tr(" (again)") : QString()) +
+                   QStringLiteral(" → ") + DeliveryRequest::attemptText(last);
     if (r.attempts.size() > 1)
-        line += tr(" after %1 attempts").arg(r.attempts.size());
+        line += ReplayTextTr::tr(" after %1 attempts").arg(r.attempts.size());
     return line;
 }
 
 QString summary(const ReplayReport &r, quint32 seed)
 {
-    return tr("%1 sent, %2 answered 2xx, %3 not, %4 timed out; %5 dropped, %6 duplicated on "
-              "purpose (seed %7)%8")
+    return ReplayTextTr::tr(
+               "%1 sent, %2 answered 2xx, %3 not, %4 timed out; %5 dropped, %6 duplicated on "
+               "purpose (seed %7)%8")
         .arg(r.sent)
         .arg(r.delivered)
         .arg(r.failures.size())
@@ -49,12 +50,12 @@ QString summary(const ReplayReport &r, quint32 seed)
         .arg(r.dropped)
         .arg(r.duplicated)
         .arg(seed)
-        .arg(r.cancelled ? tr("; cancelled") : QString());
+        .arg(r.cancelled ? ReplayTextTr::tr("; cancelled") : QString());
 }
 
 QString failure(const ReplayResult &r)
 {
-    return tr("  not delivered: %1").arg(result(r));
+    return ReplayTextTr::tr("  not delivered: %1").arg(result(r));
 }
 
 QString noneReached(const ReplayReport &r, const QString &urlSource)
@@ -67,7 +68,7 @@ QString noneReached(const ReplayReport &r, const QString &urlSource)
         });
     if (!none)
         return {};
-    return tr("Nothing reached your app (%1): is it running, and is %2 its URL?")
+    return ReplayTextTr::tr("Nothing reached your app (%1): is it running, and is %2 its URL?")
         .arg(r.failures.first().attempts.last().error, urlSource);
 }
 

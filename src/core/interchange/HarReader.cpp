@@ -11,10 +11,10 @@
 #include <QUrl>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HarReader", text);
-}
+// This file's messages, under the catalogue context "HarReader" (lupdate reads it here).
+struct HarReaderTr {
+    Q_DECLARE_TR_FUNCTIONS(HarReader)
+};
 
 bool fail(QString *error, const QString &message)
 {
@@ -71,11 +71,11 @@ bool checkNoBodyClaimed(const QJsonObject &request, const QJsonObject &postData,
 {
     const double size = request.value(QStringLiteral("bodySize")).toDouble(-1);
     if (size > 0)
-        return fail(
-            error,
-            tr("request.bodySize is %1 but request.postData.text is missing").arg(qint64(size)));
+        return fail(error,
+                    HarReaderTr::tr("request.bodySize is %1 but request.postData.text is missing")
+                        .arg(qint64(size)));
     if (!postData.value(QStringLiteral("params")).toArray().isEmpty())
-        return fail(error, tr("request.postData has params but no text"));
+        return fail(error, HarReaderTr::tr("request.postData has params but no text"));
     return true;
 }
 

@@ -12,10 +12,10 @@
 #include <QJsonObject>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("JsonLines", text);
-}
+// This file's messages, under the catalogue context "JsonLines" (lupdate reads it here).
+struct JsonLinesTr {
+    Q_DECLARE_TR_FUNCTIONS(JsonLines)
+};
 
 bool fail(QString *error, const QString &message)
 {
@@ -27,7 +27,7 @@ bool readString(const QJsonObject &o, const char *field, QString *out, QString *
 {
     const QJsonValue v = o.value(QLatin1String(field));
     if (!v.isString() || v.toString().isEmpty())
-        return fail(error, tr("\"%1\" is missing").arg(QLatin1String(field)));
+        return fail(error, JsonLinesTr::tr("\"%1\" is missing").arg(QLatin1String(field)));
     *out = v.toString();
     return true;
 }
@@ -37,7 +37,7 @@ bool readBase64(const QJsonValue &v, QByteArray *body, QString *error)
     const auto decoded = QByteArray::fromBase64Encoding(v.toString().toLatin1(),
                                                         QByteArray::AbortOnBase64DecodingErrors);
     if (!v.isString() || decoded.decodingStatus != QByteArray::Base64DecodingStatus::Ok)
-        return fail(error, tr("\"body_base64\" is not valid base64"));
+        return fail(error, JsonLinesTr::tr("\"body_base64\" is not valid base64"));
     *body = decoded.decoded;
     return true;
 }
@@ -49,13 +49,14 @@ bool readBody(const QJsonObject &o, QByteArray *body, QString *error)
     const QJsonValue text = o.value(QStringLiteral("body"));
     const QJsonValue base64 = o.value(QStringLiteral("body_base64"));
     if (text.isUndefined() && base64.isUndefined())
-        return fail(error, tr("no \"body\" or \"body_base64\""));
+        return fail(error, JsonLinesTr::tr("no \"body\" or \"body_base64\""));
     if (!text.isUndefined() && !base64.isUndefined())
-        return fail(error, tr("both \"body\" and \"body_base64\"; a record has one of them"));
+        return fail(error,
+                    JsonLinesTr::tr("both \"body\" and \"body_base64\"; a record has one of them"));
     if (!base64.isUndefined())
         return readBase64(base64, body, error);
     if (!text.isString())
-        return fail(error, tr("\"body\" is not a string"));
+        return fail(error, JsonLinesTr::tr("\"body\" is not a string"));
     *body = text.toString().toUtf8();
     return true;
 }
@@ -68,9 +69,9 @@ bool readRequestLine(const QJsonObject &o, HttpRequest *r, QString *error)
     r->method = method.toLatin1();
     r->target = target.toUtf8();
     if (!Interchange::isToken(r->method))
-        return fail(error, tr("\"method\" is not an HTTP method: %1").arg(method));
+        return fail(error, JsonLinesTr::tr("\"method\" is not an HTTP method: %1").arg(method));
     if (!Interchange::isTarget(r->target))
-        return fail(error, tr("\"target\" holds spaces or control characters"));
+        return fail(error, JsonLinesTr::tr("\"target\" holds spaces or control characters"));
     r->httpMinor = Interchange::httpMinor(o.value(QStringLiteral("http_version")).toString());
     r->chunked = o.value(QStringLiteral("chunked")).toBool();
     return true;
@@ -83,7 +84,7 @@ bool readTime(const QJsonObject &o, qint64 *ms, QString *error)
     if (v.isUndefined() || v.isNull())
         *ms = QDateTime::currentMSecsSinceEpoch();
     else if (!t.isValid())
-        return fail(error, tr("\"received_at\" is not an ISO 8601 time"));
+        return fail(error, JsonLinesTr::tr("\"received_at\" is not an ISO 8601 time"));
     else
         *ms = t.toMSecsSinceEpoch();
     return true;
@@ -97,8 +98,8 @@ bool checkNotRefused(const QJsonObject &o, QString *error)
     if (refused.isUndefined() || refused.isNull() || refused == QJsonValue(false))
         return true;
     if (!refused.isBool())
-        return fail(error, tr("\"refused\" is neither true nor false"));
-    return fail(error, tr("a refused request (no access token) is not imported"));
+        return fail(error, JsonLinesTr::tr("\"refused\" is neither true nor false"));
+    return fail(error, JsonLinesTr::tr("a refused request (no access token) is not imported"));
 }
 
 bool parseObject(const QByteArray &line, QJsonObject *out, QString *error)
@@ -106,11 +107,11 @@ bool parseObject(const QByteArray &line, QJsonObject *out, QString *error)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return fail(error, tr("not JSON: %1 at column %2")
+        return fail(error, JsonLinesTr::tr("not JSON: %1 at column %2")
                                .arg(parseError.errorString())
                                .arg(parseError.offset + 1));
     if (!doc.isObject())
-        return fail(error, tr("not a JSON object"));
+        return fail(error, JsonLinesTr::tr("not a JSON object"));
     *out = doc.object();
     return true;
 }
@@ -195,7 +196,8 @@ ImportResult JsonLines::read(const QByteArray &data)
         if (readLine(line, &r, &error))
             result.requests.append(std::move(r));
         else
-            result.problems.append({int(i + 1), tr("line %1: %2").arg(i + 1).arg(error)});
+            result.problems.append(
+                {int(i + 1), JsonLinesTr::tr("line %1: %2").arg(i + 1).arg(error)});
     }
     return result;
 }

@@ -15,10 +15,10 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("NgrokRequests", text);
-}
+// This file's messages, under the catalogue context "NgrokRequests" (lupdate reads it here).
+struct NgrokRequestsTr {
+    Q_DECLARE_TR_FUNCTIONS(NgrokRequests)
+};
 
 // ngrok writes RFC 3339 with nanoseconds ("2026-12-01T10:00:00.123456789Z"); Qt reads
 // milliseconds, so the fraction is cut to three digits first.
@@ -84,20 +84,22 @@ bool EntryReader::fail(NgrokProblem *problem, const QString &why)
                        ? QString::fromLatin1(
                              QCryptographicHash::hash(content, QCryptographicHash::Sha1).toHex())
                        : m_id;
-    problem->message = m_id.isEmpty() ? tr("ngrok request %1 (no id): %2").arg(m_index + 1).arg(why)
-                                      : tr("ngrok request %1: %2").arg(m_id, why);
+    problem->message =
+        m_id.isEmpty()
+            ? NgrokRequestsTr::tr("ngrok request %1 (no id): %2").arg(m_index + 1).arg(why)
+            : NgrokRequestsTr::tr("ngrok request %1: %2").arg(m_id, why);
     return false;
 }
 
 std::optional<NgrokRequest> EntryReader::read(NgrokProblem *problem)
 {
     if (!m_isObject) {
-        fail(problem, tr("not a JSON object"));
+        fail(problem, NgrokRequestsTr::tr("not a JSON object"));
         return std::nullopt;
     }
     const QJsonValue id = m_object.value(QStringLiteral("id"));
     if (!id.isString() || id.toString().isEmpty() || id.toString().size() > 200) {
-        fail(problem, tr("no usable id, so it could not be recovered only once"));
+        fail(problem, NgrokRequestsTr::tr("no usable id, so it could not be recovered only once"));
         return std::nullopt;
     }
     m_id = id.toString();
@@ -107,24 +109,24 @@ std::optional<NgrokRequest> EntryReader::read(NgrokProblem *problem)
     const std::optional<qint64> start =
         parseStart(m_object.value(QStringLiteral("start")).toString());
     if (!start) {
-        fail(problem, tr("its start is not an RFC 3339 time"));
+        fail(problem, NgrokRequestsTr::tr("its start is not an RFC 3339 time"));
         return std::nullopt;
     }
     r.startMs = *start;
     const QJsonValue request = m_object.value(QStringLiteral("request"));
     const QJsonValue raw = request.toObject().value(QStringLiteral("raw"));
     if (!request.isObject() || !raw.isString()) {
-        fail(problem, tr("it has no request.raw"));
+        fail(problem, NgrokRequestsTr::tr("it has no request.raw"));
         return std::nullopt;
     }
     if (raw.toString().size() / 4 * 3 > m_limits.maxRawBytes) {
-        fail(problem, tr("its request is larger than HookScope accepts (%1 MiB)")
+        fail(problem, NgrokRequestsTr::tr("its request is larger than HookScope accepts (%1 MiB)")
                           .arg(m_limits.maxRawBytes / (1024 * 1024)));
         return std::nullopt;
     }
     const std::optional<QByteArray> bytes = decodeBase64(raw, m_limits.maxRawBytes);
     if (!bytes) {
-        fail(problem, tr("its request.raw is not base64"));
+        fail(problem, NgrokRequestsTr::tr("its request.raw is not base64"));
         return std::nullopt;
     }
     r.raw = *bytes;
@@ -139,11 +141,11 @@ bool EntryReader::readResponse(NgrokRequest *r, NgrokProblem *problem)
     if (response.isNull() || response.isUndefined())
         return true;
     if (!response.isObject())
-        return fail(problem, tr("its response is neither an object nor null"));
+        return fail(problem, NgrokRequestsTr::tr("its response is neither an object nor null"));
     const QJsonObject o = response.toObject();
     const QJsonValue status = o.value(QStringLiteral("status_code"));
     if (!status.isDouble() || status.toDouble() < 100 || status.toDouble() > 999)
-        return fail(problem, tr("its response has no status_code"));
+        return fail(problem, NgrokRequestsTr::tr("its response has no status_code"));
     r->answered = true;
     r->status = status.toInt();
     if (o.value(QStringLiteral("raw")).isString()) {
@@ -174,7 +176,8 @@ NgrokRequestList NgrokRequests::parse(QByteArrayView json, const Limits &limits)
 {
     NgrokRequestList list;
     if (json.size() > limits.maxAnswerBytes) {
-        list.error = tr("ngrok's request list is %1 MiB, more than HookScope reads (%2 MiB).")
+        list.error = NgrokRequestsTr::tr(
+                         "ngrok's request list is %1 MiB, more than HookScope reads (%2 MiB).")
                          .arg(json.size() / (1024 * 1024))
                          .arg(limits.maxAnswerBytes / (1024 * 1024));
         return list;
@@ -184,18 +187,20 @@ NgrokRequestList NgrokRequests::parse(QByteArrayView json, const Limits &limits)
     const QJsonValue requests = doc.object().value(QStringLiteral("requests"));
     if (error.error != QJsonParseError::NoError || !requests.isArray()) {
         list.error =
-            tr("ngrok's answer to /api/requests/http is not a request list: %1")
-                .arg(error.error != QJsonParseError::NoError ? error.errorString()
-                                                             : tr("it has no \"requests\" array"));
+            NgrokRequestsTr::tr("ngrok's answer to /api/requests/http is not a request list: %1")
+                .arg(error.error != QJsonParseError::NoError
+                         ? error.errorString()
+                         : NgrokRequestsTr::tr("it has no \"requests\" array"));
         return list;
     }
     const QJsonArray array = requests.toArray();
     const int count = int(qMin<qsizetype>(array.size(), limits.maxEntries));
     if (array.size() > count) {
-        list.problems.append({QStringLiteral("too-many"),
-                              tr("ngrok lists %1 requests; HookScope reads the first %2.")
-                                  .arg(array.size())
-                                  .arg(count)});
+        list.problems.append(
+            {QStringLiteral("too-many"),
+             NgrokRequestsTr::tr("ngrok lists %1 requests; HookScope reads the first %2.")
+                 .arg(array.size())
+                 .arg(count)});
     }
     for (int i = 0; i < count; ++i) {
         NgrokProblem problem;
@@ -233,12 +238,14 @@ bool NgrokRequests::toImport(const NgrokRequest &r, ImportedRequest *out, QStrin
         rest = rest.sliced(used);
     }
     if (e != HttpParser::Event::Complete) {
-        *problem =
-            e == HttpParser::Event::Failed
-                ? tr("ngrok request %1: its raw bytes are not a request HookScope accepts "
-                     "(%2).")
-                      .arg(r.id, QString::fromLatin1(parser.errorReason()))
-                : tr("ngrok request %1: its raw bytes hold an incomplete HTTP request.").arg(r.id);
+        *problem = e == HttpParser::Event::Failed
+                       ? NgrokRequestsTr::tr(
+                             "ngrok request %1: its raw bytes are not a request HookScope accepts "
+                             "(%2).")
+                             .arg(r.id, QString::fromLatin1(parser.errorReason()))
+                       : NgrokRequestsTr::tr(
+                             "ngrok request %1: its raw bytes hold an incomplete HTTP request.")
+                             .arg(r.id);
         return false;
     }
     out->request = parser.takeRequest();

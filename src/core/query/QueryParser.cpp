@@ -8,10 +8,10 @@
 namespace {
 using Type = QueryToken::Type;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Query", text);
-}
+// This file's messages, under the catalogue context "Query" (lupdate reads it here).
+struct QueryTr {
+    Q_DECLARE_TR_FUNCTIONS(Query)
+};
 
 // Joins `items` under one node of `kind`, or returns the single item itself.
 QueryNode joined(QueryNode::Kind kind, std::vector<QueryNode> items)
@@ -38,7 +38,7 @@ bool QueryParser::parse(const QString &text, const QDateTime &now, std::optional
     QueryNode root;
     bool ok = parser.parseOr(&root, 0);
     if (ok && parser.peek().type == Type::RightParen)
-        ok = parser.fail(parser.peek().column, tr("unexpected \")\": no \"(\" is open"));
+        ok = parser.fail(parser.peek().column, QueryTr::tr("unexpected \")\": no \"(\" is open"));
     if (!ok) {
         *error = parser.m_error;
         return false;
@@ -68,7 +68,7 @@ bool QueryParser::parseOr(QueryNode *out, int depth)
         const int column = peek().column;
         ++m_pos;
         if (!startsTerm())
-            return fail(column, tr("expected a term after OR"));
+            return fail(column, QueryTr::tr("expected a term after OR"));
         if (!parseAnd(&alternatives.emplace_back(), depth))
             return false;
     }
@@ -79,11 +79,11 @@ bool QueryParser::parseOr(QueryNode *out, int depth)
 bool QueryParser::parseAnd(QueryNode *out, int depth)
 {
     if (peek().type == Type::Or)
-        return fail(peek().column, tr("expected a term before OR"));
+        return fail(peek().column, QueryTr::tr("expected a term before OR"));
     if (peek().type == Type::RightParen)
-        return fail(peek().column, tr("expected a term before \")\""));
+        return fail(peek().column, QueryTr::tr("expected a term before \")\""));
     if (peek().type == Type::End)
-        return fail(peek().column, tr("expected a term"));
+        return fail(peek().column, QueryTr::tr("expected a term"));
     std::vector<QueryNode> terms;
     while (startsTerm()) {
         if (!parseUnary(&terms.emplace_back(), depth))
@@ -96,8 +96,9 @@ bool QueryParser::parseAnd(QueryNode *out, int depth)
 bool QueryParser::parseUnary(QueryNode *out, int depth)
 {
     if (depth >= MaxDepth) {
-        return fail(peek().column,
-                    tr("nested too deeply: at most %1 groups and negations").arg(MaxDepth));
+        return fail(
+            peek().column,
+            QueryTr::tr("nested too deeply: at most %1 groups and negations").arg(MaxDepth));
     }
     const QueryToken &token = peek();
     if (token.type == Type::LeftParen)
@@ -105,7 +106,7 @@ bool QueryParser::parseUnary(QueryNode *out, int depth)
     if (token.type == Type::Minus) {
         ++m_pos;
         if (!startsTerm() || peek().column != token.column + 1) {
-            return fail(token.column, tr("expected a term or a group right after \"-\""));
+            return fail(token.column, QueryTr::tr("expected a term or a group right after \"-\""));
         }
         out->kind = QueryNode::Kind::Not;
         out->children.resize(1);
@@ -121,11 +122,12 @@ bool QueryParser::parseGroup(QueryNode *out, int depth)
     const int open = peek().column;
     ++m_pos;
     if (peek().type == Type::RightParen)
-        return fail(peek().column, tr("expected a term inside \"()\""));
+        return fail(peek().column, QueryTr::tr("expected a term inside \"()\""));
     if (!parseOr(out, depth))
         return false;
     if (peek().type != Type::RightParen) {
-        return fail(peek().column, tr("expected \")\" to close the \"(\" at column %1").arg(open));
+        return fail(peek().column,
+                    QueryTr::tr("expected \")\" to close the \"(\" at column %1").arg(open));
     }
     ++m_pos;
     return true;

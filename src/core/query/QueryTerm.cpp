@@ -15,10 +15,10 @@ using namespace Qt::StringLiterals;
 namespace {
 using Field = QueryTerm::Field;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Query", text);
-}
+// This file's messages, under the catalogue context "Query" (lupdate reads it here).
+struct QueryTr {
+    Q_DECLARE_TR_FUNCTIONS(Query)
+};
 
 constexpr std::array<std::pair<const char *, Field>, 14> FieldNames = {{
     {"task", Field::Task},
@@ -60,18 +60,20 @@ QString example(Field f)
     switch (f) {
     case Field::Answer:
     case Field::Forward:
-        return tr("a status such as 502, a class such as 5xx, or a comparison such as >=500");
+        return QueryTr::tr(
+            "a status such as 502, a class such as 5xx, or a comparison such as >=500");
     case Field::Attempt:
-        return tr("a number or a comparison such as >1, >=2, <3, <=3 or =1");
+        return QueryTr::tr("a number or a comparison such as >1, >=2, <3, <=3 or =1");
     case Field::Duplicate:
-        return tr("yes or no");
+        return QueryTr::tr("yes or no");
     case Field::Header:
-        return tr("NAME=VALUE or NAME~TEXT, such as x-hoox-webhook=true or user-agent~Hoox");
+        return QueryTr::tr(
+            "NAME=VALUE or NAME~TEXT, such as x-hoox-webhook=true or user-agent~Hoox");
     case Field::Since:
-        return tr("a duration such as 30s, 10m, 2h or 1d, or a date and time such as "
-                  "2026-03-01T12:00");
+        return QueryTr::tr("a duration such as 30s, 10m, 2h or 1d, or a date and time such as "
+                           "2026-03-01T12:00");
     default:
-        return tr("a value, such as task:avatar_*");
+        return QueryTr::tr("a value, such as task:avatar_*");
     }
 }
 } // namespace
@@ -98,7 +100,7 @@ bool QueryTerm::compile(const QueryToken &token, const QDateTime &now, QueryTerm
                 token.regex ? token.value : Glob::unescaped(token.value), token.regex);
             if (!t.m_text->isValid()) {
                 *error = {token.valueColumn,
-                          tr("invalid regular expression: %1").arg(t.m_text->error())};
+                          QueryTr::tr("invalid regular expression: %1").arg(t.m_text->error())};
                 return false;
             }
         }
@@ -111,8 +113,8 @@ bool QueryTerm::compile(const QueryToken &token, const QDateTime &now, QueryTerm
                (f.second == Field::Body && name.startsWith("body."_L1));
     });
     if (known == FieldNames.cend()) {
-        *error = {token.column,
-                  tr("unknown field \"%1\"; the fields are: %2").arg(token.field, knownFields())};
+        *error = {token.column, QueryTr::tr("unknown field \"%1\"; the fields are: %2")
+                                    .arg(token.field, knownFields())};
         return false;
     }
     t.m_field = known->second;
@@ -129,17 +131,18 @@ bool QueryTerm::compileValue(const QueryToken &token, const QDateTime &now, QStr
 {
     const QString name = token.field.toLower();
     if (token.value.isEmpty() && !token.quoted) {
-        *problem = tr("%1: needs %2").arg(name, example(m_field));
+        *problem = QueryTr::tr("%1: needs %2").arg(name, example(m_field));
         return false;
     }
     if (isStringField(m_field)) {
         m_string = StringTest(token.value, token.regex, problem);
         if (!problem->isEmpty())
-            *problem = tr("invalid regular expression: %1").arg(*problem);
+            *problem = QueryTr::tr("invalid regular expression: %1").arg(*problem);
         return problem->isEmpty();
     }
     if (token.regex && m_field != Field::Body) {
-        *problem = tr("%1: takes %2, not a regular expression").arg(name, example(m_field));
+        *problem =
+            QueryTr::tr("%1: takes %2, not a regular expression").arg(name, example(m_field));
         return false;
     }
     const QString value = Glob::unescaped(token.value);
@@ -165,7 +168,7 @@ bool QueryTerm::compileValue(const QueryToken &token, const QDateTime &now, QStr
         break;
     }
     if (!ok)
-        *problem = tr("%1: needs %2, not \"%3\"").arg(name, example(m_field), value);
+        *problem = QueryTr::tr("%1: needs %2, not \"%3\"").arg(name, example(m_field), value);
     return ok;
 }
 
@@ -182,7 +185,7 @@ bool QueryTerm::compileHeader(const QueryToken &token, QString *problem)
     }
     const QString name = Glob::unescaped(QStringView(v).first(qMax<qsizetype>(at, 0)));
     if (at < 0 || name.isEmpty() || token.regex) {
-        *problem = tr("header: needs %1").arg(example(Field::Header));
+        *problem = QueryTr::tr("header: needs %1").arg(example(Field::Header));
         return false;
     }
     m_headerName = name.toLower().toUtf8();
@@ -199,8 +202,8 @@ bool QueryTerm::compileBody(const QueryToken &token, QString *problem)
 {
     m_path = token.field.size() > 5 ? token.field.sliced(5).split(u'.') : QStringList{QString()};
     if (std::any_of(m_path.cbegin(), m_path.cend(), [](const QString &s) { return s.isEmpty(); })) {
-        *problem = tr("body.PATH: a path such as body.result.cost has no empty steps, not "
-                      "\"%1\"")
+        *problem = QueryTr::tr("body.PATH: a path such as body.result.cost has no empty steps, not "
+                               "\"%1\"")
                        .arg(token.field);
         return false;
     }
@@ -211,14 +214,14 @@ bool QueryTerm::compileBody(const QueryToken &token, QString *problem)
             return true;
     } else if (!token.regex && !token.quoted &&
                (value.startsWith(u'>') || value.startsWith(u'<') || value.startsWith(u'='))) {
-        *problem =
-            tr("%1: expected a number after the comparison, not \"%2\"").arg(token.field, value);
+        *problem = QueryTr::tr("%1: expected a number after the comparison, not \"%2\"")
+                       .arg(token.field, value);
         return false;
     }
     // A bare number also matches a string that reads the same; anything else is a glob.
     m_string = StringTest(token.value, token.regex, problem);
     if (!problem->isEmpty())
-        *problem = tr("invalid regular expression: %1").arg(*problem);
+        *problem = QueryTr::tr("invalid regular expression: %1").arg(*problem);
     return problem->isEmpty();
 }
 
@@ -243,7 +246,7 @@ bool QueryTerm::compileSince(const QString &value, const QDateTime &now, QString
         m_sinceMs = at.toMSecsSinceEpoch();
         return true;
     }
-    *problem = tr("since: needs %1, not \"%2\"").arg(example(Field::Since), value);
+    *problem = QueryTr::tr("since: needs %1, not \"%2\"").arg(example(Field::Since), value);
     return false;
 }
 
