@@ -874,6 +874,21 @@ Obtenu&#xa0;: %2
     </message>
 </context>
 <context>
+    <name>ExportActions</name>
+    <message>
+        <source>HAR (*.har)</source>
+        <translation>HAR (*.har)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl *.ndjson)</source>
+        <translation>JSON Lines (*.jsonl *.ndjson)</translation>
+    </message>
+    <message>
+        <source>Nothing is selected: select captures to export, or use Export all.</source>
+        <translation>Rien n&apos;est sélectionné&#xa0;: sélectionnez les captures à exporter, ou choisissez Exporter tout.</translation>
+    </message>
+</context>
+<context>
     <name>FilterBox</name>
     <message>
         <source>Filter: free text, task:avatar_* status:failed answer:5xx, body.result.cost:&gt;3, -duplicate:yes, … (Ctrl+F)</source>
@@ -1873,10 +1888,6 @@ Obtenu&#xa0;: %2
         <translation>F1</translation>
     </message>
     <message>
-        <source>&amp;Resend selection</source>
-        <translation>&amp;Renvoyer la sélection</translation>
-    </message>
-    <message>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
@@ -1996,10 +2007,6 @@ Obtenu&#xa0;: %2
         <translation>HAR ou JSON Lines (*.har *.jsonl *.ndjson *.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <source>HAR (*.har);;JSON Lines (*.jsonl)</source>
-        <translation>HAR (*.har);;JSON Lines (*.jsonl)</translation>
-    </message>
-    <message>
         <source>Opened %1</source>
         <translation>%1 ouvert</translation>
     </message>
@@ -2025,6 +2032,18 @@ Obtenu&#xa0;: %2
     <message>
         <source>%1 deliveries/s</source>
         <translation>%1 livraisons/s</translation>
+    </message>
+    <message>
+        <source>&amp;Resend selection back to back</source>
+        <translation>&amp;Renvoyer la sélection à la suite</translation>
+    </message>
+    <message>
+        <source>Resend selection &amp;with original spacing</source>
+        <translation>Renvoyer la sélection avec l&apos;&amp;espacement d&apos;origine</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+R</source>
+        <translation>Ctrl+Alt+R</translation>
     </message>
 </context>
 <context>
@@ -2262,11 +2281,11 @@ Obtenu&#xa0;: %2
     </message>
     <message>
         <source>⚠ Conflicts with #%1: same key, another outcome. Compare them…</source>
-        <translation>⚠ Contredit #%1 : même clé, autre issue. Les comparer…</translation>
+        <translation>⚠ Contredit #%1&#xa0;: même clé, autre issue. Les comparer…</translation>
     </message>
     <message>
         <source>Receivers disagree on which delivery of a key wins: open both in the Diff tab</source>
-        <translation>Les récepteurs divergent sur la livraison d&apos;une clé qui l&apos;emporte : ouvrez les deux dans l&apos;onglet Comparaison</translation>
+        <translation>Les récepteurs divergent sur la livraison d&apos;une clé qui l&apos;emporte&#xa0;: ouvrez les deux dans l&apos;onglet Comparaison</translation>
     </message>
 </context>
 <context>
@@ -3083,20 +3102,20 @@ Obtenu&#xa0;: %2
         <source>Cannot read the journal %1: %2</source>
         <translation>Impossible de lire le journal %1&#xa0;: %2</translation>
     </message>
-    <message>
-        <source>1 capture written to %1</source>
-        <translation>1 capture écrite dans %1</translation>
-    </message>
-    <message>
-        <source>%1 captures written to %2</source>
-        <translation>%1 captures écrites dans %2</translation>
-    </message>
     <message numerus="yes">
         <source>Reading %n capture(s)</source>
         <translation>
             <numerusform>Lecture de %n capture</numerusform>
             <numerusform>Lecture de %n captures</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Exported 1 capture to %1</source>
+        <translation>1 capture exportée vers %1</translation>
+    </message>
+    <message>
+        <source>Exported %1 captures to %2</source>
+        <translation>%1 captures exportées vers %2</translation>
     </message>
 </context>
 <context>
