@@ -3,12 +3,22 @@
 # Takes README's screenshot: HookScope under Xvfb, fed the four Hoox tasks, a retry chain,
 # a conflicting duplicate and a malformed payload over loopback.
 #   packaging/screenshot.sh BINARY OUTPUT.png
+# SIZE=1280x760 sets the window's size (default 1600x900); THEME=dark takes it under a dark
+# palette, qt6ct's "darker" colour scheme with the Fusion style, as a user of a dark desktop
+# would see it (needs qt6ct).
 set -euo pipefail
 bin=$1 out=$2
 work=$(mktemp -d)
 trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
 export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data
-Xvfb :9 -screen 0 1600x900x24 >/dev/null 2>&1 & xvfb=$!
+size=${SIZE:-1600x900}
+if [ "${THEME:-light}" = dark ]; then
+    mkdir -p "$work/config/qt6ct"
+    printf '[Appearance]\ncolor_scheme_path=/usr/share/qt6ct/colors/darker.conf\ncustom_palette=true\nstyle=Fusion\n' \
+        >"$work/config/qt6ct/qt6ct.conf"
+    export QT_QPA_PLATFORMTHEME=qt6ct
+fi
+Xvfb :9 -screen 0 "${size}x24" >/dev/null 2>&1 & xvfb=$!
 sleep 1
 port=47771
 # A stand-in for the ngrok agent's local API, with a tunnel to our port.
@@ -31,7 +41,7 @@ send '{"task":"video_export","job_id":"run_7f3a9c2e11b04d58","status":"failed","
 send '{"task":"avatar_create","avatar_id":"av_77","status":"completed"' curl/8.0
 sleep 1
 wid=$(DISPLAY=:9 xdotool search --onlyvisible --name HookScope | head -1)
-DISPLAY=:9 xdotool windowsize "$wid" 1600 900 windowmove "$wid" 0 0
+DISPLAY=:9 xdotool windowsize "$wid" "${size%x*}" "${size#*x}" windowmove "$wid" 0 0
 sleep 0.5
 # Select the conflicting duplicate (the row before last), so the viewer shows its findings.
 DISPLAY=:9 xdotool mousemove 200 ${ROW_Y:-329} click 1

@@ -949,6 +949,21 @@ Obtenu&#xa0;: %2
     </message>
 </context>
 <context>
+    <name>ExportActions</name>
+    <message>
+        <source>HAR (*.har)</source>
+        <translation>HAR (*.har)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl *.ndjson)</source>
+        <translation>JSON Lines (*.jsonl *.ndjson)</translation>
+    </message>
+    <message>
+        <source>Nothing is selected: select captures to export, or use Export all.</source>
+        <translation>Rien n&apos;est sélectionné&#xa0;: sélectionnez les captures à exporter, ou choisissez Exporter tout.</translation>
+    </message>
+</context>
+<context>
     <name>FilterBox</name>
     <message>
         <source>Filter: free text, task:avatar_* status:failed answer:5xx, body.result.cost:&gt;3, -duplicate:yes, … (Ctrl+F)</source>
@@ -1948,10 +1963,6 @@ Obtenu&#xa0;: %2
         <translation>F1</translation>
     </message>
     <message>
-        <source>&amp;Resend selection</source>
-        <translation>&amp;Renvoyer la sélection</translation>
-    </message>
-    <message>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
@@ -2060,10 +2071,6 @@ Obtenu&#xa0;: %2
         <translation>HAR ou JSON Lines (*.har *.jsonl *.ndjson *.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <source>HAR (*.har);;JSON Lines (*.jsonl)</source>
-        <translation>HAR (*.har);;JSON Lines (*.jsonl)</translation>
-    </message>
-    <message>
         <source>Opened %1</source>
         <translation>%1 ouvert</translation>
     </message>
@@ -2108,6 +2115,18 @@ Obtenu&#xa0;: %2
             <numerusform>Masquer la capture (%n) de la vue&#xa0;? Rien n&apos;est supprimé&#xa0;: le journal la conserve, et elle réapparaît à la prochaine ouverture de cette session, comme au redémarrage de HookScope. Pour supprimer des captures, sélectionnez-les et appuyez sur Suppr&#xa0;; pour repartir de zéro, utilisez Fichier → Nouvelle session.</numerusform>
             <numerusform>Masquer les %n captures de la vue&#xa0;? Rien n&apos;est supprimé&#xa0;: le journal les conserve, et elles réapparaissent à la prochaine ouverture de cette session, comme au redémarrage de HookScope. Pour supprimer des captures, sélectionnez-les et appuyez sur Suppr&#xa0;; pour repartir de zéro, utilisez Fichier → Nouvelle session.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Resend selection back to back</source>
+        <translation>&amp;Renvoyer la sélection à la suite</translation>
+    </message>
+    <message>
+        <source>Resend selection &amp;with original spacing</source>
+        <translation>Renvoyer la sélection avec l&apos;&amp;espacement d&apos;origine</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+R</source>
+        <translation>Ctrl+Alt+R</translation>
     </message>
 </context>
 <context>
@@ -3166,20 +3185,20 @@ Obtenu&#xa0;: %2
         <source>Cannot read the journal %1: %2</source>
         <translation>Impossible de lire le journal %1&#xa0;: %2</translation>
     </message>
-    <message>
-        <source>1 capture written to %1</source>
-        <translation>1 capture écrite dans %1</translation>
-    </message>
-    <message>
-        <source>%1 captures written to %2</source>
-        <translation>%1 captures écrites dans %2</translation>
-    </message>
     <message numerus="yes">
         <source>Reading %n capture(s)</source>
         <translation>
             <numerusform>Lecture de %n capture</numerusform>
             <numerusform>Lecture de %n captures</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Exported 1 capture to %1</source>
+        <translation>1 capture exportée vers %1</translation>
+    </message>
+    <message>
+        <source>Exported %1 captures to %2</source>
+        <translation>%1 captures exportées vers %2</translation>
     </message>
 </context>
 <context>

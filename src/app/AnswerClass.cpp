@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "AnswerClass.h"
 
+#include "Tints.h"
+
 #include <QPainter>
 #include <QPainterPath>
 
@@ -17,23 +19,31 @@ AnswerClass::Kind AnswerClass::of(quint16 status, bool refused)
     return None;
 }
 
+namespace {
+Tints::Tone toneOf(AnswerClass::Kind kind)
+{
+    return kind == AnswerClass::Success       ? Tints::Tone::Success
+           : kind == AnswerClass::ClientError ? Tints::Tone::ClientError
+                                              : Tints::Tone::ServerError;
+}
+} // namespace
+
 QColor AnswerClass::color(Kind kind, const QPalette &palette)
 {
-    switch (kind) {
-    case Success:
-        return QColor(0x2e, 0xa0, 0x43);
-    case ClientError:
-        return QColor(0xd2, 0x99, 0x22);
-    case ServerError:
-        return QColor(0xe5, 0x53, 0x4b);
-    default:
-        break;
-    }
+    if (kind != None)
+        return Tints::fill(toneOf(kind), palette);
     // Halfway between text and background: a grey that reads on either.
     const QColor text = palette.color(QPalette::Text);
     const QColor base = palette.color(QPalette::Base);
     return QColor((text.red() + base.red()) / 2, (text.green() + base.green()) / 2,
                   (text.blue() + base.blue()) / 2);
+}
+
+QColor AnswerClass::textColor(Kind kind, const QPalette &palette, const QColor &background)
+{
+    if (kind == None)
+        return Tints::readable(palette.color(QPalette::Text), {background});
+    return Tints::text(toneOf(kind), palette, {background});
 }
 
 QString AnswerClass::label(Kind kind)

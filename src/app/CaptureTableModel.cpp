@@ -2,10 +2,11 @@
 #include "CaptureTableModel.h"
 
 #include "AnnotationMarks.h"
+#include "AnswerClass.h"
 #include "AnswerLabel.h"
 #include "AttemptLabel.h"
 #include "TableFilter.h"
-#include "WarningColor.h"
+#include "Tints.h"
 
 #include "capture/CaptureFormat.h"
 #include "capture/CaptureStore.h"
@@ -28,6 +29,7 @@ CaptureTableModel::CaptureTableModel(CaptureStore *store, JobRunner *jobs, QObje
     , m_store(store)
     , m_filter(new TableFilter(store, jobs, this))
     , m_order(&store->index(), IdColumn, Qt::AscendingOrder)
+    , m_palette(QApplication::palette())
 {
     connect(m_filter, &TableFilter::changed, this, &CaptureTableModel::rebuild);
     connect(m_filter, &TableFilter::searchingChanged, this, &CaptureTableModel::searchingChanged);
@@ -119,7 +121,7 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
     const CaptureStore::Row &r = x.row(row);
     const int column = index.column();
     if (column == ForwardColumn && role != Qt::DisplayRole && role != SortRole) {
-        if (QVariant v = forwardData(r.id, role); v.isValid())
+        if (QVariant v = forwardData(r.id, role, rowColor(row)); v.isValid())
             return v;
     }
     if (column == KeyColumn && (role == Qt::DecorationRole || role == Qt::ToolTipRole))
@@ -140,7 +142,10 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         // Refused for want of the access token: shown, but set apart from real captures.
         if (r.flags & CaptureStore::Refused)
-            return QApplication::palette().color(QPalette::Disabled, QPalette::Text);
+            return m_palette.color(QPalette::Disabled, QPalette::Text);
+        if (column == AnswerColumn)
+            return AnswerClass::textColor(AnswerClass::of(r.answerStatus, false), m_palette,
+                                          rowColor(row));
         break;
     case Qt::ToolTipRole:
         if (column == FindingsColumn && (r.flags & CaptureStore::HasFindings)) {
@@ -223,7 +228,7 @@ QVariant CaptureTableModel::display(qsizetype storeRow, int column) const
 
 // A slow app stands out in the Forwarded column: warning words in a warning colour, with an
 // icon for whoever cannot tell the colour; the tooltip holds the words the column cuts off.
-QVariant CaptureTableModel::forwardData(quint64 captureId, int role) const
+QVariant CaptureTableModel::forwardData(quint64 captureId, int role, const QColor &background) const
 {
     const auto it = m_forwarded.constFind(captureId);
     if (it == m_forwarded.cend())
@@ -232,7 +237,8 @@ QVariant CaptureTableModel::forwardData(quint64 captureId, int role) const
     case Qt::ToolTipRole:
         return it->summary;
     case Qt::ForegroundRole:
-        return it->slow ? QVariant(warningColor(QApplication::palette())) : QVariant();
+        return it->slow ? QVariant(Tints::text(Tints::Tone::Warning, m_palette, {background}))
+                        : QVariant();
     case Qt::DecorationRole:
         return it->slow ? QVariant(qApp->style()->standardIcon(QStyle::SP_MessageBoxWarning))
                         : QVariant();
@@ -247,13 +253,22 @@ QVariant CaptureTableModel::background(qsizetype storeRow) const
     const CaptureStore::Row &r = m_store->row(storeRow);
     if (r.group < 0 || m_store->group(r.group).count < 2)
         return {};
-    const QColor base = QApplication::palette().color(QPalette::Base);
-    const int hue = int((quint32(r.group) * 2654435761u) % 360u);
-    QColor tint = QColor::fromHsv(hue, 255, 255);
-    const qreal alpha = base.lightness() > 128 ? 0.16 : 0.24;
-    return QColor::fromRgbF(base.redF() * (1 - alpha) + tint.redF() * alpha,
-                            base.greenF() * (1 - alpha) + tint.greenF() * alpha,
-                            base.blueF() * (1 - alpha) + tint.blueF() * alpha);
+    return Tints::group(m_palette, r.group);
+}
+
+// What a row's words are painted on: its tint, or the view's base.
+QColor CaptureTableModel::rowColor(qsizetype storeRow) const
+{
+    const QVariant tint = background(storeRow);
+    return tint.isValid() ? tint.value<QColor>() : m_palette.color(QPalette::Base);
+}
+
+void CaptureTableModel::setPalette(const QPalette &palette)
+{
+    m_palette = palette;
+    if (!m_visible.empty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+                         {Qt::BackgroundRole, Qt::ForegroundRole});
 }
 
 QVariant CaptureTableModel::sortKey(qsizetype storeRow, int column) const

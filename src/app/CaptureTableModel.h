@@ -6,6 +6,7 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QPalette>
 #include <QTimer>
 
 #include <optional>
@@ -80,6 +81,8 @@ public:
     // The store row shown at `row`, and the other way round (-1 when filtered out).
     qsizetype storeRow(int row) const { return m_visible[size_t(row)]; }
     int rowOfStoreRow(qsizetype storeRow) const;
+    // The palette the row tints and coloured words derive from (the view's); repaints.
+    void setPalette(const QPalette &palette);
 
 signals:
     void countsChanged(qsizetype shown, qsizetype total);
@@ -92,7 +95,8 @@ private:
     QVariant display(qsizetype storeRow, int column) const;
     QVariant sortKey(qsizetype storeRow, int column) const;
     QVariant background(qsizetype storeRow) const;
-    QVariant forwardData(quint64 captureId, int role) const;
+    QVariant forwardData(quint64 captureId, int role, const QColor &background) const;
+    QColor rowColor(qsizetype storeRow) const;
     void sortVisible();
     bool accepts(qsizetype storeRow) const;
     void onAppended(qsizetype first, qsizetype count);
@@ -114,4 +118,5 @@ private:
     QHash<quint64, ForwardNote> m_forwarded;
     QList<quint64> m_forwardChanged; // outcomes not yet told to the view
     QTimer m_forwardTimer;
+    QPalette m_palette;
 };

@@ -1,19 +1,25 @@
 // SPDX-License-Identifier: MIT
 #include "JsonHighlighter.h"
 
-#include <QApplication>
-#include <QPalette>
+#include "Tints.h"
 
-JsonHighlighter::JsonHighlighter(QTextDocument *document)
+JsonHighlighter::JsonHighlighter(QTextDocument *document, const QPalette &palette)
     : QSyntaxHighlighter(document)
     , m_token(QStringLiteral(
           R"("(?:[^"\\]|\\.)*"(\s*:)?|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|\b(?:true|false|null)\b)"))
 {
-    const bool dark = QApplication::palette().color(QPalette::Base).lightness() < 128;
-    m_key.setForeground(dark ? QColor(0x9c, 0xdc, 0xfe) : QColor(0x00, 0x4f, 0x9e));
-    m_string.setForeground(dark ? QColor(0xce, 0x91, 0x78) : QColor(0xa3, 0x15, 0x15));
-    m_number.setForeground(dark ? QColor(0xb5, 0xce, 0xa8) : QColor(0x09, 0x86, 0x58));
-    m_literal.setForeground(dark ? QColor(0x56, 0x9c, 0xd6) : QColor(0x00, 0x00, 0xff));
+    setPalette(palette);
+}
+
+void JsonHighlighter::setPalette(const QPalette &palette)
+{
+    // A duplicated key's line is marked (PayloadView): its words stay readable there too.
+    const QList<QColor> grounds{palette.color(QPalette::Base), Tints::mark(palette)};
+    m_key.setForeground(Tints::text(Tints::Tone::JsonKey, palette, grounds));
+    m_string.setForeground(Tints::text(Tints::Tone::JsonString, palette, grounds));
+    m_number.setForeground(Tints::text(Tints::Tone::JsonNumber, palette, grounds));
+    m_literal.setForeground(Tints::text(Tints::Tone::JsonLiteral, palette, grounds));
+    rehighlight();
 }
 
 void JsonHighlighter::highlightBlock(const QString &text)

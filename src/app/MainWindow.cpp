@@ -10,10 +10,12 @@
 #include "CheckDialog.h"
 #include "DiffActions.h"
 #include "DiffView.h"
+#include "ExportActions.h"
 #include "FilterBox.h"
 #include "HeldForwardsView.h"
 #include "JobIndicator.h"
 #include "ListenerBar.h"
+#include "PaletteWatcher.h"
 #include "PayloadView.h"
 #include "PreferencesDialog.h"
 #include "ReplayDialog.h"
@@ -146,6 +148,7 @@ void MainWindow::setUpTable()
     QTableView *table = m_ui->captureTable;
     table->setModel(m_model);
     table->setItemDelegate(new CaptureItemDelegate(table));
+    PaletteWatcher::watch(table, [this](const QPalette &p) { m_model->setPalette(p); });
     // Fixed row heights: measuring rows costs seconds at a hundred thousand captures.
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
@@ -156,7 +159,7 @@ void MainWindow::setUpTable()
     for (int c = 0; c < CaptureTableModel::ColumnCount; ++c)
         table->setColumnWidth(c, widths[c]);
     table->addActions({m_ui->showKeyAction, m_ui->jumpToFirstAction, m_ui->resendAction,
-                       m_ui->copyPayloadAction});
+                       m_ui->resendSpacedAction, m_ui->copyPayloadAction});
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onSelectionChanged);
     connect(m_loader, &CaptureLoader::loaded, this, &MainWindow::showCapture);
@@ -223,7 +226,8 @@ void MainWindow::setUpActions()
     connect(m_ui->clearFiltersAction, &QAction::triggered, this, &MainWindow::clearFilters);
     connect(m_ui->showKeyAction, &QAction::triggered, this, &MainWindow::showKeyOfCurrent);
     connect(m_ui->jumpToFirstAction, &QAction::triggered, this, &MainWindow::jumpToFirstOfCurrent);
-    connect(m_ui->resendAction, &QAction::triggered, this, &MainWindow::resendSelection);
+    connect(m_ui->resendAction, &QAction::triggered, this, [this] { resendSelection(false); });
+    connect(m_ui->resendSpacedAction, &QAction::triggered, this, [this] { resendSelection(true); });
     connect(m_ui->checkEndpointAction, &QAction::triggered, this, &MainWindow::checkEndpoint);
     connect(m_ui->replayAction, &QAction::triggered, this, &MainWindow::replay);
     connect(m_ui->preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
@@ -380,14 +384,15 @@ void MainWindow::showForwardResult(quint64 captureId, const QString &summary, bo
         m_payload->setForwardResult(summary, slow);
 }
 
-// Resends the selected captures in table order to the delivery panel's target.
-void MainWindow::resendSelection()
+// Resends the selected captures in table order to the delivery panel's target: back to back,
+// or spaced as they arrived (gaps of a minute or more are idle time and shortened).
+void MainWindow::resendSelection(bool keepOriginalSpacing)
 {
     const CaptureBatch captures = selectedCaptures();
     if (captures.isEmpty())
         return;
     m_sideTabs->setCurrentWidget(m_resend);
-    m_resend->resend(captures, false);
+    m_resend->resend(captures, keepOriginalSpacing);
 }
 
 // The Hoox contract scorecard of the Deliver tab's target.
@@ -470,14 +475,9 @@ void MainWindow::setUpSessionActions()
             tr("HAR or JSON Lines (*.har *.jsonl *.ndjson *.json);;All files (*)"));
         importFiles(files);
     });
-    for (QAction *a : {m_ui->exportAllAction, m_ui->exportSelectionAction}) {
-        connect(a, &QAction::triggered, this, [this, a] {
-            const QString file = QFileDialog::getSaveFileName(
-                this, a->text().remove(u'&'), {}, tr("HAR (*.har);;JSON Lines (*.jsonl)"));
-            if (!file.isEmpty())
-                exportTo(file, a == m_ui->exportSelectionAction);
-        });
-    }
+    m_export = new ExportActions(
+        m_engine, m_ui->captureTable, {m_ui->exportAllAction, m_ui->exportSelectionAction},
+        [this] { return selectedStoreRows(); }, m_ui->statusBar, this);
     fillRecentMenu();
 }
 
@@ -544,11 +544,7 @@ void MainWindow::importFiles(const QStringList &files)
 
 quint64 MainWindow::exportTo(const QString &file, bool selectionOnly)
 {
-    const auto format = file.endsWith(QLatin1String(".har"), Qt::CaseInsensitive)
-                            ? Interchange::Format::Har
-                            : Interchange::Format::JsonLines;
-    return m_engine->exportCaptures(
-        file, format, selectionOnly ? selectedStoreRows() : QList<qsizetype>{}, !selectionOnly);
+    return m_export->exportTo(file, ExportActions::formatOfName(file), selectionOnly);
 }
 
 void MainWindow::copyAs(QString (*render)(const Capture &, const QString &))

@@ -24,6 +24,7 @@ class ListenerBar;
 class NgrokWatcher;
 class PayloadView;
 class DiffView;
+class ExportActions;
 class ResendPanel;
 class HeldForwardsView;
 class QTabWidget;
@@ -45,8 +46,9 @@ public:
     // Asks before emptying the view; tests replace the question.
     void setConfirmClear(std::function<bool()> confirm) { m_confirmClear = std::move(confirm); }
     // Writes the captures as HAR (.har) or JSON Lines (anything else) as a job; the status bar
-    // says what was written, or why not. Returns the job's id.
+    // says what was written, or why not. Returns the job's id (0: nothing selected).
     quint64 exportTo(const QString &file, bool selectionOnly);
+    ExportActions *exportActions() const { return m_export; }
     // Imports files (dropped or chosen) as jobs and reports in the status bar.
     void importFiles(const QStringList &files);
     // Switches to the journal at `path` as a job; the listener keeps running.
@@ -67,7 +69,7 @@ private:
     void showKeyOfCurrent();
     void jumpToFirstOfCurrent();
     void clearCaptures();
-    void resendSelection();
+    void resendSelection(bool keepOriginalSpacing);
     void setUpForwarding();
     void setUpPictures();
     void setUpDiff();
@@ -109,6 +111,7 @@ private:
     QLabel *m_journalLabel;
     JobIndicator *m_jobs;
     FilterBox *m_filterBox = nullptr;
+    ExportActions *m_export = nullptr;
     QTimer m_rateTimer;
     qsizetype m_lastCount = 0;
     std::function<bool()> m_confirmClear;

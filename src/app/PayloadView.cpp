@@ -3,6 +3,8 @@
 
 #include "JsonHighlighter.h"
 #include "JsonTreeModel.h"
+#include "PaletteWatcher.h"
+#include "Tints.h"
 #include "WarningColor.h"
 #include "capture/CaptureFormat.h"
 #include "hoox/HooxClassifier.h"
@@ -71,7 +73,14 @@ PayloadView::PayloadView(QWidget *parent)
     m_ui->rawEdit->setFont(mono);
     m_ui->showAllButton->setCheckable(true);
     m_ui->showAllButton->setToolTip(tr("Show long strings whole instead of their beginning"));
-    m_highlighter = new JsonHighlighter(m_ui->prettyEdit->document());
+    m_highlighter = new JsonHighlighter(m_ui->prettyEdit->document(), palette());
+    PaletteWatcher::watch(m_ui->prettyEdit, [this](const QPalette &palette) {
+        m_highlighter->setPalette(palette);
+        QList<QTextEdit::ExtraSelection> marks = m_ui->prettyEdit->extraSelections();
+        for (QTextEdit::ExtraSelection &mark : marks)
+            mark.format.setBackground(Tints::mark(palette));
+        m_ui->prettyEdit->setExtraSelections(marks);
+    });
     m_conflictButton = new QPushButton(this);
     m_conflictButton->setObjectName(QStringLiteral("conflictButton"));
     m_conflictButton->setFlat(true);
@@ -220,9 +229,7 @@ void PayloadView::showPageText(const QString &text, const QList<int> &duplicateL
         QTextEdit::ExtraSelection mark;
         mark.cursor = QTextCursor(m_ui->prettyEdit->document()->findBlockByNumber(line));
         mark.format.setProperty(QTextFormat::FullWidthSelection, true);
-        QColor tint = warningColor(palette());
-        tint.setAlpha(50);
-        mark.format.setBackground(tint);
+        mark.format.setBackground(Tints::mark(m_ui->prettyEdit->palette()));
         mark.format.setToolTip(tr("duplicate key: receivers disagree which one wins"));
         marks.append(mark);
     }

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "VerdictIcon.h"
 
+#include "Tints.h"
+
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
 
 namespace {
 
-QPixmap draw(VerdictIcon::Tone tone, int size)
+QPixmap draw(VerdictIcon::Tone tone, int size, const QPalette &palette)
 {
     QPixmap pixmap(size, size);
     pixmap.fill(Qt::transparent);
@@ -18,11 +20,11 @@ QPixmap draw(VerdictIcon::Tone tone, int size)
     const QRectF box(margin, margin, size - 2 * margin, size - 2 * margin);
     switch (tone) {
     case VerdictIcon::Tone::Good:
-        p.setBrush(QColor(0x2e, 0xa0, 0x43));
+        p.setBrush(Tints::fill(Tints::Tone::Success, palette));
         p.drawEllipse(box);
         break;
     case VerdictIcon::Tone::Warning: {
-        p.setBrush(QColor(0xd2, 0x99, 0x22));
+        p.setBrush(Tints::fill(Tints::Tone::ClientError, palette));
         QPainterPath triangle;
         triangle.moveTo(box.center().x(), box.top());
         triangle.lineTo(box.bottomRight());
@@ -32,7 +34,7 @@ QPixmap draw(VerdictIcon::Tone tone, int size)
         break;
     }
     case VerdictIcon::Tone::Bad:
-        p.setBrush(QColor(0xe5, 0x53, 0x4b));
+        p.setBrush(Tints::fill(Tints::Tone::ServerError, palette));
         p.drawRoundedRect(box, size * 0.1, size * 0.1);
         break;
     }
@@ -41,11 +43,11 @@ QPixmap draw(VerdictIcon::Tone tone, int size)
 
 } // namespace
 
-QIcon VerdictIcon::icon(Tone tone)
+QIcon VerdictIcon::icon(Tone tone, const QPalette &palette)
 {
     QIcon icon;
     for (int size : {16, 24, 32}) {
-        const QPixmap pixmap = draw(tone, size);
+        const QPixmap pixmap = draw(tone, size, palette);
         icon.addPixmap(pixmap);
         // Else the style tints it with the highlight on a selected row, and red turns grey.
         icon.addPixmap(pixmap, QIcon::Selected);

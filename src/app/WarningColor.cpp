@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "WarningColor.h"
 
+#include "Tints.h"
+
 #include <QLabel>
 
 QColor warningColor(const QPalette &palette)
 {
-    // About 6:1 against white and 7:1 against a dark grey: more than text needs (4.5:1).
-    const bool dark = palette.color(QPalette::Base).lightness() < 128;
-    return dark ? QColor(0xff, 0xb0, 0x4d) : QColor(0xb0, 0x3a, 0x00);
+    return Tints::text(Tints::Tone::Warning, palette);
 }
 
 void showAsWarning(QLabel *label, bool warn)

@@ -18,6 +18,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QSaveFile>
 #include <QThread>
 
@@ -91,6 +92,15 @@ CapturePtr readRow(const CaptureStore::SearchSource &source, QFile &journal, qsi
                          : JournalReader::readRecord(journal, span.offset, span.size, error));
 }
 
+// A file under the home directory as "~/x.har", the way a user would say it.
+QString shortPath(const QString &file)
+{
+    const QString path = QFileInfo(file).absoluteFilePath();
+    const QString home = QDir::homePath();
+    if (home.size() > 1 && path.startsWith(home + u'/'))
+        return QDir::toNativeSeparators(u'~' + path.mid(home.size()));
+    return QDir::toNativeSeparators(path);
+}
 } // namespace
 
 SessionEngine::SessionEngine(QObject *parent)
@@ -371,9 +381,11 @@ quint64 SessionEngine::exportCaptures(const QString &file, Interchange::Format f
                 emit exported(file, w.error, false);
                 return;
             }
+            const QString where = shortPath(file);
             emit exported(file,
-                          w.count == 1 ? tr("1 capture written to %1").arg(file)
-                                       : tr("%1 captures written to %2").arg(w.count).arg(file),
+                          w.count == 1 ? tr("Exported 1 capture to %1").arg(where)
+                                       : tr("Exported %1 captures to %2")
+                                             .arg(QLocale().toString(qlonglong(w.count)), where),
                           true);
         });
 }
