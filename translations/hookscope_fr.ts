@@ -221,7 +221,7 @@
     </message>
     <message>
         <source>&amp;Undo delete</source>
-        <translation>Annuler la su&amp;ppression</translation>
+        <translation>Ann&amp;uler la suppression</translation>
     </message>
     <message>
         <source>Note</source>
