@@ -68,6 +68,11 @@ inline QList<std::pair<const char *, HttpRequest>> shapes()
     get.httpMinor = 0;
     get.headers.append("ACCEPT", "*/*");
     out.append({"http/1.0 get without host", get});
+    HttpRequest oddHost = hooxRequest();
+    oddHost.headers = {};
+    oddHost.headers.append("Host", "local4h:tso477"); // no URL authority: the URL says localhost
+    oddHost.headers.append("Content-Type", "application/json");
+    out.append({"host that is no authority", oddHost});
     return out;
 }
 

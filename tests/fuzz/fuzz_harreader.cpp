@@ -50,7 +50,12 @@ void checkRoundTrip(const ImportResult &r)
         captures.append(
             CaptureRecorder::build(std::move(copy), ++id, i.peer, i.receivedAtMs, i.answerStatus));
     }
-    const ImportResult again = HarReader::read(HarWriter::toHar(captures));
+    const QByteArray written = HarWriter::toHar(captures);
+    const ImportResult again = HarReader::read(written);
+    for (const ImportProblem &p : again.problems)
+        std::fprintf(stderr, "entry %d: %s\n", p.index, qPrintable(p.message));
+    if (!again.error.isEmpty())
+        std::fprintf(stderr, "%s\n%s\n", qPrintable(again.error), written.constData());
     check(again.error.isEmpty() && again.problems.isEmpty());
     check(again.requests.size() == r.requests.size());
     for (qsizetype n = 0; n < r.requests.size(); ++n) {

@@ -4,6 +4,7 @@
 #include "interchange/JsonText.h"
 
 #include <QJsonValue>
+#include <QUrl>
 
 #include <string_view>
 
@@ -45,9 +46,15 @@ QByteArray Interchange::requestUrl(const Capture &c)
 {
     if (!c.target.startsWith('/') && c.target.contains("://"))
         return c.target;
+    const QByteArray path = c.target.startsWith('/') ? c.target : '/' + c.target;
     const QByteArray host = c.headers.value("Host");
-    return "http://" + (host.isEmpty() ? QByteArrayLiteral("localhost") : host) +
-           (c.target.startsWith('/') ? c.target : '/' + c.target);
+    const QByteArray url =
+        "http://" + (host.isEmpty() ? QByteArrayLiteral("localhost") : host) + path;
+    // A Host that is no authority (a listener refuses it, an import may carry it) would make a
+    // URL no reader takes: the header keeps it, and the URL names localhost.
+    if (host.isEmpty() || QUrl(QString::fromUtf8(url)).isValid())
+        return url;
+    return "http://localhost" + path;
 }
 
 QString Interchange::httpVersion(quint8 minor)
