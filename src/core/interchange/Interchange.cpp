@@ -44,17 +44,21 @@ bool Interchange::isExactUtf8(const QByteArray &bytes)
 
 QByteArray Interchange::requestUrl(const Capture &c)
 {
-    if (!c.target.startsWith('/') && c.target.contains("://"))
+    const auto valid = [](const QByteArray &url) { return QUrl(QString::fromUtf8(url)).isValid(); };
+    const bool absolute = !c.target.startsWith('/') && c.target.contains("://");
+    if (absolute && valid(c.target))
         return c.target;
     const QByteArray path = c.target.startsWith('/') ? c.target : '/' + c.target;
     const QByteArray host = c.headers.value("Host");
     const QByteArray url =
         "http://" + (host.isEmpty() ? QByteArrayLiteral("localhost") : host) + path;
-    // A Host that is no authority (a listener refuses it, an import may carry it) would make a
-    // URL no reader takes: the header keeps it, and the URL names localhost.
-    if (host.isEmpty() || QUrl(QString::fromUtf8(url)).isValid())
+    if (!absolute && valid(url))
         return url;
-    return "http://localhost" + path;
+    // A Host that is no authority, or a target that is no URL (a listener refuses both; an
+    // import may carry them): the URL names localhost, and the header and the raw target keep
+    // what was sent.
+    const QByteArray local = "http://localhost" + path;
+    return valid(local) ? local : QByteArrayLiteral("http://localhost/");
 }
 
 QString Interchange::httpVersion(quint8 minor)

@@ -21,7 +21,8 @@ bool isExactUtf8(const QByteArray &bytes);
 
 // Where the request was sent: http://<Host><target>, or the target itself when it is in
 // absolute form. Without a Host header (HTTP/1.0) the listener's address is unknown, and
-// "localhost" stands in for it, and for a Host value that is no URL authority.
+// "localhost" stands in for it, and for a Host or target that would make no valid URL (the
+// HAR writer keeps the raw target beside it).
 QByteArray requestUrl(const Capture &c);
 QString httpVersion(quint8 minor); // "HTTP/1.1"
 // 0 or 1 for "HTTP/1.0" and "HTTP/1.1" (any case); 1 for anything else (h2, h3), whose
