@@ -46,6 +46,8 @@ sleep 0.5
 # Select the conflicting duplicate (the row before last), so the viewer shows its findings.
 DISPLAY=:9 xdotool mousemove 200 ${ROW_Y:-329} click 1
 sleep 0.3
+# A detail tab to show, by its access key (e.g. TAB_KEY=alt+t for the Timeline).
+[ -z "${TAB_KEY:-}" ] || DISPLAY=:9 xdotool key "$TAB_KEY"
 sleep 0.5
 eval "$(DISPLAY=:9 xdotool getwindowgeometry --shell "$wid")"
 DISPLAY=:9 import -window root -crop "${WIDTH}x${HEIGHT}+${X}+${Y}" +repage "$out"
