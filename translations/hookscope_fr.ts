@@ -2019,10 +2019,6 @@ Obtenu&#xa0;: %2
         <translation>Sur %1, les autres machines de votre réseau peuvent envoyer des requêtes à HookScope. ngrok n&apos;a besoin que de 127.0.0.1.</translation>
     </message>
     <message>
-        <source>Journal: %1</source>
-        <translation>Journal&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>Listening on %1:%2</source>
         <translation>À l&apos;écoute sur %1:%2</translation>
     </message>
@@ -2053,30 +2049,6 @@ Obtenu&#xa0;: %2
     <message>
         <source>&amp;Timeline</source>
         <translation>Chr&amp;onologie</translation>
-    </message>
-    <message>
-        <source>Open journal</source>
-        <translation>Ouvrir un journal</translation>
-    </message>
-    <message>
-        <source>HookScope journals (*.hkj);;All files (*)</source>
-        <translation>Journaux HookScope (*.hkj);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>Importer</translation>
-    </message>
-    <message>
-        <source>HAR or JSON Lines (*.har *.jsonl *.ndjson *.json);;All files (*)</source>
-        <translation>HAR ou JSON Lines (*.har *.jsonl *.ndjson *.json);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>Opened %1</source>
-        <translation>%1 ouvert</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Exporter</translation>
     </message>
     <message>
         <source>%1 of %2 shown</source>
@@ -3199,6 +3171,37 @@ Obtenu&#xa0;: %2
     <message>
         <source>Exported %1 captures to %2</source>
         <translation>%1 captures exportées vers %2</translation>
+    </message>
+</context>
+<context>
+    <name>SessionMenu</name>
+    <message>
+        <source>Open journal</source>
+        <translation>Ouvrir un journal</translation>
+    </message>
+    <message>
+        <source>HookScope journals (*.hkj);;All files (*)</source>
+        <translation>Journaux HookScope (*.hkj);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>HAR or JSON Lines (*.har *.jsonl *.ndjson *.json);;All files (*)</source>
+        <translation>HAR ou JSON Lines (*.har *.jsonl *.ndjson *.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Journal: %1</source>
+        <translation>Journal&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 ouvert</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@
 #include "PreferencesDialog.h"
 #include "ReplayDialog.h"
 #include "ResendPanel.h"
+#include "SessionMenu.h"
 #include "TableFilter.h"
 #include "TimelineView.h"
 #include "capture/CaptureStore.h"
@@ -37,8 +38,6 @@
 #include <QCloseEvent>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
@@ -50,10 +49,6 @@
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-constexpr int kRecentCount = 8;
-} // namespace
 
 MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *parent)
     : QMainWindow(parent)
@@ -101,7 +96,6 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
                       "start empty, use File → New session.",
                       nullptr, int(m_store->size()))) == QMessageBox::Yes;
     };
-    m_journalLabel->setText(tr("Journal: %1").arg(engine->journalPath()));
     m_ui->statusBar->addPermanentWidget(m_jobs);
     for (QLabel *l : {m_listenLabel, m_totalLabel, m_rateLabel, m_journalLabel})
         m_ui->statusBar->addPermanentWidget(l);
@@ -115,8 +109,6 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
     setUpActions();
     setAcceptDrops(true);
     setUpSessionActions();
-    setUpSessionReports();
-    rememberJournal(engine->journalPath());
     if (!engine->journalWarning().isEmpty()) // e.g. how many bytes of a torn record were dropped
         m_ui->statusBar->showMessage(engine->journalWarning());
     connect(m_bar, &ListenerBar::listeningChanged, this, [this] {
@@ -459,87 +451,24 @@ CaptureBatch MainWindow::selectedCaptures() const
 
 void MainWindow::setUpSessionActions()
 {
-    connect(m_ui->newSessionAction, &QAction::triggered, this,
-            [this] { openJournal(SessionEngine::newSessionPath()); });
-    connect(m_ui->openJournalAction, &QAction::triggered, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(
-            this, tr("Open journal"), QFileInfo(m_engine->journalPath()).absolutePath(),
-            tr("HookScope journals (*.hkj);;All files (*)"));
-        if (!path.isEmpty())
-            openJournal(path);
-    });
-    connect(m_ui->recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
-    connect(m_ui->importAction, &QAction::triggered, this, [this] {
-        const QStringList files = QFileDialog::getOpenFileNames(
-            this, tr("Import"), {},
-            tr("HAR or JSON Lines (*.har *.jsonl *.ndjson *.json);;All files (*)"));
-        importFiles(files);
-    });
+    m_sessions = new SessionMenu(
+        m_engine,
+        {m_ui->newSessionAction, m_ui->openJournalAction, m_ui->recentMenu, m_ui->importAction},
+        m_ui->statusBar, m_journalLabel, this);
+    connect(m_sessions, &SessionMenu::opened, this, &MainWindow::updateCounts);
     m_export = new ExportActions(
         m_engine, m_ui->captureTable, {m_ui->exportAllAction, m_ui->exportSelectionAction},
         [this] { return selectedStoreRows(); }, m_ui->statusBar, this);
-    fillRecentMenu();
-}
-
-// The outcome of each session job, in the status bar; a failure that needs a decision in a box.
-void MainWindow::setUpSessionReports()
-{
-    connect(m_engine, &SessionEngine::opened, this,
-            [this](const QString &path, const QString &warning) {
-                m_journalLabel->setText(tr("Journal: %1").arg(path));
-                m_ui->statusBar->showMessage(warning.isEmpty() ? tr("Opened %1").arg(path)
-                                                               : warning);
-                rememberJournal(path);
-                updateCounts();
-            });
-    connect(m_engine, &SessionEngine::openFailed, this,
-            [this](const QString &, const QString &error) {
-                QMessageBox::warning(this, tr("Open journal"), error);
-            });
-    connect(m_engine, &SessionEngine::imported, this,
-            [this](const QString &, const QString &report, bool) {
-                m_ui->statusBar->showMessage(QString(report).replace(u'\n', QStringLiteral("; ")));
-            });
-    connect(m_engine, &SessionEngine::exported, this,
-            [this](const QString &, const QString &report, bool ok) {
-                m_ui->statusBar->showMessage(report);
-                if (!ok)
-                    QMessageBox::warning(this, tr("Export"), report);
-            });
-}
-
-void MainWindow::rememberJournal(const QString &path)
-{
-    Settings &s = Settings::instance();
-    QStringList list = s.get(Settings::Key::SessionRecent).toStringList();
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    list.removeAll(absolute);
-    list.prepend(absolute);
-    s.set(Settings::Key::SessionRecent, list.mid(0, kRecentCount));
-}
-
-void MainWindow::fillRecentMenu()
-{
-    m_ui->recentMenu->clear();
-    const QStringList recent =
-        Settings::instance().get(Settings::Key::SessionRecent).toStringList();
-    for (const QString &path : recent) {
-        QAction *a = m_ui->recentMenu->addAction(path);
-        a->setEnabled(path != QFileInfo(m_engine->journalPath()).absoluteFilePath());
-        connect(a, &QAction::triggered, this, [this, path] { openJournal(path); });
-    }
 }
 
 void MainWindow::openJournal(const QString &path)
 {
-    // Read as a job: the status bar shows its progress and Cancel meanwhile.
-    m_engine->openJournal(path);
+    m_sessions->openJournal(path);
 }
 
 void MainWindow::importFiles(const QStringList &files)
 {
-    for (const QString &f : files)
-        m_engine->importFile(f);
+    m_sessions->importFiles(files);
 }
 
 quint64 MainWindow::exportTo(const QString &file, bool selectionOnly)

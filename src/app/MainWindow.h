@@ -14,6 +14,7 @@ class MainWindow;
 }
 struct AppSettings;
 class CaptureLoader;
+class SessionMenu;
 class CaptureStore;
 class JobIndicator;
 class SessionEngine;
@@ -78,9 +79,6 @@ private:
     void setUpSessionActions();
     void checkEndpoint();
     void replay();
-    void setUpSessionReports();
-    void fillRecentMenu();
-    void rememberJournal(const QString &path);
     void copyAs(QString (*render)(const Capture &, const QString &));
     QList<qsizetype> selectedStoreRows() const;
     CaptureBatch selectedCaptures() const;
@@ -109,6 +107,7 @@ private:
     QLabel *m_totalLabel;
     QLabel *m_rateLabel;
     QLabel *m_journalLabel;
+    SessionMenu *m_sessions = nullptr;
     JobIndicator *m_jobs;
     FilterBox *m_filterBox = nullptr;
     ExportActions *m_export = nullptr;
