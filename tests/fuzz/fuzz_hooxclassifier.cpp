@@ -2,6 +2,7 @@
 // libFuzzer target for HooxClassifier::classify. The input is a method, header lines and a body:
 //   METHOD \n name: value \n … \n\n body
 // so that mutations reach both the header checks and the JSON paths.
+#include "FuzzCheck.h"
 #include "hoox/HooxClassifier.h"
 
 #include <cstdint>
@@ -9,14 +10,6 @@
 #include <cstdlib>
 
 namespace {
-
-void check(bool condition, int line = __builtin_LINE())
-{
-    if (condition)
-        return;
-    std::fprintf(stderr, "%s:%d: invariant broken\n", __FILE__, line);
-    std::abort(); // libFuzzer saves the input that got here
-}
 
 HttpHeaders parseHeaders(QByteArrayView block)
 {

@@ -3,6 +3,7 @@
 // from the input itself, the way TCP may cut it. Both runs must see the same requests and the
 // same refusal, since a parser whose verdict depends on segmentation can be made to see a
 // request that another peer does not. Each feed is also checked against the parser's contract.
+#include "FuzzCheck.h"
 #include "http/HttpParser.h"
 
 #include <QList>
@@ -27,20 +28,13 @@ HttpLimits limitsFor(uint8_t selector)
     return l;
 }
 
-void check(bool condition, int line = __builtin_LINE())
-{
-    if (condition)
-        return;
-    std::fprintf(stderr, "%s:%d: invariant broken\n", __FILE__, line);
-    std::abort(); // libFuzzer saves the input that got here
-}
-
 struct Outcome {
     QList<HttpRequest> requests;
     int failedStatus = 0;
 };
 
-bool sameRequest(const HttpRequest &a, const HttpRequest &b)
+// Everything the parser decides, its connection flags too.
+bool sameParse(const HttpRequest &a, const HttpRequest &b)
 {
     return a.method == b.method && a.target == b.target && a.httpMinor == b.httpMinor &&
            a.headers == b.headers && a.trailers == b.trailers && a.body == b.body &&
@@ -133,7 +127,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const Outcome split = run(input, limits, 0x9e3779b9u ^ data[1]);
     check(whole.requests.size() == split.requests.size());
     for (qsizetype i = 0; i < whole.requests.size(); ++i)
-        check(sameRequest(whole.requests.at(i), split.requests.at(i)));
+        check(sameParse(whole.requests.at(i), split.requests.at(i)));
     check(whole.failedStatus == split.failedStatus);
     return 0;
 }

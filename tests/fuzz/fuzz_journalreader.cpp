@@ -4,6 +4,7 @@
 // out of bounds (ASan watches the memory map), both readers must agree on which records are
 // good and on the annotations applied, and every capture read must survive being written and read
 // again unchanged.
+#include "FuzzCheck.h"
 #include "capture/JournalFieldCache.h"
 #include "capture/JournalFormat.h"
 #include "capture/JournalReader.h"
@@ -18,14 +19,6 @@
 #include <unistd.h>
 
 namespace {
-
-void check(bool condition, int line = __builtin_LINE())
-{
-    if (condition)
-        return;
-    std::fprintf(stderr, "%s:%d: invariant broken\n", __FILE__, line);
-    std::abort(); // libFuzzer saves the input that got here
-}
 
 const QString &scratchPath()
 {

@@ -3,6 +3,7 @@
 // of whatever a script made of them. However hostile the file, it must not crash; every
 // non-blank line is either read or listed as a problem with its line number, and every record
 // read survives being written as a line and read back unchanged.
+#include "FuzzCheck.h"
 #include "capture/CaptureRecorder.h"
 #include "interchange/JsonLines.h"
 
@@ -11,21 +12,6 @@
 #include <cstdlib>
 
 namespace {
-
-void check(bool condition, int line = __builtin_LINE())
-{
-    if (condition)
-        return;
-    std::fprintf(stderr, "%s:%d: invariant broken\n", __FILE__, line);
-    std::abort(); // libFuzzer saves the input that got here
-}
-
-bool sameRequest(const HttpRequest &a, const HttpRequest &b)
-{
-    return a.method == b.method && a.target == b.target && a.httpMinor == b.httpMinor &&
-           a.headers == b.headers && a.trailers == b.trailers && a.body == b.body &&
-           a.chunked == b.chunked;
-}
 
 qsizetype nonBlankLines(const QByteArray &bytes)
 {

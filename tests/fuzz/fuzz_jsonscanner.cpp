@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // libFuzzer target for the JSON reader: JsonScanner, skipValue, JsonLookup and JsonFlatten
 // over arbitrary bytes, with QJsonDocument as a second opinion on what is JSON.
+#include "FuzzCheck.h"
 #include "json/JsonFlatten.h"
 #include "json/JsonLookup.h"
 #include "json/JsonScanner.h"
@@ -15,14 +16,6 @@
 namespace {
 
 using Token = JsonScanner::Token;
-
-void check(bool condition, int line = __builtin_LINE())
-{
-    if (condition)
-        return;
-    std::fprintf(stderr, "%s:%d: invariant broken\n", __FILE__, line);
-    std::abort(); // libFuzzer saves the input that got here
-}
 
 bool isContainerStart(Token t)
 {

@@ -1,23 +1,12 @@
 // SPDX-License-Identifier: MIT
 // libFuzzer target for NgrokRequests: the ngrok agent's request list, parsed, judged and turned
 // into requests, whatever the agent (or something posing as it) answers.
+#include "FuzzCheck.h"
 #include "ngrok/NgrokRequests.h"
 
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-
-namespace {
-
-void check(bool condition, int line = __builtin_LINE())
-{
-    if (condition)
-        return;
-    std::fprintf(stderr, "%s:%d: invariant broken\n", __FILE__, line);
-    std::abort(); // libFuzzer saves the input that got here
-}
-
-} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

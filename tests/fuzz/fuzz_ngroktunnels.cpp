@@ -2,23 +2,12 @@
 // libFuzzer target for NgrokWatcher::pickTunnel, the reader of the ngrok agent's /api/tunnels
 // answer. The first two bytes are the listener's port, the rest the answer. However hostile the
 // answer, it must not crash, and a tunnel picked is an https URL that the answer holds.
+#include "FuzzCheck.h"
 #include "ngrok/NgrokWatcher.h"
 
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-
-namespace {
-
-void check(bool condition, int line = __builtin_LINE())
-{
-    if (condition)
-        return;
-    std::fprintf(stderr, "%s:%d: invariant broken\n", __FILE__, line);
-    std::abort(); // libFuzzer saves the input that got here
-}
-
-} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -3,6 +3,7 @@
 // expression, a newline, then a body: so that mutations reach the lexer, the parser and the
 // body lookup. A parse either succeeds or names a column inside the expression; what the
 // store's columns settle about a capture agrees with the whole capture's answer.
+#include "FuzzCheck.h"
 #include "capture/CaptureIndex.h"
 #include "query/Query.h"
 
@@ -11,14 +12,6 @@
 #include <cstdlib>
 
 namespace {
-
-void check(bool condition, int line = __builtin_LINE())
-{
-    if (condition)
-        return;
-    std::fprintf(stderr, "%s:%d: invariant broken\n", __FILE__, line);
-    std::abort(); // libFuzzer saves the input that got here
-}
 
 Capture captureWith(const QByteArray &body)
 {
