@@ -21,6 +21,7 @@ private slots:
     void body_data();
     void body();
     void refusedCaptureIsMarkedAndNotImported();
+    void loneSurrogatesReadBackUnchanged();
     void sniffing_data();
     void sniffing();
 };
@@ -200,6 +201,33 @@ void tst_JsonLines::refusedCaptureIsMarkedAndNotImported()
     QCOMPARE(result.problems.size(), 1);
     QCOMPARE(result.problems.first().message,
              QStringLiteral("line 1: a refused request (no access token) is not imported"));
+}
+
+// "\ud800" in a file reads as a lone surrogate, which UTF-8 cannot carry; written as UTF-8 it
+// came back as U+FFFD, so an exported file no longer said what the imported one did.
+void tst_JsonLines::loneSurrogatesReadBackUnchanged()
+{
+    const QByteArray line = R"({"method":"POST","target":"/x","body":"a",)"
+                            R"("received_at":"2026-11-27T09:00:01.000Z",)"
+                            R"("peer":"[::1\u0000\ud800x","note":"\udc00 and \ud83d\ude00"})";
+    const ImportResult first = JsonLines::read(line);
+    QCOMPARE(first.problems.size(), 0);
+    QCOMPARE(first.requests.size(), 1);
+    const ImportedRequest &in = first.requests.first();
+    QCOMPARE(in.peer, QStringLiteral("[::1") + QChar(0) + QChar(0xd800) + u'x');
+    QCOMPARE(in.note, QString(QChar(0xdc00)) + QStringLiteral(u" and \U0001F600"));
+
+    HttpRequest copy = in.request;
+    auto capture = CaptureRecorder::build(std::move(copy), 1, in.peer, in.receivedAtMs, 0);
+    capture->note = in.note;
+    const QByteArray written = JsonLines::line(*capture);
+    const QByteArray escaped = "\\ud800x\"";
+    QVERIFY2(written.contains(escaped), written.constData());
+    QVERIFY2(written.contains("\xf0\x9f\x98\x80"), written.constData()); // a pair stays UTF-8
+    const ImportResult again = JsonLines::read(written);
+    QCOMPARE(again.requests.size(), 1);
+    QCOMPARE(again.requests.first().peer, in.peer);
+    QCOMPARE(again.requests.first().note, in.note);
 }
 
 void tst_JsonLines::sniffing_data()

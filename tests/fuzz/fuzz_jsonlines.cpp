@@ -39,6 +39,8 @@ void checkRoundTrip(const ImportedRequest &i)
     HttpRequest copy = i.request;
     const auto capture =
         CaptureRecorder::build(std::move(copy), 1, i.peer, i.receivedAtMs, i.answerStatus);
+    capture->note = i.note;
+    capture->bookmarked = i.bookmarked;
     const QByteArray line = JsonLines::line(*capture);
     check(!line.contains('\n'));
     const ImportResult again = JsonLines::read(line);
@@ -46,6 +48,7 @@ void checkRoundTrip(const ImportedRequest &i)
     const ImportedRequest &back = again.requests.first();
     check(sameRequest(i.request, back.request));
     check(i.peer == back.peer && i.answerStatus == back.answerStatus);
+    check(i.note == back.note && i.bookmarked == back.bookmarked);
 }
 
 } // namespace

@@ -52,11 +52,31 @@ JsonText &JsonText::key(const char *name)
     return *this;
 }
 
+// A QString may hold a lone surrogate (a JSON file's "\ud800" reads as one), which UTF-8 cannot
+// carry: toUtf8() would make it U+FFFD and the text would not read back as it was. Such a code
+// unit is written as its \u escape, which JSON allows and which reads back unchanged.
 JsonText &JsonText::string(QStringView text)
 {
-    const QByteArray utf8 = text.toUtf8();
     separate();
-    quoted(utf8.constData(), utf8.size());
+    m_out->append('"');
+    static const char hex[] = "0123456789abcdef";
+    qsizetype from = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (!text[i].isSurrogate())
+            continue;
+        if (text[i].isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
+            ++i; // a pair: UTF-8 carries it
+            continue;
+        }
+        escaped(text.sliced(from, i - from).toUtf8());
+        const char16_t u = text[i].unicode();
+        const char escape[] = {
+            '\\', 'u', hex[u >> 12], hex[(u >> 8) & 15], hex[(u >> 4) & 15], hex[u & 15]};
+        m_out->append(escape, sizeof escape);
+        from = i + 1;
+    }
+    escaped(text.sliced(from).toUtf8());
+    m_out->append('"');
     return *this;
 }
 
@@ -92,9 +112,17 @@ JsonText &JsonText::null()
 // of valid UTF-8 is written as it is. Runs without escapes are copied in one append.
 void JsonText::quoted(const char *data, qsizetype size)
 {
-    static const char hex[] = "0123456789abcdef";
     m_out->reserve(m_out->size() + size + 2);
     m_out->append('"');
+    escaped(QByteArrayView(data, size));
+    m_out->append('"');
+}
+
+void JsonText::escaped(QByteArrayView bytes)
+{
+    static const char hex[] = "0123456789abcdef";
+    const char *data = bytes.data();
+    const qsizetype size = bytes.size();
     qsizetype run = 0;
     for (qsizetype i = 0; i < size; ++i) {
         const auto c = uchar(data[i]);
@@ -131,5 +159,4 @@ void JsonText::quoted(const char *data, qsizetype size)
         }
     }
     m_out->append(data + run, size - run);
-    m_out->append('"');
 }

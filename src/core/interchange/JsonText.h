@@ -36,6 +36,7 @@ public:
 private:
     void separate();
     void quoted(const char *data, qsizetype size);
+    void escaped(QByteArrayView bytes); // the inside of a string: quote, backslash, controls
 
     QByteArray *m_out;
     std::vector<bool> m_first; // per open object or array: nothing written in it yet
