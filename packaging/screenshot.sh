@@ -3,6 +3,7 @@
 # Takes README's screenshot: HookScope under Xvfb, fed the four Hoox tasks, a retry chain,
 # a conflicting duplicate and a malformed payload over loopback.
 #   packaging/screenshot.sh BINARY OUTPUT.png
+# EMPTY=1 sends nothing, to show what an empty session shows.
 # SIZE=1280x760 sets the window's size (default 1600x900); THEME=dark takes it under a dark
 # palette, qt6ct's "darker" colour scheme with the Fusion style, as a user of a dark desktop
 # would see it (needs qt6ct).
@@ -30,6 +31,7 @@ DISPLAY=:9 "$bin" --port $port --journal "$work/journal.hkj" --ngrok-api http://
 for _ in $(seq 50); do (echo >/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.1; done
 send() { curl -s -o /dev/null -X POST "http://127.0.0.1:$port/webhook/hoox" -H 'Content-Type: application/json' \
     -H "User-Agent: ${2:-Hoox-API/1.0}" -H 'X-Hoox-Webhook: true' --data-binary "$1"; }
+if [ -z "${EMPTY:-}" ]; then # EMPTY=1: the first-minute page of an empty session
 send '{"task":"video_generate","job_id":"run_01234567890abcdef","status":"completed","result":{"video_id":"video_abcdef1234567890","thumbnail_url":"https://cdn.hoox.video/thumbnails/video_123.jpg","cost":5,"created_at":"2024-01-15T10:30:00Z"}}'
 send '{"task":"video_export","job_id":"run_7f3a9c2e11b04d58","status":"completed","result":{"download_url":"https://cdn.hoox.video/exports/video_123.mp4"}}'
 send '{"task":"avatar_create","avatar_id":"av_5521","look_id":"look_01","status":"completed","result":{"preview_url":"https://cdn.hoox.video/avatars/av_5521.png"}}'
@@ -39,6 +41,7 @@ sleep 2; send '{"task":"video_generate","job_id":"run_99aa41f0c2d3e4b5","status"
 send '{"task":"avatar_edit","avatar_id":"av_5521","look_id":"look_02","status":"failed","error":{"code":"FACE_NOT_FOUND","message":"No face found in the uploaded image"}}'
 send '{"task":"video_export","job_id":"run_7f3a9c2e11b04d58","status":"failed","error":{"code":"RENDER_FAILED","message":"Export failed"}}'
 send '{"task":"avatar_create","avatar_id":"av_77","status":"completed"' curl/8.0
+fi
 sleep 1
 wid=$(DISPLAY=:9 xdotool search --onlyvisible --name HookScope | head -1)
 DISPLAY=:9 xdotool windowsize "$wid" "${size%x*}" "${size#*x}" windowmove "$wid" 0 0

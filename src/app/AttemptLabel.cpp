@@ -8,34 +8,36 @@
 #include <QLocale>
 #include <QStringList>
 
+// Compact, for a column that must fit a laptop screen: "2/3 +1.1s". The tooltip says it whole.
 QString AttemptLabel::text(const CaptureStore &store, qsizetype row)
 {
     const CaptureStore::Row &r = store.row(row);
     if (r.flags & CaptureStore::Refused)
-        return tr("refused: no access token");
+        return tr("refused");
     if (r.group < 0)
         return {};
     const CaptureStore::Group &g = store.group(r.group);
-    const QString gaveUp = g.gaveUp() ? tr(" · Hoox gave up") : QString();
-    const QString text =
-        g.isComplete()
-            ? tr("%1 of %2").arg(r.attempt).arg(g.attempts)
-            : tr("attempt %1 of %2 · %3 shown").arg(r.attempt).arg(g.attempts).arg(g.count);
+    QString text = tr("%1/%2").arg(r.attempt).arg(g.attempts);
+    if (const qint64 gap = gapToPrevious(store, row); gap >= 0)
+        text += tr(" +%1s").arg(QLocale().toString(gap / 1000.0, 'f', 1));
+    return text;
+}
+
+// -1 when the attempt before is not shown: then the gap says nothing of the schedule.
+qint64 AttemptLabel::gapToPrevious(const CaptureStore &store, qsizetype row)
+{
+    const CaptureStore::Row &r = store.row(row);
     if (r.previous < 0 || store.row(r.previous).attempt + 1 != r.attempt)
-        return text +
-               gaveUp; // the attempt before is not shown: its gap says nothing of the schedule
-    const qint64 gap = r.receivedAtMs - store.row(r.previous).receivedAtMs;
-    return text +
-           tr(" · +%1 s, %2")
-               .arg(QLocale().toString(gap / 1000.0, 'f', 1),
-                    RetrySchedule::describe(RetrySchedule::fit(r.attempt, gap))) +
-           gaveUp;
+        return -1;
+    return r.receivedAtMs - store.row(r.previous).receivedAtMs;
 }
 
 QString AttemptLabel::toolTip(const CaptureStore &store, qsizetype row)
 {
     const CaptureStore::Row &r = store.row(row);
-    if (r.group < 0 || (r.flags & CaptureStore::Refused))
+    if (r.flags & CaptureStore::Refused)
+        return tr("Refused: the request carried no access token, so it was not counted.");
+    if (r.group < 0)
         return {};
     const CaptureStore::Group &g = store.group(r.group);
     QStringList lines;
@@ -61,5 +63,10 @@ QString AttemptLabel::toolTip(const CaptureStore &store, qsizetype row)
                      .arg(g.attempts)
                      .arg(g.firstId);
     }
+    if (const qint64 gap = gapToPrevious(store, row); gap >= 0)
+        lines << tr("Came %1 s after attempt %2: %3.")
+                     .arg(QLocale().toString(gap / 1000.0, 'f', 1))
+                     .arg(r.attempt - 1)
+                     .arg(RetrySchedule::describe(RetrySchedule::fit(r.attempt, gap)));
     return lines.join(u'\n');
 }

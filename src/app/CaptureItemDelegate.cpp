@@ -33,14 +33,15 @@ const CaptureItemDelegate::Line &CaptureItemDelegate::line(const QString &text,
     return *m_lines.insert(text, l);
 }
 
-QString CaptureItemDelegate::elided(const QString &text, const QFont &font, int width) const
+QString CaptureItemDelegate::elided(const QString &text, const QFont &font, int width,
+                                    Qt::TextElideMode mode) const
 {
-    const QString key = QString::number(width) + u'\n' + text;
+    const QString key = QString::number(width) + u' ' + QString::number(int(mode)) + u'\n' + text;
     if (const auto it = m_elided.constFind(key); it != m_elided.cend())
         return *it;
     if (m_elided.size() >= MaxCached)
         m_elided.clear();
-    return *m_elided.insert(key, QFontMetrics(font).elidedText(text, Qt::ElideRight, width));
+    return *m_elided.insert(key, QFontMetrics(font).elidedText(text, mode, width));
 }
 
 void CaptureItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -75,7 +76,7 @@ void CaptureItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     painter->setClipRect(area);
     const Line *l = &line(o.text, o.font);
     if (l->width > area.width())
-        l = &line(elided(o.text, o.font, area.width()), o.font);
+        l = &line(elided(o.text, o.font, area.width(), o.textElideMode), o.font);
     const int x = (o.displayAlignment & Qt::AlignRight) ? area.right() + 1 - l->width : area.left();
     const int y = area.top() + (area.height() - qCeil(l->text.size().height())) / 2;
     painter->drawStaticText(QPoint(x, y), l->text);

@@ -25,7 +25,7 @@ private:
         int width = 0; // horizontal advance of the whole text
     };
     const Line &line(const QString &text, const QFont &font) const;
-    QString elided(const QString &text, const QFont &font, int width) const;
+    QString elided(const QString &text, const QFont &font, int width, Qt::TextElideMode mode) const;
 
     mutable QHash<QString, Line> m_lines;
     mutable QHash<QString, QString> m_elided; // by width and text

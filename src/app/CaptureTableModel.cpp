@@ -143,6 +143,8 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
         // Refused for want of the access token: shown, but set apart from real captures.
         if (r.flags & CaptureStore::Refused)
             return m_palette.color(QPalette::Disabled, QPalette::Text);
+        if (column == TaskColumn && r.group < 0 && x.taskText(row).isEmpty())
+            return m_palette.color(QPalette::Disabled, QPalette::Text);
         if (column == AnswerColumn)
             return AnswerClass::textColor(AnswerClass::of(r.answerStatus, false), m_palette,
                                           rowColor(row));
@@ -174,13 +176,25 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
             return qApp->style()->standardIcon(QStyle::SP_MessageBoxInformation);
         break;
     case Qt::TextAlignmentRole:
-        if (column == IdColumn || column == SizeColumn || column == AnswerColumn)
+        if (column == IdColumn || column == SizeColumn || column == AnswerColumn ||
+            column == FindingsColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         break;
     default:
         break;
     }
     return {};
+}
+
+// A row with no task says why instead of staying blank: what arrived was not Hoox's JSON.
+QString CaptureTableModel::missingTask(qsizetype storeRow) const
+{
+    const QStringList &findings = m_store->index().findings(storeRow);
+    if (m_store->row(storeRow).flags & CaptureStore::Refused)
+        return {};
+    if (findings.contains(QStringLiteral("not_json")))
+        return tr("(not JSON)");
+    return m_store->row(storeRow).bodySize == 0 ? tr("(empty)") : tr("(no task)");
 }
 
 // A hostile payload's task, key or status can be megabytes long: a cell shows its beginning.
@@ -205,6 +219,8 @@ QVariant CaptureTableModel::display(qsizetype storeRow, int column) const
     case PathColumn:
         return QString::fromUtf8(x.target(storeRow));
     case TaskColumn:
+        if (x.taskText(storeRow).isEmpty() && r.group < 0)
+            return missingTask(storeRow);
         return cellPrefix(x.taskText(storeRow));
     case KeyColumn:
         return cellPrefix(x.key(storeRow));
@@ -212,14 +228,15 @@ QVariant CaptureTableModel::display(qsizetype storeRow, int column) const
         return cellPrefix(x.statusText(storeRow));
     case AttemptColumn:
         return AttemptLabel::text(*m_store, storeRow);
-    case FindingsColumn:
-        return x.findings(storeRow).join(QStringLiteral(", "));
+    case FindingsColumn: // the count beside an icon; the tooltip names and explains them
+        return x.findings(storeRow).isEmpty() ? QVariant()
+                                              : QVariant(int(x.findings(storeRow).size()));
     case SizeColumn:
         return QLocale().formattedDataSize(r.bodySize, 1, QLocale::DataSizeTraditionalFormat);
     case AnswerColumn:
         return AnswerLabel::display(*m_store, storeRow);
     case ForwardColumn:
-        return m_forwarded.value(r.id).summary;
+        return m_forwarded.value(r.id).cell;
     default:
         break;
     }
@@ -350,10 +367,22 @@ bool CaptureTableModel::accepts(qsizetype storeRow) const
     return m_filter->accepts(storeRow);
 }
 
+// The app's status first, as the Answer column shows HookScope's; the words when there was
+// none ("→ http://localhost:3000/…: your app is not reachable" loses its target).
+QString CaptureTableModel::forwardCell(const QString &summary, bool slow, int status)
+{
+    if (status > 0)
+        return slow ? tr("%1 late").arg(status) : QString::number(status);
+    const qsizetype colon = summary.indexOf(QStringLiteral(": "));
+    if (summary.startsWith(QStringLiteral("→ ")) && colon > 0)
+        return summary.mid(colon + 2);
+    return summary;
+}
+
 void CaptureTableModel::setForwardResult(quint64 captureId, const QString &summary, bool slow,
                                          int status)
 {
-    m_forwarded.insert(captureId, ForwardNote{summary, slow});
+    m_forwarded.insert(captureId, ForwardNote{summary, forwardCell(summary, slow, status), slow});
     m_filter->setForwardStatus(captureId, status);
     // Forwarding at full speed brings an outcome per capture: the view hears of them together.
     m_forwardChanged.append(captureId);

@@ -27,19 +27,20 @@ public:
     static constexpr qsizetype kCellChars = 80;
     static QString cellPrefix(QStringView text);
 
+    // In the order a laptop screen shows them; Method, Path and Size are hidden until asked for.
     enum Column {
         IdColumn,
         TimeColumn,
-        MethodColumn,
-        PathColumn,
         TaskColumn,
         KeyColumn,
         StatusColumn,
         AttemptColumn,
-        FindingsColumn,
-        SizeColumn,
         AnswerColumn,
-        ForwardColumn,
+        FindingsColumn,
+        ForwardColumn, // last shown: it takes what room is left
+        MethodColumn,
+        PathColumn,
+        SizeColumn,
         ColumnCount
     };
     enum Role { SortRole = Qt::UserRole, CaptureIdRole, StoreRowRole, GroupRole };
@@ -47,6 +48,7 @@ public:
     // than Hoox waits, or not at all (the words then say what Hoox would have done).
     struct ForwardNote {
         QString summary;
+        QString cell; // what the column shows: "502", "200 late", "not reachable (…)"
         bool slow = false;
     };
 
@@ -93,6 +95,8 @@ signals:
 private:
     void flushForwardResults();
     QVariant display(qsizetype storeRow, int column) const;
+    QString missingTask(qsizetype storeRow) const;
+    static QString forwardCell(const QString &summary, bool slow, int status);
     QVariant sortKey(qsizetype storeRow, int column) const;
     QVariant background(qsizetype storeRow) const;
     QVariant forwardData(quint64 captureId, int role, const QColor &background) const;

@@ -15,4 +15,6 @@ public:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    // Without a tooltip of its own, a cut label shows its whole text on hover.
+    bool event(QEvent *event) override;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ListenerBar.h"
 
+#include "WebhookUrl.h"
 #include "listener/Listener.h"
 #include "ngrok/NgrokWatcher.h"
 #include "ui_ListenerBar.h"
@@ -26,21 +27,35 @@ ListenerBar::ListenerBar(Listener *listener, NgrokWatcher *ngrok, QWidget *paren
     m_ui->bindEdit->setText(listener->address().isNull() ? QStringLiteral("127.0.0.1")
                                                          : listener->address().toString());
     connect(m_ui->startStopButton, &QPushButton::clicked, this, &ListenerBar::toggle);
-    connect(m_ui->publicUrlEdit, &QLineEdit::textChanged, this, &ListenerBar::updateWebhookUrl);
-    connect(m_ui->pathEdit, &QLineEdit::textChanged, this, &ListenerBar::updateWebhookUrl);
-    connect(m_ui->copyUrlButton, &QPushButton::clicked, this,
-            [this] { QGuiApplication::clipboard()->setText(webhookUrl()); });
-    connect(m_ui->copyCurlButton, &QPushButton::clicked, this,
-            [this] { QGuiApplication::clipboard()->setText(hooxCurl()); });
+    connect(m_ui->webhookUrlEdit, &QLineEdit::textChanged, this, &ListenerBar::updateWebhookUrl);
+    connect(m_ui->webhookUrlEdit, &QLineEdit::editingFinished, this, [this] {
+        const QString url = WebhookUrl::normalized(m_ui->webhookUrlEdit->text());
+        if (url != m_ui->webhookUrlEdit->text())
+            m_ui->webhookUrlEdit->setText(url);
+        emit webhookUrlChanged(url);
+    });
+    connect(m_ui->copyUrlButton, &QPushButton::clicked, this, &ListenerBar::copyWebhookUrl);
+    connect(m_ui->copyCurlButton, &QPushButton::clicked, this, [this] {
+        QGuiApplication::clipboard()->setText(hooxCurl());
+        showCopied(m_ui->copyCurlButton, tr("Copy curl"));
+    });
     connect(m_ui->applyRuleButton, &QPushButton::clicked, this, &ListenerBar::applyRule);
     connect(m_ui->failNextButton, &QPushButton::clicked, this, &ListenerBar::failNext);
     connect(m_ui->delayNextButton, &QPushButton::clicked, this, &ListenerBar::delayNext);
-    connect(ngrok, &NgrokWatcher::publicUrlChanged, this, [this](const QString &url) {
-        // A pasted URL wins over silence; a found tunnel replaces what was there.
-        if (!url.isEmpty())
-            m_ui->publicUrlEdit->setText(url);
+    connect(ngrok, &NgrokWatcher::publicUrlChanged, this, [this](const QString &tunnel) {
+        // A pasted URL wins over silence; a found tunnel replaces its origin, keeping the path.
+        if (tunnel.isEmpty())
+            return;
+        const QString url = WebhookUrl::withOrigin(tunnel, m_ui->webhookUrlEdit->text());
+        if (url == m_ui->webhookUrlEdit->text())
+            return;
+        m_ui->webhookUrlEdit->setText(url);
+        emit webhookUrlChanged(url);
     });
-    connect(ngrok, &NgrokWatcher::statusChanged, m_ui->ngrokLabel, &QLabel::setText);
+    connect(ngrok, &NgrokWatcher::statusChanged, this, &ListenerBar::updateWebhookUrl);
+    connect(ngrok, &NgrokWatcher::statusChanged, this, &ListenerBar::ngrokStatusChanged);
+    m_copiedTimer.setSingleShot(true);
+    m_copiedTimer.setInterval(1500);
     m_ui->startStopButton->setText(listener->isListening() ? tr("Stop") : tr("Start"));
     updateWebhookUrl();
     showRule();
@@ -57,8 +72,7 @@ bool ListenerBar::startListening(const QHostAddress &address, quint16 port)
 {
     m_listener->stop();
     if (!address.isLoopback() && m_confirmExposure && !m_confirmExposure(address.toString())) {
-        m_ui->stateLabel->setText(
-            tr("Not listening: %1 was not confirmed.").arg(address.toString()));
+        setState(tr("Not listening: %1 was not confirmed.").arg(address.toString()));
         m_ui->startStopButton->setText(tr("Start"));
         emit listeningChanged(false);
         return false;
@@ -70,17 +84,17 @@ bool ListenerBar::startListening(const QHostAddress &address, quint16 port)
         const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
                                  ? u'[' + address.toString() + u']'
                                  : address.toString();
-        m_ui->stateLabel->setText(tr("Listening on http://%1:%2/ — expose it with: ngrok http %2")
-                                      .arg(host)
-                                      .arg(m_listener->port()));
+        QString state = tr("Listening on http://%1:%2/ — expose it with: ngrok http %2")
+                            .arg(host)
+                            .arg(m_listener->port());
         if (!address.isLoopback())
-            m_ui->stateLabel->setText(
-                m_ui->stateLabel->text() +
-                tr(" · Reachable from other machines on %1").arg(address.toString()));
+            state += tr(" · Reachable from other machines on %1").arg(address.toString());
+        setState(state, address.isLoopback() ? tr("Listening") : tr("Listening on all"));
         m_ngrok->setPort(m_listener->port());
     } else {
-        m_ui->stateLabel->setText(error);
+        setState(error);
     }
+    updateWebhookUrl();
     m_ui->startStopButton->setText(ok ? tr("Stop") : tr("Start"));
     emit listeningChanged(ok);
     return ok;
@@ -89,7 +103,7 @@ bool ListenerBar::startListening(const QHostAddress &address, quint16 port)
 void ListenerBar::stopListening()
 {
     m_listener->stop();
-    m_ui->stateLabel->setText(tr("Stopped: deliveries are refused until you start again."));
+    setState(tr("Stopped: deliveries are refused until you start again."), tr("Stopped"));
     m_ui->startStopButton->setText(tr("Start"));
     emit listeningChanged(false);
 }
@@ -102,7 +116,7 @@ void ListenerBar::toggle()
     }
     QHostAddress address;
     if (!address.setAddress(m_ui->bindEdit->text().trimmed())) {
-        m_ui->stateLabel->setText(
+        setState(
             tr("\"%1\" is not an IP address; use 127.0.0.1 (or ::1).").arg(m_ui->bindEdit->text()));
         return;
     }
@@ -111,15 +125,44 @@ void ListenerBar::toggle()
 
 QString ListenerBar::webhookUrl() const
 {
-    QString base = m_ui->publicUrlEdit->text().trimmed();
-    if (base.isEmpty())
-        return {};
-    while (base.endsWith(u'/'))
-        base.chop(1);
-    QString path = m_ui->pathEdit->text().trimmed();
-    if (!path.isEmpty() && !path.startsWith(u'/'))
-        path.prepend(u'/');
-    return base + path;
+    return WebhookUrl::normalized(m_ui->webhookUrlEdit->text());
+}
+
+void ListenerBar::setWebhookUrl(const QString &url)
+{
+    m_ui->webhookUrlEdit->setText(WebhookUrl::normalized(url));
+    emit webhookUrlChanged(webhookUrl());
+}
+
+void ListenerBar::copyWebhookUrl()
+{
+    const QString url = webhookUrl();
+    if (url.isEmpty())
+        return;
+    QGuiApplication::clipboard()->setText(url);
+    showCopied(m_ui->copyUrlButton, tr("Copy"));
+}
+
+// The button says it worked for a moment, then takes back its own word.
+void ListenerBar::showCopied(QPushButton *button, const QString &label)
+{
+    m_copiedTimer.disconnect();
+    m_ui->copyUrlButton->setText(tr("Copy"));
+    m_ui->copyCurlButton->setText(tr("Copy curl"));
+    button->setText(tr("Copied ✓"));
+    connect(&m_copiedTimer, &QTimer::timeout, button, [button, label] { button->setText(label); });
+    m_copiedTimer.start();
+    emit copied(button == m_ui->copyUrlButton ? tr("webhook_url copied: %1").arg(webhookUrl())
+                                              : tr("Hoox request copied as curl"));
+}
+
+// The bar shows `brief` (or the whole text, elided where it must be); the tooltip and
+// stateText() keep every word.
+void ListenerBar::setState(const QString &text, const QString &brief)
+{
+    m_state = text;
+    m_ui->stateLabel->setText(brief.isEmpty() ? text : brief);
+    m_ui->stateLabel->setToolTip(text);
 }
 
 // The Hoox request that starts a video and names this inspector as its webhook_url.
@@ -140,14 +183,27 @@ QString ListenerBar::hooxCurl() const
 
 QString ListenerBar::stateText() const
 {
-    return m_ui->stateLabel->text();
+    return m_state;
+}
+
+QString ListenerBar::ngrokStatus() const
+{
+    return m_ngrok->status();
 }
 
 void ListenerBar::updateWebhookUrl()
 {
     const QString url = webhookUrl();
-    m_ui->webhookUrlEdit->setText(url);
-    m_ui->webhookUrlEdit->setPlaceholderText(tr("start ngrok, or paste its https URL"));
+    m_ui->webhookUrlEdit->setPlaceholderText(
+        tr("run: ngrok http %1 — or paste its https URL").arg(m_listener->port()));
+    QStringList tip;
+    if (const QString problem = WebhookUrl::problem(url); !problem.isEmpty())
+        tip << problem;
+    else
+        tip << tr("Paste this as webhook_url in your Hoox request.");
+    if (const QString ngrok = m_ngrok->status(); !ngrok.isEmpty())
+        tip << ngrok;
+    m_ui->webhookUrlEdit->setToolTip(tip.join(u'\n'));
     m_ui->copyUrlButton->setEnabled(!url.isEmpty());
     m_ui->copyCurlButton->setEnabled(!url.isEmpty());
 }

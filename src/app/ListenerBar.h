@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QHostAddress>
+#include <QTimer>
 #include <QWidget>
 
 #include <functional>
@@ -12,6 +13,7 @@ class ListenerBar;
 }
 class Listener;
 class NgrokWatcher;
+class QPushButton;
 
 // The top of the window: where HookScope listens (start, stop, port, bind), the
 // webhook_url to paste into Hoox (found through ngrok or pasted), and the response rule,
@@ -28,8 +30,12 @@ public:
     bool startListening(const QHostAddress &address, quint16 port);
     void stopListening();
     QString webhookUrl() const;
+    // A remembered or pasted URL; ngrok's tunnel replaces its origin when one is found.
+    void setWebhookUrl(const QString &url);
+    void copyWebhookUrl();
     QString hooxCurl() const;
     QString stateText() const;
+    QString ngrokStatus() const;
     // Fills the answer fields with the rule in force, e.g. after the preferences changed it.
     void showRule();
     // The "next N" counters run down as deliveries arrive: shown anew after each batch.
@@ -37,6 +43,11 @@ public:
 
 signals:
     void listeningChanged(bool listening);
+    // Typed, pasted or found through ngrok: the window remembers it.
+    void webhookUrlChanged(const QString &url);
+    // After Copy or Copy curl, what went to the clipboard in words.
+    void copied(const QString &what);
+    void ngrokStatusChanged(const QString &status);
 
 private:
     void toggle();
@@ -44,9 +55,13 @@ private:
     void applyRule();
     void failNext();
     void delayNext();
+    void showCopied(QPushButton *button, const QString &label);
+    void setState(const QString &text, const QString &brief = {});
 
     std::unique_ptr<Ui::ListenerBar> m_ui;
     Listener *m_listener;
     NgrokWatcher *m_ngrok;
     std::function<bool(const QString &)> m_confirmExposure;
+    QTimer m_copiedTimer;
+    QString m_state;
 };

@@ -10,6 +10,8 @@
 #include "CheckDialog.h"
 #include "DiffActions.h"
 #include "DiffView.h"
+#include "ElidedLabel.h"
+#include "EmptyState.h"
 #include "ExportActions.h"
 #include "FilterBox.h"
 #include "HeldForwardsView.h"
@@ -21,6 +23,7 @@
 #include "ReplayDialog.h"
 #include "ResendPanel.h"
 #include "SessionMenu.h"
+#include "TableColumns.h"
 #include "TableFilter.h"
 #include "TimelineView.h"
 #include "capture/CaptureStore.h"
@@ -67,7 +70,7 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
     , m_listenLabel(new QLabel(this))
     , m_totalLabel(new QLabel(this))
     , m_rateLabel(new QLabel(this))
-    , m_journalLabel(new QLabel(this))
+    , m_journalLabel(new ElidedLabel(this))
     , m_jobs(new JobIndicator(engine->jobs(), this))
 {
     m_ui->setupUi(this);
@@ -99,6 +102,7 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
     m_ui->statusBar->addPermanentWidget(m_jobs);
     for (QLabel *l : {m_listenLabel, m_totalLabel, m_rateLabel, m_journalLabel})
         m_ui->statusBar->addPermanentWidget(l);
+    m_journalLabel->setMaximumWidth(fontMetrics().averageCharWidth() * 48);
     setUpTable();
     setUpPictures();
     setUpDiff();
@@ -123,6 +127,10 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
         m_ui->statusBar->showMessage(
             tr("Deliveries are refused with 503 until the journal can be written: %1").arg(error));
     });
+    connect(m_bar, &ListenerBar::webhookUrlChanged, this,
+            [](const QString &url) { Settings::instance().set(Settings::Key::WebhookUrl, url); });
+    connect(m_bar, &ListenerBar::copied, this,
+            [this](const QString &what) { m_ui->statusBar->showMessage(what, 4000); });
     connect(engine, &SessionEngine::ngrokProblem, this,
             [this](const QString &message) { m_ui->statusBar->showMessage(message); });
     m_rateTimer.setInterval(1000);
@@ -145,11 +153,8 @@ void MainWindow::setUpTable()
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
     table->verticalHeader()->hide();
-    table->horizontalHeader()->setStretchLastSection(true);
     table->horizontalHeader()->setSortIndicator(CaptureTableModel::IdColumn, Qt::AscendingOrder);
-    const int widths[] = {44, 92, 58, 110, 110, 180, 76, 250, 170, 64, 56, 160};
-    for (int c = 0; c < CaptureTableModel::ColumnCount; ++c)
-        table->setColumnWidth(c, widths[c]);
+    TableColumns::setUp(table);
     table->addActions({m_ui->showKeyAction, m_ui->jumpToFirstAction, m_ui->resendAction,
                        m_ui->resendSpacedAction, m_ui->copyPayloadAction});
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -158,9 +163,36 @@ void MainWindow::setUpTable()
     connect(m_store, &CaptureStore::appended, this, &MainWindow::onAppended);
     connect(m_model, &CaptureTableModel::countsChanged, this, &MainWindow::updateCounts);
     connect(m_model, &CaptureTableModel::modelReset, this, &MainWindow::onSelectionChanged);
+    setUpEmptyState();
+    // The table keeps the larger share; the detail pane gives way down to what its tabs need.
+    m_ui->payloadHost->setMinimumWidth(400);
     m_ui->splitter->setStretchFactor(0, 3);
-    m_ui->splitter->setStretchFactor(1, 1);
-    m_ui->splitter->setSizes({900, 380});
+    m_ui->splitter->setStretchFactor(1, 2);
+    m_ui->splitter->setSizes({780, 500});
+}
+
+// An empty session says what to do next, in the table's place.
+void MainWindow::setUpEmptyState()
+{
+    auto *empty = new EmptyState(this);
+    empty->standIn(m_ui->captureTable, m_store);
+    const auto showUrl = [this, empty] {
+        empty->setWebhookUrl(m_bar->webhookUrl(), m_bar->ngrokStatus());
+    };
+    const auto showListening = [this, empty] {
+        empty->setListening(m_listener->isListening() ? m_listener->address() : QHostAddress(),
+                            m_listener->isListening() ? m_listener->port() : 0);
+    };
+    connect(m_bar, &ListenerBar::webhookUrlChanged, empty, showUrl);
+    connect(m_bar, &ListenerBar::ngrokStatusChanged, empty, showUrl);
+    connect(m_bar, &ListenerBar::listeningChanged, empty, showListening);
+    connect(empty, &EmptyState::copyWebhookUrlRequested, m_bar, &ListenerBar::copyWebhookUrl);
+    connect(empty, &EmptyState::sent, this, [this](int, const QString &error) {
+        if (!error.isEmpty())
+            m_ui->statusBar->showMessage(error);
+    });
+    showUrl();
+    showListening();
 }
 
 // The Diff tab compares the selection; a row's menu compares it with its previous attempt or
@@ -215,6 +247,10 @@ void MainWindow::setUpActions()
     connect(m_ui->findInPayloadAction, &QAction::triggered, m_payload, &PayloadView::focusFind);
     connect(m_ui->followAction, &QAction::toggled, m_ui->followCheck, &QCheckBox::setChecked);
     connect(m_ui->followCheck, &QCheckBox::toggled, m_ui->followAction, &QAction::setChecked);
+    connect(m_ui->followCheck, &QCheckBox::toggled, this, [this](bool on) {
+        if (on)
+            m_ui->captureTable->scrollToBottom();
+    });
     connect(m_ui->clearFiltersAction, &QAction::triggered, this, &MainWindow::clearFilters);
     connect(m_ui->showKeyAction, &QAction::triggered, this, &MainWindow::showKeyOfCurrent);
     connect(m_ui->jumpToFirstAction, &QAction::triggered, this, &MainWindow::jumpToFirstOfCurrent);
@@ -289,12 +325,19 @@ void MainWindow::showCapture(qsizetype row, const CapturePtr &capture, const QSt
 void MainWindow::onAppended()
 {
     m_bar->showRuleState();
-    // Follow only while the view sits at the bottom: reading an older row is not disturbed.
+    // Follow only while the view sits at the bottom: reading an older row is not disturbed,
+    // and the box says so instead of staying checked while nothing follows.
     QScrollBar *bar = m_ui->captureTable->verticalScrollBar();
-    if (m_ui->followCheck->isChecked() &&
-        bar->value() >=
-            bar->maximum() - 2 * m_ui->captureTable->verticalHeader()->defaultSectionSize())
+    if (!m_ui->followCheck->isChecked())
+        return;
+    if (bar->value() >=
+        bar->maximum() - 2 * m_ui->captureTable->verticalHeader()->defaultSectionSize()) {
         m_ui->captureTable->scrollToBottom();
+        return;
+    }
+    m_ui->followCheck->setChecked(false);
+    m_ui->statusBar->showMessage(
+        tr("Follow paused while you read older rows: check Follow to jump to the newest."), 6000);
 }
 
 void MainWindow::showKeyOfCurrent()
@@ -562,6 +605,7 @@ void MainWindow::restoreSettings()
     targets.removeAll(target);
     targets.prepend(target);
     m_resend->setTargetHistory(targets);
+    m_bar->setWebhookUrl(s.get(Settings::Key::WebhookUrl).toString());
     // Arrival order after a restart: a saved sort would hide the newest deliveries.
     m_ui->captureTable->horizontalHeader()->setSortIndicator(CaptureTableModel::IdColumn,
                                                              Qt::AscendingOrder);

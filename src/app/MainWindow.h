@@ -62,6 +62,7 @@ protected:
 
 private:
     void setUpTable();
+    void setUpEmptyState();
     void setUpFilters();
     void setUpActions();
     void onSelectionChanged();

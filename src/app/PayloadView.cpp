@@ -368,10 +368,11 @@ void PayloadView::setConflictWith(quint64 otherId)
     m_conflictButton->setVisible(otherId != 0);
     if (otherId == 0)
         return;
-    m_conflictButton->setText(
-        tr("⚠ Conflicts with #%1: same key, another outcome. Compare them…").arg(otherId));
+    m_conflictButton->setText(tr("⚠ Conflicts with #%1: compare…").arg(otherId));
     m_conflictButton->setToolTip(
-        tr("Receivers disagree on which delivery of a key wins: open both in the Diff tab"));
+        tr("Same key as #%1, another outcome: receivers disagree on which delivery of a key "
+           "wins. Opens both in the Diff tab.")
+            .arg(otherId));
     QPalette palette = this->palette();
     palette.setColor(QPalette::ButtonText, warningColor(palette));
     m_conflictButton->setPalette(palette);

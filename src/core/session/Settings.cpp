@@ -45,10 +45,11 @@ const std::array<Entry, size_t(Settings::Key::KeyCount)> &table()
         {K::SessionRecent, "session/recent", QStringList()},
         {K::WindowGeometry, "window/geometry", QByteArray()},
         {K::WindowSplitter, "window/splitter", QByteArray()},
-        {K::WindowColumns, "window/columns", QByteArray()},
+        {K::WindowColumns, "window/columns2", QByteArray()},
         {K::FilterSaved, "filter/saved", QVariantMap()},
         {K::DiffIgnoredPaths, "diff/ignoredPaths", QStringList()},
         {K::DiffIgnoreVolatileHeaders, "diff/ignoreVolatileHeaders", true},
+        {K::WebhookUrl, "listener/webhookUrl", QString()},
     }};
     return entries;
 }

@@ -38,6 +38,7 @@ public:
         FilterSaved,
         DiffIgnoredPaths,
         DiffIgnoreVolatileHeaders,
+        WebhookUrl,
         KeyCount
     };
 
