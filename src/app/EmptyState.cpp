@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "EmptyState.h"
 
+#include "ListenerBar.h"
 #include "capture/CaptureStore.h"
 #include "delivery/DeliveryRequest.h"
 #include "hoox/Templates.h"
+#include "listener/Listener.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -17,6 +19,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
 #include <QUrl>
@@ -43,7 +46,7 @@ EmptyState::EmptyState(QWidget *parent)
     , m_urlLabel(new QLabel(this))
     , m_copyUrl(new QPushButton(tr("Copy"), this))
     , m_template(new QComboBox(this))
-    , m_send(new QPushButton(tr("Send a &sample delivery"), this))
+    , m_send(new QPushButton(tr("Send a sa&mple delivery"), this))
     , m_sendState(new QLabel(this))
     , m_network(new QNetworkAccessManager(this))
 {
@@ -118,8 +121,14 @@ EmptyState::EmptyState(QWidget *parent)
     setWebhookUrl({}, {});
 }
 
-void EmptyState::standIn(QTableView *table, const CaptureStore *store)
+void EmptyState::standIn(QTableView *table, const CaptureStore *store, ListenerBar *bar,
+                         QStatusBar *status)
 {
+    follow(bar);
+    connect(this, &EmptyState::sent, status, [status](int, const QString &error) {
+        if (!error.isEmpty())
+            status->showMessage(error);
+    });
     auto *splitter = qobject_cast<QSplitter *>(table->parentWidget());
     Q_ASSERT(splitter);
     auto *stack = new QStackedWidget;
@@ -146,6 +155,22 @@ void EmptyState::standIn(QTableView *table, const CaptureStore *store)
     connect(store, &CaptureStore::cleared, this, update);
     connect(table->model(), &QAbstractItemModel::modelReset, this, update);
     update();
+}
+
+void EmptyState::follow(ListenerBar *bar)
+{
+    const auto showUrl = [this, bar] { setWebhookUrl(bar->webhookUrl(), bar->ngrokStatus()); };
+    const auto showListening = [this, bar] {
+        const Listener *l = bar->listener();
+        setListening(l->isListening() ? l->address() : QHostAddress(),
+                     l->isListening() ? l->port() : 0);
+    };
+    connect(bar, &ListenerBar::webhookUrlChanged, this, showUrl);
+    connect(bar, &ListenerBar::ngrokStatusChanged, this, showUrl);
+    connect(bar, &ListenerBar::listeningChanged, this, showListening);
+    connect(this, &EmptyState::copyWebhookUrlRequested, bar, &ListenerBar::copyWebhookUrl);
+    showUrl();
+    showListening();
 }
 
 void EmptyState::setListening(const QHostAddress &address, quint16 port)

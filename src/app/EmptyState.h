@@ -5,6 +5,8 @@
 #include <QWidget>
 
 class CaptureStore;
+class ListenerBar;
+class QStatusBar;
 class QComboBox;
 class QTableView;
 class QLabel;
@@ -21,8 +23,10 @@ public:
     explicit EmptyState(QWidget *parent = nullptr);
 
     // Takes the place of `table` (in its splitter) while `store` holds no capture, and gives
-    // it back, with the first row selected, when one arrives.
-    void standIn(QTableView *table, const CaptureStore *store);
+    // it back when one arrives (the sample's row selected). Shows where `bar` listens and
+    // its webhook_url; a sample that could not be sent is said in `status`.
+    void standIn(QTableView *table, const CaptureStore *store, ListenerBar *bar,
+                 QStatusBar *status);
     // Where the listener is; a null address when it is not listening.
     void setListening(const QHostAddress &address, quint16 port);
     void setWebhookUrl(const QString &url, const QString &ngrokStatus);
@@ -35,6 +39,8 @@ signals:
     void sent(int status, const QString &error);
 
 private:
+    void follow(ListenerBar *bar);
+
     QLabel *m_commandLabel;
     QPushButton *m_copyCommand;
     QLabel *m_urlLabel;

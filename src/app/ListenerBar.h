@@ -36,10 +36,17 @@ public:
     QString hooxCurl() const;
     QString stateText() const;
     QString ngrokStatus() const;
+    const Listener *listener() const { return m_listener; }
     // Fills the answer fields with the rule in force, e.g. after the preferences changed it.
     void showRule();
     // The "next N" counters run down as deliveries arrive: shown anew after each batch.
     void showRuleState();
+
+    // Start or stop, as the button does.
+    void toggle();
+    // Arms "fail next" or "delay next" with the counts and status in the bar's fields.
+    void failNext();
+    void delayNext();
 
 signals:
     void listeningChanged(bool listening);
@@ -50,11 +57,8 @@ signals:
     void ngrokStatusChanged(const QString &status);
 
 private:
-    void toggle();
     void updateWebhookUrl();
     void applyRule();
-    void failNext();
-    void delayNext();
     void showCopied(QPushButton *button, const QString &label);
     void setState(const QString &text, const QString &brief = {});
 

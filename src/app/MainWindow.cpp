@@ -17,6 +17,7 @@
 #include "HeldForwardsView.h"
 #include "JobIndicator.h"
 #include "ListenerBar.h"
+#include "Navigator.h"
 #include "PaletteWatcher.h"
 #include "PayloadView.h"
 #include "PreferencesDialog.h"
@@ -79,7 +80,7 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
     m_sideTabs->setObjectName(QStringLiteral("sideTabs"));
     m_sideTabs->addTab(m_payload, tr("&Payload"));
     m_sideTabs->addTab(m_resend, tr("&Deliver"));
-    m_sideTabs->addTab(m_diff, tr("Di&ff"));
+    m_sideTabs->addTab(m_diff, tr("D&iff"));
     m_ui->payloadLayout->addWidget(m_sideTabs);
     setUpForwarding();
     m_bar->setConfirmExposure([this](const QString &address) {
@@ -136,6 +137,9 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
     m_rateTimer.setInterval(1000);
     connect(&m_rateTimer, &QTimer::timeout, this, &MainWindow::updateRate);
     m_rateTimer.start();
+    new Navigator({this, m_ui->captureTable, m_sideTabs, m_payload, m_bar, m_ui->editMenu,
+                   m_ui->viewMenu, m_ui->captureMenu, m_ui->helpMenu},
+                  this);
     restoreSettings();
     updateCounts();
     updateRate();
@@ -163,36 +167,12 @@ void MainWindow::setUpTable()
     connect(m_store, &CaptureStore::appended, this, &MainWindow::onAppended);
     connect(m_model, &CaptureTableModel::countsChanged, this, &MainWindow::updateCounts);
     connect(m_model, &CaptureTableModel::modelReset, this, &MainWindow::onSelectionChanged);
-    setUpEmptyState();
+    (new EmptyState(this))->standIn(m_ui->captureTable, m_store, m_bar, m_ui->statusBar);
     // The table keeps the larger share; the detail pane gives way down to what its tabs need.
     m_ui->payloadHost->setMinimumWidth(400);
     m_ui->splitter->setStretchFactor(0, 3);
     m_ui->splitter->setStretchFactor(1, 2);
     m_ui->splitter->setSizes({780, 500});
-}
-
-// An empty session says what to do next, in the table's place.
-void MainWindow::setUpEmptyState()
-{
-    auto *empty = new EmptyState(this);
-    empty->standIn(m_ui->captureTable, m_store);
-    const auto showUrl = [this, empty] {
-        empty->setWebhookUrl(m_bar->webhookUrl(), m_bar->ngrokStatus());
-    };
-    const auto showListening = [this, empty] {
-        empty->setListening(m_listener->isListening() ? m_listener->address() : QHostAddress(),
-                            m_listener->isListening() ? m_listener->port() : 0);
-    };
-    connect(m_bar, &ListenerBar::webhookUrlChanged, empty, showUrl);
-    connect(m_bar, &ListenerBar::ngrokStatusChanged, empty, showUrl);
-    connect(m_bar, &ListenerBar::listeningChanged, empty, showListening);
-    connect(empty, &EmptyState::copyWebhookUrlRequested, m_bar, &ListenerBar::copyWebhookUrl);
-    connect(empty, &EmptyState::sent, this, [this](int, const QString &error) {
-        if (!error.isEmpty())
-            m_ui->statusBar->showMessage(error);
-    });
-    showUrl();
-    showListening();
 }
 
 // The Diff tab compares the selection; a row's menu compares it with its previous attempt or

@@ -62,7 +62,6 @@ protected:
 
 private:
     void setUpTable();
-    void setUpEmptyState();
     void setUpFilters();
     void setUpActions();
     void onSelectionChanged();

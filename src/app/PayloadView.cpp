@@ -11,6 +11,7 @@
 #include "ui_PayloadView.h"
 #include "json/JsonPretty.h"
 
+#include <QAbstractScrollArea>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -410,6 +411,30 @@ void PayloadView::focusFind()
     m_ui->tabs->setCurrentWidget(m_ui->prettyTab);
     m_ui->findEdit->setFocus();
     m_ui->findEdit->selectAll();
+}
+
+void PayloadView::stepView(int step)
+{
+    QTabWidget *tabs = m_ui->tabs;
+    const int n = tabs->count();
+    const bool hadFocus = isAncestorOf(QApplication::focusWidget());
+    tabs->setCurrentIndex(((tabs->currentIndex() + step) % n + n) % n);
+    if (hadFocus)
+        focusView();
+}
+
+void PayloadView::focusView()
+{
+    QWidget *page = m_ui->tabs->currentWidget();
+    for (QWidget *w = page->nextInFocusChain(); w && w != page; w = w->nextInFocusChain()) {
+        // The text or tree first: the page's search box and buttons come after it.
+        if (page->isAncestorOf(w) && w->isVisible() && w->isEnabled() &&
+            qobject_cast<QAbstractScrollArea *>(w)) {
+            w->setFocus(Qt::ShortcutFocusReason);
+            return;
+        }
+    }
+    m_ui->tabs->tabBar()->setFocus(Qt::ShortcutFocusReason);
 }
 
 void PayloadView::find(bool backwards)

@@ -49,6 +49,10 @@ public:
     // The whole body formatted (what "Copy pretty" copies); the raw text when not JSON.
     QString prettyText() const;
     void focusFind();
+    // Shows the next (or previous, `step` -1) view: Pretty, Tree, Headers, Raw, Findings.
+    void stepView(int step);
+    // Focus to the shown view's text or tree, where arrows and Ctrl+C act on the payload.
+    void focusView();
     // True while the user reads the pretty payload (or searches it): Ctrl+F then means it.
     bool isReading() const;
 
