@@ -123,6 +123,9 @@ void tst_Har::entryShape()
     QCOMPARE(ext.value(u"id").toInt(), 1);
     QCOMPARE(ext.value(u"peer").toString(), QStringLiteral("127.0.0.1:50312"));
     QCOMPARE(ext.value(u"findings").toArray().first().toString(), QStringLiteral("not_json"));
+    // The marks a reader of the file needs: none on a plain, timely delivery.
+    QVERIFY(ext.value(u"late_answer_ms").isNull() && ext.value(u"recovered_from").isNull());
+    QCOMPARE(ext.value(u"gave_up"), QJsonValue(false));
     for (const char *field : {"cache", "timings", "time"})
         QVERIFY2(entry.contains(QLatin1String(field)), field);
 }

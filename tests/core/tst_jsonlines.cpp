@@ -22,6 +22,7 @@ private slots:
     void body();
     void refusedCaptureIsMarkedAndNotImported();
     void loneSurrogatesReadBackUnchanged();
+    void marksAreWritten();
     void sniffing_data();
     void sniffing();
 };
@@ -228,6 +229,26 @@ void tst_JsonLines::loneSurrogatesReadBackUnchanged()
     QCOMPARE(again.requests.size(), 1);
     QCOMPARE(again.requests.first().peer, in.peer);
     QCOMPARE(again.requests.first().note, in.note);
+}
+
+// A late answer and a delivery recovered from ngrok say so in the file; reading it back
+// takes the request and leaves the marks, which belong to the session that saw them.
+void tst_JsonLines::marksAreWritten()
+{
+    auto capture = CaptureRecorder::build(HttpRequest(InterchangeSamples::hooxRequest()), 7,
+                                          QStringLiteral("127.0.0.1:5"), 1'700'000'000'000, 502);
+    capture->lateAnswerMs = 11'200;
+    capture->recovered = true;
+    capture->source = QStringLiteral("ngrok:airt_1");
+    const QByteArray line = JsonLines::line(*capture);
+    const QJsonObject o = QJsonDocument::fromJson(line).object();
+    QCOMPARE(o.value(u"late_answer_ms").toInt(), 11'200);
+    QCOMPARE(o.value(u"recovered_from").toString(), QStringLiteral("ngrok:airt_1"));
+    QCOMPARE(o.value(u"gave_up"), QJsonValue(false));
+    const ImportResult back = JsonLines::read(line);
+    QCOMPARE(back.problems.size(), 0);
+    QCOMPARE(back.requests.size(), 1);
+    QCOMPARE(back.requests.first().request.body, capture->body);
 }
 
 void tst_JsonLines::sniffing_data()

@@ -138,7 +138,9 @@ void extension(JsonText &j, const Capture &c)
     for (const QString &f : h.findings)
         j.string(f);
     j.endArray();
-    j.key("note").stringOrNull(c.note).key("bookmarked").boolean(c.bookmarked).endObject();
+    j.key("note").stringOrNull(c.note).key("bookmarked").boolean(c.bookmarked);
+    Interchange::writeMarks(j, c);
+    j.endObject();
 }
 
 } // namespace

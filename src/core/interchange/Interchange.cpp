@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "Interchange.h"
 
+#include "capture/Capture.h"
+#include "capture/CaptureFormat.h"
 #include "interchange/JsonText.h"
 
 #include <QJsonValue>
@@ -157,4 +159,13 @@ bool Interchange::readHeaderPairs(const QJsonValue &pairs, const QString &what, 
         out->append(name, value);
     }
     return true;
+}
+
+void Interchange::writeMarks(JsonText &j, const Capture &c)
+{
+    j.key("late_answer_ms");
+    c.lateAnswerMs == 0 ? j.null() : j.number(c.lateAnswerMs);
+    j.key("recovered_from");
+    c.recovered ? j.string(c.source) : j.null();
+    j.key("gave_up").boolean(CaptureFormat::gaveUp(c));
 }

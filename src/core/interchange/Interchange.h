@@ -10,6 +10,7 @@
 
 // Pieces shared by the HAR, JSON Lines and "copy as" forms of a capture.
 class JsonText;
+struct Capture;
 
 namespace Interchange {
 
@@ -39,6 +40,11 @@ bool isTarget(QByteArrayView s);
 QJsonArray headerPairs(const HttpHeaders &headers);
 // The same pairs, written straight as JSON text.
 void writeHeaderPairs(JsonText &json, const HttpHeaders &headers);
+// What the window marks a capture with, as members of the open object: "late_answer_ms"
+// (how long after the request its answer went out, when past Hoox's timeout), "recovered_from"
+// (e.g. "ngrok:<id>" for a delivery read back from ngrok) and "gave_up" (Hoox's last attempt,
+// not answered 2xx in time). Written for readers of the file; an import does not read them.
+void writeMarks(JsonText &json, const Capture &capture);
 // The reverse; false with *error naming the bad field ("headers[2]: ...").
 bool readHeaderPairs(const QJsonValue &pairs, const QString &what, HttpHeaders *out,
                      QString *error);

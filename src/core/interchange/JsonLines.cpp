@@ -172,6 +172,7 @@ QByteArray JsonLines::line(const Capture &c)
         j.string(f);
     j.endArray();
     j.key("note").stringOrNull(c.note).key("bookmarked").boolean(c.bookmarked);
+    Interchange::writeMarks(j, c);
     if (c.refused) // only then, so that the records of real captures keep their shape
         j.key("refused").boolean(true);
     j.endObject();
