@@ -106,9 +106,8 @@ QVariant DiffModel::data(const QModelIndex &index, int role) const
     case Qt::BackgroundRole:
         return background(c);
     case Qt::ForegroundRole:
-        return c.ignored
-                   ? QVariant(QApplication::palette().color(QPalette::Disabled, QPalette::Text))
-                   : QVariant();
+        return c.ignored ? QVariant(m_palette.color(QPalette::Disabled, QPalette::Text))
+                         : QVariant();
     case Qt::TextAlignmentRole:
         return index.column() == MarkColumn ? QVariant(Qt::AlignCenter) : QVariant();
     case KindRole:
@@ -157,8 +156,16 @@ QVariant DiffModel::background(const DiffChange &c) const
 {
     if (c.ignored)
         return {};
-    const QColor base = QApplication::palette().color(QPalette::Base);
+    const QColor base = m_palette.color(QPalette::Base);
     return blend(base, tintOf(c.kind), base.lightness() > 128 ? 0.18 : 0.30);
+}
+
+void DiffModel::setPalette(const QPalette &palette)
+{
+    m_palette = palette;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1),
+                         {Qt::BackgroundRole, Qt::ForegroundRole});
 }
 
 QVariant DiffModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -4,6 +4,7 @@
 #include "capture/CaptureDiff.h"
 
 #include <QAbstractTableModel>
+#include <QPalette>
 
 #include <vector>
 
@@ -34,6 +35,9 @@ public:
     void applyIgnores(const CaptureDiffOptions &options);
     void setShowIgnored(bool show);
     bool showsIgnored() const { return m_showIgnored; }
+    // Tints and greyed rows derive from the view's palette (PaletteWatcher), not the
+    // application's: a view given a dark palette of its own reads right too.
+    void setPalette(const QPalette &palette);
     const DiffChange &change(int row) const { return m_result.changes.at(m_rows[size_t(row)]); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -53,4 +57,5 @@ private:
     CaptureDiffResult m_result;
     std::vector<qsizetype> m_rows; // indices into m_result.changes of the rows shown
     bool m_showIgnored = false;
+    QPalette m_palette;
 };

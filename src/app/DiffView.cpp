@@ -2,6 +2,7 @@
 #include "DiffView.h"
 
 #include "DiffModel.h"
+#include "PaletteWatcher.h"
 #include "capture/CaptureStore.h"
 #include "session/JobRunner.h"
 #include "session/SessionEngine.h"
@@ -23,6 +24,7 @@ DiffView::DiffView(SessionEngine *engine, QWidget *parent)
     m_ui->setupUi(this);
     QTableView *table = m_ui->diffTable;
     table->setModel(m_model);
+    PaletteWatcher::watch(table, [this](const QPalette &p) { m_model->setPalette(p); });
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
     table->verticalHeader()->hide();

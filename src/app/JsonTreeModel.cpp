@@ -292,7 +292,7 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (node.duplicate || !node.error.isEmpty())
-            return warningColor(QApplication::palette());
+            return warningColor(m_palette);
         return {};
     case PathRole:
         return node.path;

@@ -5,6 +5,7 @@
 
 #include <QAbstractItemModel>
 #include <QByteArray>
+#include <QPalette>
 
 #include <memory>
 
@@ -26,6 +27,8 @@ public:
 
     explicit JsonTreeModel(QObject *parent = nullptr);
     ~JsonTreeModel() override;
+    // The warning colour of duplicated keys derives from the view's palette (PaletteWatcher).
+    void setPalette(const QPalette &palette) { m_palette = palette; }
 
     // Shows `json` (kept by reference count, never copied); an empty or non-JSON start shows
     // no rows.
@@ -51,5 +54,6 @@ private:
     QVariant display(const Node &node, int column) const;
 
     QByteArray m_json;
+    QPalette m_palette;
     std::unique_ptr<Node> m_root; // invisible; its one child is the document
 };

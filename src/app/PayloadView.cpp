@@ -100,6 +100,7 @@ PayloadView::PayloadView(QWidget *parent)
         find(false);
     });
     m_ui->jsonTree->setModel(m_tree);
+    PaletteWatcher::watch(m_ui->jsonTree, [this](const QPalette &p) { m_tree->setPalette(p); });
     // Fixed widths: resizing to contents would read every row of a huge document.
     m_ui->jsonTree->setColumnWidth(JsonTreeModel::KeyColumn, 220);
     m_ui->jsonTree->setColumnWidth(JsonTreeModel::ValueColumn, 360);

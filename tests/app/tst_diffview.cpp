@@ -297,18 +297,24 @@ void tst_DiffView::ignoreThisPathIsRemembered()
 void tst_DiffView::marksAndColours_data()
 {
     QTest::addColumn<bool>("dark");
-    QTest::newRow("light") << false;
-    QTest::newRow("dark") << true;
+    QTest::addColumn<bool>("viewOnly"); // the palette set on the view, not the application
+    QTest::newRow("light") << false << false;
+    QTest::newRow("dark") << true << false;
+    QTest::newRow("dark view in a light application") << true << true;
 }
 
 void tst_DiffView::marksAndColours()
 {
     QFETCH(bool, dark);
+    QFETCH(bool, viewOnly);
     const QPalette original = QApplication::palette();
     QPalette palette = original;
     palette.setColor(QPalette::Base, dark ? QColor(0x1e, 0x1e, 0x1e) : QColor(Qt::white));
     palette.setColor(QPalette::Text, dark ? QColor(Qt::white) : QColor(Qt::black));
-    QApplication::setPalette(palette);
+    if (viewOnly)
+        diff()->findChild<QTableView *>()->setPalette(palette);
+    else
+        QApplication::setPalette(palette);
     select({0, 2});
     QVERIFY(compared(1, 3));
     const DiffModel *m = diff()->model();
