@@ -69,6 +69,8 @@ PayloadView::PayloadView(QWidget *parent)
     , m_tree(new JsonTreeModel(this))
 {
     m_ui->setupUi(this);
+    // The views out of sight are built when first shown: a hostile body costs the one in view.
+    connect(m_ui->tabs, &QTabWidget::currentChanged, this, &PayloadView::buildShownView);
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_ui->prettyEdit->setFont(mono);
     m_ui->rawEdit->setFont(mono);
@@ -152,15 +154,34 @@ void PayloadView::setCapture(const CapturePtr &capture)
                                     .arg(c.id)
                                     .arg(QString::fromLatin1(c.method), QString::fromUtf8(c.target),
                                          c.peer, CaptureFormat::isoTime(c.receivedAtMs), answer));
-    showPretty();
-    showTree();
-    showHeaders();
-    showRaw();
-    showFindings();
+    showPretty(); // always: it tells whether the body is JSON, which the tree needs
+    m_built = PrettyView;
+    buildShownView();
     m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_ui->findingsTab),
                            c.hoox.findings.isEmpty()
                                ? tr("Findings")
                                : tr("Findings (%1)").arg(c.hoox.findings.size()));
+}
+
+void PayloadView::buildShownView()
+{
+    if (!m_capture)
+        return;
+    QWidget *page = m_ui->tabs->currentWidget();
+    const auto build = [this](int view, void (PayloadView::*show)()) {
+        if (!(m_built & view)) {
+            m_built |= view;
+            (this->*show)();
+        }
+    };
+    if (page == m_ui->treeTab)
+        build(TreeView, &PayloadView::showTree);
+    else if (page == m_ui->headersTab)
+        build(HeadersView, &PayloadView::showHeaders);
+    else if (page == m_ui->rawTab)
+        build(RawView, &PayloadView::showRaw);
+    else if (page == m_ui->findingsTab)
+        build(FindingsView, &PayloadView::showFindings);
 }
 
 void PayloadView::showLoading(quint64 id)

@@ -62,6 +62,8 @@ signals:
 
 private:
     void clearViews();
+    enum View { PrettyView = 1, TreeView = 2, HeadersView = 4, RawView = 8, FindingsView = 16 };
+    void buildShownView();
     void showPretty();
     void showPage(int page);
     void showPageText(const QString &text, const QList<int> &duplicateLines);
@@ -87,4 +89,5 @@ private:
     bool m_morePages = false;
     QString m_jsonProblem;    // where a not_json body stopped, once known
     quint64 m_generation = 0; // drops a stale off-thread answer
+    int m_built = 0;          // which Views show the current capture (buildShownView())
 };

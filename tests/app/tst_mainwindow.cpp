@@ -361,14 +361,21 @@ void tst_MainWindow::viewerTabsShowTheSelection()
     QCOMPARE(m_window->payloadView()->capture()->id, 2u);
     const QString pretty = viewer<QPlainTextEdit>("prettyEdit")->toPlainText();
     QVERIFY(pretty.contains(QStringLiteral("\n    \"error\": {")));
+    const auto show = [this](const char *tab) {
+        viewer<QTabWidget>("tabs")->setCurrentWidget(viewer<QWidget>(tab));
+    };
+    show("treeTab");
     const QAbstractItemModel *tree = viewer<QTreeView>("jsonTree")->model();
     QCOMPARE(tree->rowCount(), 1);
     QCOMPARE(tree->rowCount(tree->index(0, 0)), 4); // task, job_id, status, error: as sent
+    show("headersTab");
     auto *headers = viewer<QTableWidget>("headersTable");
     QVERIFY(headers->rowCount() >= 5);
     QCOMPARE(headers->item(1, 0)->text(), QStringLiteral("Content-Type"));
+    show("rawTab");
     QVERIFY(viewer<QPlainTextEdit>("rawEdit")->toPlainText().startsWith(
         QStringLiteral("{\"task\":\"video_export\"")));
+    show("findingsTab");
     QVERIFY(viewer<QPlainTextEdit>("findingsEdit")
                 ->toPlainText()
                 .contains(QStringLiteral("No findings")));
@@ -376,6 +383,7 @@ void tst_MainWindow::viewerTabsShowTheSelection()
     QCOMPARE(m_window->payloadView()->capture()->id, 7u);
     QVERIFY(
         viewer<QPlainTextEdit>("findingsEdit")->toPlainText().contains(QStringLiteral("not_json")));
+    show("treeTab");
     QCOMPARE(viewer<QTreeView>("jsonTree")->model()->rowCount(), 0);
     // Ctrl+C copies the payload.
     QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
@@ -667,11 +675,11 @@ void tst_MainWindow::heldTabCountsWhatWaits()
     QTRY_COMPARE(tabs->tabText(heldTab), QStringLiteral("He&ld"));
     QTRY_COMPARE(m->index(1, CaptureTableModel::ForwardColumn).data().toString(),
                  QStringLiteral("200"));
-    QVERIFY(m->index(1, CaptureTableModel::ForwardColumn)
-                .data(Qt::ToolTipRole)
-                .toString()
-                .startsWith(QStringLiteral("→ ") + app.url().toString() +
-                            QStringLiteral(": 200 in ")));
+    QVERIFY(
+        m->index(1, CaptureTableModel::ForwardColumn)
+            .data(Qt::ToolTipRole)
+            .toString()
+            .startsWith(QStringLiteral("→ ") + app.url().toString() + QStringLiteral(": 200 in ")));
 }
 
 // An app slower than Hoox waits: the Forwarded cell says so in the warning colour, with an icon

@@ -11,6 +11,8 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTabWidget>
+#include <QTableWidget>
 #include <QTest>
 #include <QTreeView>
 
@@ -24,6 +26,7 @@ CapturePtr captureOf(const QByteArray &body)
     c->target = "/hooks";
     c->peer = QStringLiteral("127.0.0.1:5000");
     c->body = body;
+    c->headers.append("Content-Type", "application/json");
     c->hoox = HooxClassifier::classify(c->method, c->headers, c->body);
     return c;
 }
@@ -62,8 +65,13 @@ private slots:
     void hostileBodiesStayBounded_data();
     void hostileBodiesStayBounded();
     void pagesWalkALargeDocument();
+    void hiddenViewsAreBuiltWhenShown();
 
 private:
+    void showView(const char *tab)
+    {
+        find<QTabWidget>("tabs")->setCurrentWidget(find<QWidget>(tab));
+    }
     template <typename T> T *find(const char *name)
     {
         auto *w = m_view->findChild<T *>(QLatin1StringView(name));
@@ -106,6 +114,7 @@ void tst_PayloadView::prettyShowsTheBytesAsSent()
 void tst_PayloadView::treeKeepsOrderDuplicatesAndNumbers()
 {
     m_view->setCapture(captureOf(kFaithful));
+    showView("treeTab");
     QAbstractItemModel *model = find<QTreeView>("jsonTree")->model();
     QAbstractItemModelTester tester(model);
     QCOMPARE(model->rowCount(), 1);
@@ -160,6 +169,7 @@ void tst_PayloadView::notJsonStaysPlainText()
 void tst_PayloadView::findingsSayWhereParsingStopped()
 {
     m_view->setCapture(captureOf("{\n  \"status\": \"failed\"\n  \"task\": \"x\"\n}"));
+    showView("findingsTab");
     const QString findings = find<QPlainTextEdit>("findingsEdit")->toPlainText();
     QVERIFY2(findings.contains(QStringLiteral("line 3, column 3: expected ',' or '}' after the "
                                               "value of \"status\"")),
@@ -184,8 +194,10 @@ void tst_PayloadView::hostileBodiesStayBounded()
     QVERIFY(!pretty.isEmpty());
     // A page ends after the line that crosses kPageChars; the deepest line is 4 KiB of indent.
     QVERIFY(pretty.size() <= PayloadView::kPageChars + 4 * JsonScanner::kDefaultMaxDepth + 200);
+    showView("rawTab");
     QVERIFY(find<QPlainTextEdit>("rawEdit")->toPlainText().size() <=
             PayloadView::kPreviewLimit + 100);
+    showView("treeTab");
     QAbstractItemModel *tree = find<QTreeView>("jsonTree")->model();
     QCOMPARE(tree->rowCount(), 1);
     const QModelIndex root = tree->index(0, 0);
@@ -234,6 +246,25 @@ void tst_PayloadView::pagesWalkALargeDocument()
     QCOMPARE(all, m_view->prettyText());
     QTest::mouseClick(prev, Qt::LeftButton);
     QVERIFY(prev->isEnabled() || pages == 2);
+}
+
+// Selecting a capture builds the view in sight; the others wait until they are shown, and a
+// view in sight is built for each capture selected while it shows.
+void tst_PayloadView::hiddenViewsAreBuiltWhenShown()
+{
+    auto *headers = find<QTableWidget>("headersTable");
+    m_view->setCapture(captureOf(kFaithful));
+    QCOMPARE(headers->rowCount(), 0);
+    QCOMPARE(find<QTreeView>("jsonTree")->model()->rowCount(), 0);
+    QVERIFY(find<QPlainTextEdit>("findingsEdit")->toPlainText().isEmpty());
+    showView("headersTab");
+    QVERIFY(headers->rowCount() > 0);
+    m_view->setCapture(captureOf("{\"task\":\"video_generate\"}"));
+    QVERIFY(headers->rowCount() > 0); // shown, so built for this capture at once
+    QCOMPARE(find<QTreeView>("jsonTree")->model()->rowCount(), 0);
+    showView("treeTab");
+    QCOMPARE(find<QTreeView>("jsonTree")->model()->rowCount(), 1);
+    showView("prettyTab");
 }
 
 int main(int argc, char **argv)
