@@ -10,7 +10,6 @@
 #include "CheckDialog.h"
 #include "DiffActions.h"
 #include "DiffView.h"
-#include "ElidedLabel.h"
 #include "EmptyState.h"
 #include "ExportActions.h"
 #include "FilterBox.h"
@@ -24,6 +23,7 @@
 #include "ReplayDialog.h"
 #include "ResendPanel.h"
 #include "SessionMenu.h"
+#include "StatusLine.h"
 #include "TableColumns.h"
 #include "TableFilter.h"
 #include "TimelineView.h"
@@ -68,10 +68,6 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
     , m_held(new HeldForwardsView(engine->forwarder(), this))
     , m_diff(new DiffView(engine, this))
     , m_sideTabs(new QTabWidget(this))
-    , m_listenLabel(new QLabel(this))
-    , m_totalLabel(new QLabel(this))
-    , m_rateLabel(new QLabel(this))
-    , m_journalLabel(new ElidedLabel(this))
     , m_jobs(new JobIndicator(engine->jobs(), this))
 {
     m_ui->setupUi(this);
@@ -101,9 +97,7 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
                       nullptr, int(m_store->size()))) == QMessageBox::Yes;
     };
     m_ui->statusBar->addPermanentWidget(m_jobs);
-    for (QLabel *l : {m_listenLabel, m_totalLabel, m_rateLabel, m_journalLabel})
-        m_ui->statusBar->addPermanentWidget(l);
-    m_journalLabel->setMaximumWidth(fontMetrics().averageCharWidth() * 48);
+    m_status = new StatusLine(m_ui->statusBar, engine, m_bar, this);
     setUpTable();
     setUpPictures();
     setUpDiff();
@@ -114,35 +108,13 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
     setUpActions();
     setAcceptDrops(true);
     setUpSessionActions();
-    if (!engine->journalWarning().isEmpty()) // e.g. how many bytes of a torn record were dropped
-        m_ui->statusBar->showMessage(engine->journalWarning());
-    connect(m_bar, &ListenerBar::listeningChanged, this, [this] {
-        m_listenLabel->setText(m_listener->isListening()
-                                   ? tr("Listening on %1:%2")
-                                         .arg(m_listener->address().toString())
-                                         .arg(m_listener->port())
-                                   : tr("Not listening"));
-    });
-    // Deliveries are answered 503 meanwhile, so Hoox retries: say why, and what to do.
-    connect(engine, &SessionEngine::journalFailed, this, [this](const QString &error) {
-        m_ui->statusBar->showMessage(
-            tr("Deliveries are refused with 503 until the journal can be written: %1").arg(error));
-    });
     connect(m_bar, &ListenerBar::webhookUrlChanged, this,
             [](const QString &url) { Settings::instance().set(Settings::Key::WebhookUrl, url); });
-    connect(m_bar, &ListenerBar::copied, this,
-            [this](const QString &what) { m_ui->statusBar->showMessage(what, 4000); });
-    connect(engine, &SessionEngine::ngrokProblem, this,
-            [this](const QString &message) { m_ui->statusBar->showMessage(message); });
-    m_rateTimer.setInterval(1000);
-    connect(&m_rateTimer, &QTimer::timeout, this, &MainWindow::updateRate);
-    m_rateTimer.start();
     new Navigator({this, m_ui->captureTable, m_sideTabs, m_payload, m_bar, m_ui->editMenu,
                    m_ui->viewMenu, m_ui->captureMenu, m_ui->helpMenu},
                   this);
     restoreSettings();
     updateCounts();
-    updateRate();
 }
 
 MainWindow::~MainWindow() = default;
@@ -477,7 +449,7 @@ void MainWindow::setUpSessionActions()
     m_sessions = new SessionMenu(
         m_engine,
         {m_ui->newSessionAction, m_ui->openJournalAction, m_ui->recentMenu, m_ui->importAction},
-        m_ui->statusBar, m_journalLabel, this);
+        m_ui->statusBar, m_status->journalLabel(), this);
     connect(m_sessions, &SessionMenu::opened, this, &MainWindow::updateCounts);
     m_export = new ExportActions(
         m_engine, m_ui->captureTable, {m_ui->exportAllAction, m_ui->exportSelectionAction},
@@ -562,14 +534,7 @@ void MainWindow::updateCounts()
     if (m_model->isSearching())
         text += tr(" · searching…");
     m_ui->countLabel->setText(text);
-    m_totalLabel->setText(tr("%n capture(s)", nullptr, int(m_store->size())));
-}
-
-void MainWindow::updateRate()
-{
-    const qsizetype now = m_store->size();
-    m_rateLabel->setText(tr("%1 deliveries/s").arg(qMax<qsizetype>(0, now - m_lastCount)));
-    m_lastCount = now;
+    m_status->showTotal();
 }
 
 void MainWindow::restoreSettings()

@@ -5,7 +5,6 @@
 #include <QElapsedTimer>
 
 #include <QMainWindow>
-#include <QTimer>
 
 #include <memory>
 
@@ -15,6 +14,7 @@ class MainWindow;
 struct AppSettings;
 class CaptureLoader;
 class SessionMenu;
+class StatusLine;
 class CaptureStore;
 class JobIndicator;
 class SessionEngine;
@@ -29,7 +29,6 @@ class ExportActions;
 class ResendPanel;
 class HeldForwardsView;
 class QTabWidget;
-class QLabel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -85,7 +84,6 @@ private:
     void applySettings(const AppSettings &settings);
     void clearFilters();
     void updateCounts();
-    void updateRate();
     void restoreSettings();
     void saveSettings() const;
     qsizetype currentStoreRow() const;
@@ -103,15 +101,10 @@ private:
     HeldForwardsView *m_held;
     DiffView *m_diff;
     QTabWidget *m_sideTabs;
-    QLabel *m_listenLabel;
-    QLabel *m_totalLabel;
-    QLabel *m_rateLabel;
-    QLabel *m_journalLabel;
+    StatusLine *m_status = nullptr;
     SessionMenu *m_sessions = nullptr;
     JobIndicator *m_jobs;
     FilterBox *m_filterBox = nullptr;
     ExportActions *m_export = nullptr;
-    QTimer m_rateTimer;
-    qsizetype m_lastCount = 0;
     std::function<bool()> m_confirmClear;
 };

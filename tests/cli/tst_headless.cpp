@@ -256,6 +256,9 @@ void tst_Headless::jsonLineIsTheJsonLinesRecord()
                           QStringLiteral("findings"),
                           QStringLiteral("note"),
                           QStringLiteral("bookmarked"),
+                          QStringLiteral("late_answer_ms"),
+                          QStringLiteral("recovered_from"),
+                          QStringLiteral("gave_up"),
                           bodyField};
     fields.sort();
     QCOMPARE(record.keys(), fields);
