@@ -15,6 +15,7 @@
 #include "HeldForwardsView.h"
 #include "JobIndicator.h"
 #include "ListenerBar.h"
+#include "Notifier.h"
 #include "PaletteWatcher.h"
 #include "PayloadView.h"
 #include "PreferencesDialog.h"
@@ -109,6 +110,12 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
     setUpActions();
     setAcceptDrops(true);
     setUpSessionActions();
+    m_notifier = new Notifier(m_listener, engine->forwarder(), this, this);
+    connect(m_notifier, &Notifier::activated, this, [this](quint64 id) {
+        if (const qsizetype row = m_store->rowOfId(id); row >= 0 && m_model->rowOfStoreRow(row) < 0)
+            clearFilters(); // filtered out: show it
+        selectStoreRow(m_store->rowOfId(id));
+    });
     if (!engine->journalWarning().isEmpty()) // e.g. how many bytes of a torn record were dropped
         m_ui->statusBar->showMessage(engine->journalWarning());
     connect(m_bar, &ListenerBar::listeningChanged, this, [this] {
@@ -520,6 +527,7 @@ void MainWindow::applySettings(const AppSettings &settings)
     m_resend->setTargetHistory(targets);
     m_engine->setRetention(settings.maxCaptures, settings.maxAgeDays);
     m_engine->setJournalSync(settings.journalSync);
+    m_notifier->setKinds(settings.notifications);
     const QHostAddress bind(settings.bindAddress);
     if (m_listener->isListening() &&
         (m_listener->port() != settings.port || m_listener->address() != bind))
@@ -562,6 +570,7 @@ void MainWindow::restoreSettings()
     targets.removeAll(target);
     targets.prepend(target);
     m_resend->setTargetHistory(targets);
+    m_notifier->setKinds(AppSettings::load(s).notifications);
     // Arrival order after a restart: a saved sort would hide the newest deliveries.
     m_ui->captureTable->horizontalHeader()->setSortIndicator(CaptureTableModel::IdColumn,
                                                              Qt::AscendingOrder);

@@ -23,6 +23,7 @@ class FilterBox;
 class Listener;
 class ListenerBar;
 class NgrokWatcher;
+class Notifier;
 class PayloadView;
 class DiffView;
 class ExportActions;
@@ -111,6 +112,7 @@ private:
     JobIndicator *m_jobs;
     FilterBox *m_filterBox = nullptr;
     ExportActions *m_export = nullptr;
+    Notifier *m_notifier = nullptr;
     QTimer m_rateTimer;
     qsizetype m_lastCount = 0;
     std::function<bool()> m_confirmClear;

@@ -38,6 +38,10 @@ public:
         FilterSaved,
         DiffIgnoredPaths,
         DiffIgnoreVolatileHeaders,
+        NotifyFindings,
+        NotifyConflicts,
+        NotifyFailedForwards,
+        NotifyGaveUp,
         KeyCount
     };
 
