@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QScrollArea>
+#include <QStyle>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -103,6 +104,45 @@ void ResendPanel::setUpForm()
                                       static_cast<QAbstractScrollArea *>(m_ui->timeline),
                                       static_cast<QAbstractScrollArea *>(m_ui->responseView)})
         area->setMinimumHeight(lines + 2 * area->frameWidth());
+    setUpRows();
+}
+
+void ResendPanel::setUpRows()
+{
+    Ui::ResendPanel &u = *m_ui;
+    m_rows.append(ReflowGrid(u.targetRow,
+                             {{u.targetUrlLabel, 0, 0},
+                              {u.targetUrl, 0, 1, 2},
+                              {u.templatePicker, 1, 1},
+                              {u.useTemplateButton, 1, 2}},
+                             {{u.targetUrlLabel, 0, 0},
+                              {u.targetUrl, 0, 1},
+                              {u.templatePicker, 0, 2},
+                              {u.useTemplateButton, 0, 3}}));
+    m_rows.append(ReflowGrid(u.forwardGrid,
+                             {{u.forwardToggle, 0, 0, 2},
+                              {u.answerMode, 1, 0, 2},
+                              {u.holdToggle, 2, 0},
+                              {u.forwardStatus, 2, 1},
+                              {u.routesLabel, 3, 0, 2}},
+                             {{u.forwardToggle, 0, 0},
+                              {u.answerMode, 0, 1},
+                              {u.holdToggle, 1, 0},
+                              {u.forwardStatus, 1, 1},
+                              {u.routesLabel, 2, 0, 2}}));
+    m_rows.append(ReflowGrid(u.sendRow,
+                             {{u.sendOnceButton, 0, 0},
+                              {u.deliverLikeHooxButton, 0, 1},
+                              {u.cancelButton, 0, 2},
+                              {u.sendTimesButton, 1, 0},
+                              {u.timesSpin, 1, 1},
+                              {u.progressBar, 1, 2}},
+                             {{u.sendOnceButton, 0, 0},
+                              {u.deliverLikeHooxButton, 0, 1},
+                              {u.sendTimesButton, 0, 2},
+                              {u.timesSpin, 0, 3},
+                              {u.cancelButton, 0, 4},
+                              {u.progressBar, 0, 5}}));
 }
 
 // Side by side when the panel is wide, stacked otherwise: the attempts table then gets the
@@ -111,6 +151,12 @@ void ResendPanel::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     m_ui->splitter->setOrientation(width() >= kSideBySideWidth ? Qt::Horizontal : Qt::Vertical);
+    // The form's width whether or not it scrolls.
+    const QMargins m = m_ui->panelLayout->contentsMargins();
+    const int form =
+        width() - style()->pixelMetric(QStyle::PM_ScrollBarExtent) - m.left() - m.right();
+    for (ReflowGrid &row : m_rows)
+        row.fit(form);
 }
 
 void ResendPanel::setUpHeaders()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "ReflowGrid.h"
 #include "capture/Capture.h"
 #include "delivery/DeliveryAttempt.h"
 #include "delivery/DeliveryOptions.h"
@@ -77,6 +78,7 @@ private:
     };
 
     void setUpForm();
+    void setUpRows();
     void setUpHeaders();
     void setUpForwarding();
     void showForwarding();
@@ -110,6 +112,7 @@ private:
     QTimer m_spacingTimer;
     QList<Job> m_queue;
     AttemptLog *m_log = nullptr;
+    QList<ReflowGrid> m_rows; // controls on one row each when the pane is wide enough
     QString m_currentLabel;
     bool m_busy = false;
 };

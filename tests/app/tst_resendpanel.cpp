@@ -72,6 +72,7 @@ private slots:
     void statusLineWords();
     void attemptColumnsFit560Pixels();
     void fitsANarrowPane();
+    void controlsShareRowsWhenWide();
 
 private:
     template <typename T> T *find(const char *name)
@@ -449,13 +450,14 @@ void TestResendPanel::fitsANarrowPane()
         QStringLiteral("ftp://127.0.0.1/a/very/long/path/that/goes/on/and/on/and/on/and/on/x")));
     click("sendOnceButton");
     QVERIFY(!find<QLabel>("statusLabel")->text().isEmpty());
-    // The form's own minimum: the panel itself scrolls when the pane is shorter than that.
+    m_panel->resize(400, 420);
+    QTRY_COMPARE(m_panel->width(), 400);
+    // The form's own minimum, stacked as it is at this width: the panel itself scrolls when
+    // the pane is shorter than that.
     auto *form = find<QWidget>("ResendPanel");
     const QSize minimum = form->minimumSizeHint();
     QVERIFY2(minimum.width() <= 400, qPrintable(QString::number(minimum.width())));
     QVERIFY(m_panel->minimumSizeHint().width() <= 400);
-    m_panel->resize(400, 420);
-    QTRY_COMPARE(m_panel->width(), 400);
     QTRY_VERIFY(form->height() >= minimum.height()); // scrolled, not squeezed
     auto *scroll = find<QScrollArea>("formScroll");
     QTRY_VERIFY(!scroll->horizontalScrollBar()->isVisible());
@@ -466,6 +468,27 @@ void TestResendPanel::fitsANarrowPane()
         QVERIFY2(form->rect().contains(inForm), qPrintable(w->objectName()));
         QVERIFY2(w->width() >= w->minimumSizeHint().width(), qPrintable(w->objectName()));
     }
+}
+
+// Rows of controls stack in a narrow pane and go back on one row when there is room.
+void TestResendPanel::controlsShareRowsWhenWide()
+{
+    const auto sameRow = [this](const char *a, const char *b) {
+        const auto middle = [this](const char *name) {
+            QWidget *w = find<QWidget>(name);
+            return w->mapTo(m_panel.get(), QPoint()).y() + w->height() / 2;
+        };
+        return std::abs(middle(a) - middle(b)) <= 2;
+    };
+    m_panel->resize(400, 700);
+    QTRY_VERIFY(!sameRow("sendOnceButton", "sendTimesButton"));
+    QVERIFY(!sameRow("forwardToggle", "answerMode"));
+    QVERIFY(!sameRow("targetUrl", "templatePicker"));
+    m_panel->resize(900, 700);
+    QTRY_VERIFY(sameRow("sendOnceButton", "sendTimesButton"));
+    QVERIFY(sameRow("forwardToggle", "answerMode"));
+    QVERIFY(sameRow("targetUrl", "templatePicker"));
+    QTRY_VERIFY(!find<QScrollArea>("formScroll")->horizontalScrollBar()->isVisible());
 }
 
 int main(int argc, char **argv)
