@@ -17,6 +17,7 @@
 #include "JobIndicator.h"
 #include "ListenerBar.h"
 #include "Navigator.h"
+#include "Notifier.h"
 #include "PaletteWatcher.h"
 #include "PayloadView.h"
 #include "PreferencesDialog.h"
@@ -108,6 +109,12 @@ MainWindow::MainWindow(SessionEngine *engine, NgrokWatcher *ngrok, QWidget *pare
     setUpActions();
     setAcceptDrops(true);
     setUpSessionActions();
+    m_notifier = new Notifier(m_listener, engine->forwarder(), this, this);
+    connect(m_notifier, &Notifier::activated, this, [this](quint64 id) {
+        if (const qsizetype row = m_store->rowOfId(id); row >= 0 && m_model->rowOfStoreRow(row) < 0)
+            clearFilters(); // filtered out: show it
+        selectStoreRow(m_store->rowOfId(id));
+    });
     connect(m_bar, &ListenerBar::webhookUrlChanged, this,
             [](const QString &url) { Settings::instance().set(Settings::Key::WebhookUrl, url); });
     new Navigator({this, m_ui->captureTable, m_sideTabs, m_payload, m_bar, m_ui->editMenu,
@@ -515,6 +522,7 @@ void MainWindow::applySettings(const AppSettings &settings)
     m_resend->setTargetHistory(targets);
     m_engine->setRetention(settings.maxCaptures, settings.maxAgeDays);
     m_engine->setJournalSync(settings.journalSync);
+    m_notifier->setKinds(settings.notifications);
     const QHostAddress bind(settings.bindAddress);
     if (m_listener->isListening() &&
         (m_listener->port() != settings.port || m_listener->address() != bind))
@@ -551,6 +559,7 @@ void MainWindow::restoreSettings()
     targets.prepend(target);
     m_resend->setTargetHistory(targets);
     m_bar->setWebhookUrl(s.get(Settings::Key::WebhookUrl).toString());
+    m_notifier->setKinds(AppSettings::load(s).notifications);
     // Arrival order after a restart: a saved sort would hide the newest deliveries.
     m_ui->captureTable->horizontalHeader()->setSortIndicator(CaptureTableModel::IdColumn,
                                                              Qt::AscendingOrder);

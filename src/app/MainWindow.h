@@ -23,6 +23,7 @@ class FilterBox;
 class Listener;
 class ListenerBar;
 class NgrokWatcher;
+class Notifier;
 class PayloadView;
 class DiffView;
 class ExportActions;
@@ -106,5 +107,6 @@ private:
     JobIndicator *m_jobs;
     FilterBox *m_filterBox = nullptr;
     ExportActions *m_export = nullptr;
+    Notifier *m_notifier = nullptr;
     std::function<bool()> m_confirmClear;
 };

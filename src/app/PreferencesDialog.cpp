@@ -5,6 +5,7 @@
 
 #include <QHostAddress>
 #include <QPushButton>
+#include <QSystemTrayIcon>
 
 namespace {
 
@@ -28,6 +29,7 @@ PreferencesDialog::PreferencesDialog(const AppSettings &current, QWidget *parent
 {
     m_ui->setupUi(this);
     m_ui->errorLabel->hide();
+    m_ui->noTrayLabel->setVisible(!QSystemTrayIcon::isSystemTrayAvailable());
     showSettings(current);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -50,6 +52,10 @@ void PreferencesDialog::showSettings(const AppSettings &s)
     m_ui->maxAgeSpin->setValue(s.maxAgeDays);
     m_ui->journalSyncCheck->setChecked(s.journalSync);
     m_ui->deliveryTargetEdit->setText(s.deliveryTarget.toString());
+    m_ui->notifyFindingsCheck->setChecked(s.notifications.findings);
+    m_ui->notifyConflictsCheck->setChecked(s.notifications.conflicts);
+    m_ui->notifyFailedForwardsCheck->setChecked(s.notifications.failedForwards);
+    m_ui->notifyGaveUpCheck->setChecked(s.notifications.gaveUp);
     updateBindWarning();
 }
 
@@ -90,6 +96,9 @@ AppSettings PreferencesDialog::settings() const
     s.maxAgeDays = m_ui->maxAgeSpin->value();
     s.journalSync = m_ui->journalSyncCheck->isChecked();
     s.deliveryTarget = QUrl(m_ui->deliveryTargetEdit->text().trimmed(), QUrl::StrictMode);
+    s.notifications = {
+        m_ui->notifyFindingsCheck->isChecked(), m_ui->notifyConflictsCheck->isChecked(),
+        m_ui->notifyFailedForwardsCheck->isChecked(), m_ui->notifyGaveUpCheck->isChecked()};
     return s;
 }
 

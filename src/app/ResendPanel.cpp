@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ResendPanel.h"
 
+#include "AttemptLog.h"
 #include "WarningColor.h"
 #include "delivery/Deliverer.h"
 #include "delivery/DeliveryRequest.h"
@@ -10,6 +11,9 @@
 
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QScrollArea>
+#include <QStyle>
+#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -20,14 +24,9 @@ namespace {
 constexpr int kValidateDelayMs = 200; // typing is not slowed by parsing a large body
 constexpr int kMaxHistory = 10;
 constexpr qint64 kMaxSpacingMs = 60'000; // longer gaps are idle time, not retry timing
-enum TimelineColumn {
-    DeliveryColumn,
-    AttemptColumn,
-    TimeColumn,
-    StatusColumn,
-    LatencyColumn,
-    ErrorColumn
-};
+// Narrower than this, the request and the answer sides are stacked: side by side each would
+// be too narrow to read a table or a body.
+constexpr int kSideBySideWidth = 1000;
 
 // "line 3, column 7" for a byte offset into UTF-8 text; columns count characters.
 QString position(const QByteArray &text, qsizetype offset)
@@ -39,12 +38,11 @@ QString position(const QByteArray &text, qsizetype offset)
     return ResendPanel::tr("line %1, column %2").arg(line).arg(column);
 }
 
-QString headersText(const DeliveryAttempt &a)
+// One line, cut to fit the pane: the whole of it in the tooltip.
+void setLine(QLabel *label, const QString &text)
 {
-    QString text;
-    for (const HttpHeader &h : a.headers)
-        text += QString::fromLatin1(h.name) + u": "_s + QString::fromLatin1(h.value) + u'\n';
-    return text;
+    label->setText(text);
+    label->setToolTip(text);
 }
 
 } // namespace
@@ -55,7 +53,8 @@ ResendPanel::ResendPanel(Forwarder *forwarder, QWidget *parent)
     , m_deliverer(std::make_unique<Deliverer>())
     , m_forwarder(forwarder)
 {
-    m_ui->setupUi(this);
+    setUpForm();
+    m_log = new AttemptLog(m_ui->timeline, m_ui->answerStatus, m_ui->responseView, this);
     // The headers table and a capture's headers are complete sets: sent as they are.
     m_options.addHooxHeaders = false;
     m_ui->targetUrl->addItem(QString::fromLatin1(kDefaultTarget));
@@ -78,13 +77,87 @@ ResendPanel::ResendPanel(Forwarder *forwarder, QWidget *parent)
     connect(m_ui->sendTimesButton, &QPushButton::clicked, this,
             [this] { sendTimes(m_ui->timesSpin->value()); });
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &ResendPanel::cancel);
-    connect(m_ui->timeline, &QTreeWidget::itemSelectionChanged, this, &ResendPanel::showAttempt);
     connect(m_deliverer.get(), &Deliverer::attemptStarted, this, &ResendPanel::onAttemptStarted);
     connect(m_deliverer.get(), &Deliverer::attemptFinished, this, &ResendPanel::onAttemptFinished);
     connect(m_deliverer.get(), &Deliverer::finished, this, &ResendPanel::onDeliveryFinished);
 }
 
 ResendPanel::~ResendPanel() = default;
+
+// The form scrolls rather than being cut or growing the window when the pane is shorter than
+// it (a 1024×640 window); its scrolled parts get a few lines each at the least.
+void ResendPanel::setUpForm()
+{
+    auto *form = new QWidget;
+    m_ui->setupUi(form);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(u"formScroll"_s);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(form);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins({});
+    layout->addWidget(scroll);
+    const int lines = fontMetrics().lineSpacing() * 3;
+    for (QAbstractScrollArea *area : {static_cast<QAbstractScrollArea *>(m_ui->headersTable),
+                                      static_cast<QAbstractScrollArea *>(m_ui->bodyEdit),
+                                      static_cast<QAbstractScrollArea *>(m_ui->timeline),
+                                      static_cast<QAbstractScrollArea *>(m_ui->responseView)})
+        area->setMinimumHeight(lines + 2 * area->frameWidth());
+    setUpRows();
+}
+
+void ResendPanel::setUpRows()
+{
+    Ui::ResendPanel &u = *m_ui;
+    m_rows.append(ReflowGrid(u.targetRow,
+                             {{u.targetUrlLabel, 0, 0},
+                              {u.targetUrl, 0, 1, 2},
+                              {u.templatePicker, 1, 1},
+                              {u.useTemplateButton, 1, 2}},
+                             {{u.targetUrlLabel, 0, 0},
+                              {u.targetUrl, 0, 1},
+                              {u.templatePicker, 0, 2},
+                              {u.useTemplateButton, 0, 3}}));
+    m_rows.append(ReflowGrid(u.forwardGrid,
+                             {{u.forwardToggle, 0, 0, 2},
+                              {u.answerMode, 1, 0, 2},
+                              {u.holdToggle, 2, 0},
+                              {u.forwardStatus, 2, 1},
+                              {u.routesLabel, 3, 0, 2}},
+                             {{u.forwardToggle, 0, 0},
+                              {u.answerMode, 0, 1},
+                              {u.holdToggle, 1, 0},
+                              {u.forwardStatus, 1, 1},
+                              {u.routesLabel, 2, 0, 2}}));
+    m_rows.append(ReflowGrid(u.sendRow,
+                             {{u.sendOnceButton, 0, 0},
+                              {u.deliverLikeHooxButton, 0, 1},
+                              {u.cancelButton, 0, 2},
+                              {u.sendTimesButton, 1, 0},
+                              {u.timesSpin, 1, 1},
+                              {u.progressBar, 1, 2}},
+                             {{u.sendOnceButton, 0, 0},
+                              {u.deliverLikeHooxButton, 0, 1},
+                              {u.sendTimesButton, 0, 2},
+                              {u.timesSpin, 0, 3},
+                              {u.cancelButton, 0, 4},
+                              {u.progressBar, 0, 5}}));
+}
+
+// Side by side when the panel is wide, stacked otherwise: the attempts table then gets the
+// panel's whole width.
+void ResendPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    m_ui->splitter->setOrientation(width() >= kSideBySideWidth ? Qt::Horizontal : Qt::Vertical);
+    // The form's width whether or not it scrolls.
+    const QMargins m = m_ui->panelLayout->contentsMargins();
+    const int form =
+        width() - style()->pixelMetric(QStyle::PM_ScrollBarExtent) - m.left() - m.right();
+    for (ReflowGrid &row : m_rows)
+        row.fit(form);
+}
 
 void ResendPanel::setUpHeaders()
 {
@@ -324,18 +397,18 @@ void ResendPanel::validateBody()
     m_validateTimer.stop();
     const QByteArray text = body();
     if (text.trimmed().isEmpty()) {
-        m_ui->jsonStatus->clear();
+        setLine(m_ui->jsonStatus, {});
         return;
     }
     QJsonParseError error{};
     QJsonDocument::fromJson(text, &error);
     if (error.error == QJsonParseError::NoError) {
-        m_ui->jsonStatus->setText(tr("Valid JSON."));
+        setLine(m_ui->jsonStatus, tr("Valid JSON."));
         return;
     }
     // Sent anyway if the user wants: how the app copes with a broken body is worth seeing.
-    m_ui->jsonStatus->setText(
-        tr("Invalid JSON at %1: %2").arg(position(text, error.offset), error.errorString()));
+    setLine(m_ui->jsonStatus,
+            tr("Invalid JSON at %1: %2").arg(position(text, error.offset), error.errorString()));
 }
 
 bool ResendPanel::checkTarget()
@@ -346,7 +419,7 @@ bool ResendPanel::checkTarget()
         rememberTarget();
         return true;
     }
-    m_ui->statusLabel->setText(tr("The target must be an http:// or https:// URL."));
+    setLine(m_ui->statusLabel, tr("The target must be an http:// or https:// URL."));
     return false;
 }
 
@@ -398,12 +471,10 @@ void ResendPanel::startRun(QList<Job> jobs)
         return;
     m_queue = std::move(jobs);
     m_queue.first().waitMs = 0;
-    m_runTotal = int(m_queue.size());
-    m_runDone = 0;
-    m_runDelivered = 0;
-    m_ui->progressBar->setRange(0, m_runTotal);
+    m_log->startRun(int(m_queue.size()));
+    m_ui->progressBar->setRange(0, int(m_queue.size()));
     m_ui->progressBar->setValue(0);
-    m_ui->statusLabel->clear();
+    setLine(m_ui->statusLabel, {});
     setBusy(true);
     startNext();
 }
@@ -423,42 +494,34 @@ void ResendPanel::startNext()
 
 void ResendPanel::onAttemptStarted(const DeliveryAttempt &attempt)
 {
-    auto *item = new QTreeWidgetItem(m_ui->timeline);
-    item->setText(DeliveryColumn, m_currentLabel);
-    item->setText(AttemptColumn, QString::number(attempt.number));
-    item->setText(TimeColumn, attempt.startedAt.toLocalTime().toString(u"HH:mm:ss.zzz"_s));
-    item->setText(StatusColumn, tr("sending…"));
-    item->setData(DeliveryColumn, Qt::UserRole, int(m_attempts.size()));
-    m_attempts.append(attempt);
-    m_ui->timeline->scrollToItem(item);
+    m_log->attemptStarted(attempt, m_currentLabel);
 }
 
 void ResendPanel::onAttemptFinished(const DeliveryAttempt &attempt)
 {
-    QTreeWidgetItem *item = m_ui->timeline->topLevelItem(m_ui->timeline->topLevelItemCount() - 1);
-    if (!item || m_attempts.isEmpty())
-        return;
-    m_attempts.last() = attempt;
-    item->setText(StatusColumn, attempt.status > 0 ? QString::number(attempt.status) : tr("—"));
-    item->setText(LatencyColumn, tr("%1 ms").arg(attempt.latencyMs));
-    item->setText(ErrorColumn, attempt.error);
-    if (item->isSelected())
-        showAttempt();
+    m_log->attemptFinished(attempt);
 }
 
 void ResendPanel::onDeliveryFinished(bool delivered)
 {
-    ++m_runDone;
-    m_runDelivered += delivered ? 1 : 0;
-    m_ui->progressBar->setValue(m_runDone);
+    m_log->deliveryFinished(delivered);
+    m_ui->progressBar->setValue(m_log->currentRun().done);
     emit deliveryFinished(delivered);
     if (!m_queue.isEmpty()) {
         startNext();
         return;
     }
-    m_ui->statusLabel->setText(tr("Delivered %1 of %2.").arg(m_runDelivered).arg(m_runTotal));
+    endRun();
+}
+
+// The run's outcome below the buttons and in the status line, and to whoever waits for it.
+void ResendPanel::endRun()
+{
+    const AttemptLog::Run run = m_log->currentRun();
+    setLine(m_ui->statusLabel, tr("Delivered %1 of %2.").arg(run.delivered).arg(run.total));
+    m_log->runEnded();
     setBusy(false);
-    emit runFinished(m_runDelivered, m_runTotal);
+    emit runFinished(run.delivered, run.total);
 }
 
 void ResendPanel::cancel()
@@ -471,23 +534,7 @@ void ResendPanel::cancel()
         m_deliverer->cancel(); // finishes the run through onDeliveryFinished()
         return;
     }
-    setBusy(false); // waiting between captures: nothing in flight
-    emit runFinished(m_runDelivered, m_runTotal);
-}
-
-void ResendPanel::showAttempt()
-{
-    const QList<QTreeWidgetItem *> selected = m_ui->timeline->selectedItems();
-    if (selected.isEmpty()) {
-        m_ui->responseView->clear();
-        return;
-    }
-    const int index = selected.first()->data(DeliveryColumn, Qt::UserRole).toInt();
-    const DeliveryAttempt &a = m_attempts.at(index);
-    QString text = headersText(a) + u'\n' + QString::fromUtf8(a.body);
-    if (a.bodyTruncated)
-        text += u'\n' + tr("[cut at %1 KiB]").arg(DeliveryAttempt::kMaxBodyBytes / 1024);
-    m_ui->responseView->setPlainText(text);
+    endRun(); // waiting between captures: nothing in flight
 }
 
 void ResendPanel::setBusy(bool busy)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "ReflowGrid.h"
 #include "capture/Capture.h"
 #include "delivery/DeliveryAttempt.h"
 #include "delivery/DeliveryOptions.h"
@@ -13,6 +14,7 @@
 
 #include <memory>
 
+class AttemptLog;
 class Deliverer;
 class Forwarder;
 class Listener;
@@ -63,6 +65,9 @@ signals:
     // `status`: what the app answered, 0 when it did not (or the capture was not sent on).
     void forwarded(quint64 captureId, const QString &summary, bool slow, int status);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     struct Job {
         QByteArray body;
@@ -72,6 +77,8 @@ private:
         QString label;
     };
 
+    void setUpForm();
+    void setUpRows();
     void setUpHeaders();
     void setUpForwarding();
     void showForwarding();
@@ -88,7 +95,7 @@ private:
     void onAttemptStarted(const DeliveryAttempt &attempt);
     void onAttemptFinished(const DeliveryAttempt &attempt);
     void onDeliveryFinished(bool delivered);
-    void showAttempt();
+    void endRun();
     void setBusy(bool busy);
     void updateForwarding();
     void updateAnswer();
@@ -104,10 +111,8 @@ private:
     QTimer m_validateTimer;
     QTimer m_spacingTimer;
     QList<Job> m_queue;
-    QList<DeliveryAttempt> m_attempts; // one per timeline row
+    AttemptLog *m_log = nullptr;
+    QList<ReflowGrid> m_rows; // controls on one row each when the pane is wide enough
     QString m_currentLabel;
-    int m_runTotal = 0;
-    int m_runDone = 0;
-    int m_runDelivered = 0;
     bool m_busy = false;
 };

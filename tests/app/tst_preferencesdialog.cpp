@@ -39,6 +39,8 @@ private slots:
     void invalidFieldKeepsDialogOpen_data();
     void invalidFieldKeepsDialogOpen();
     void journalSyncIsStored();
+    void notificationKindIsStored_data();
+    void notificationKindIsStored();
     void cancelStoresNothing();
     void restoreDefaults();
     void unusableStoredValuesFallBack();
@@ -184,6 +186,55 @@ void tst_PreferencesDialog::journalSyncIsStored()
     QVERIFY(!AppSettings::load().journalSync);
 }
 
+// Each kind off by default, on by its own checkbox, stored under its own key and read back.
+void tst_PreferencesDialog::notificationKindIsStored_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<int>("kind");
+
+    QTest::addRow("findings") << QStringLiteral("notifyFindingsCheck")
+                              << QStringLiteral("notify/findings") << 0;
+    QTest::addRow("conflicts") << QStringLiteral("notifyConflictsCheck")
+                               << QStringLiteral("notify/conflicts") << 1;
+    QTest::addRow("failed forwards") << QStringLiteral("notifyFailedForwardsCheck")
+                                     << QStringLiteral("notify/failedForwards") << 2;
+    QTest::addRow("gave up") << QStringLiteral("notifyGaveUpCheck")
+                             << QStringLiteral("notify/gaveUp") << 3;
+}
+
+void tst_PreferencesDialog::notificationKindIsStored()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, key);
+    QFETCH(int, kind);
+
+    const auto flags = [](const NotificationKinds &k) {
+        return QList<bool>{k.findings, k.conflicts, k.failedForwards, k.gaveUp};
+    };
+    QCOMPARE(flags(AppSettings::load().notifications), QList<bool>(4, false));
+    PreferencesDialog dialog(AppSettings::load());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QSignalSpy changed(&dialog, &PreferencesDialog::settingsChanged);
+    auto *check = qobject_cast<QCheckBox *>(field(dialog, name));
+    QVERIFY(check);
+    QVERIFY(!check->isChecked());
+    QTest::mouseClick(check, Qt::LeftButton, {}, QPoint(4, check->height() / 2));
+    QVERIFY(check->isChecked());
+    clickButton(dialog, QDialogButtonBox::Ok);
+
+    QList<bool> expected(4, false);
+    expected[kind] = true;
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(flags(changed.first().first().value<AppSettings>().notifications), expected);
+    QCOMPARE(appStore().value(key).toBool(), true);
+    QCOMPARE(flags(AppSettings::load().notifications), expected);
+    // Shown again as stored.
+    PreferencesDialog again(AppSettings::load());
+    QVERIFY(again.findChild<QCheckBox *>(name)->isChecked());
+}
+
 void tst_PreferencesDialog::invalidFieldKeepsDialogOpen_data()
 {
     QTest::addColumn<QString>("name");
@@ -283,6 +334,7 @@ void tst_PreferencesDialog::savedSettingsLoadBack()
     s.response.delayMs = 12'000;
     s.maxCaptures = 100;
     s.deliveryTarget = QUrl(QStringLiteral("http://[::1]:3000/h"));
+    s.notifications = {true, false, true, true};
     s.save();
 
     const AppSettings r = AppSettings::load();
@@ -293,6 +345,7 @@ void tst_PreferencesDialog::savedSettingsLoadBack()
     QCOMPARE(r.response, s.response);
     QCOMPARE(r.maxCaptures, s.maxCaptures);
     QCOMPARE(r.deliveryTarget, s.deliveryTarget);
+    QCOMPARE(r.notifications, s.notifications);
 }
 
 int main(int argc, char **argv)

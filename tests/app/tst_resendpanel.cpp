@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The delivery panel, driven offscreen through its widgets against local receivers.
 #include "../helpers/TestReceiver.h"
+#include "AttemptStatusLabel.h"
 #include "ResendPanel.h"
 #include "delivery/Deliverer.h"
 #include "delivery/Forwarder.h"
@@ -9,14 +10,18 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTableWidget>
 #include <QTest>
 #include <QTreeWidget>
@@ -24,6 +29,7 @@
 namespace {
 
 constexpr int kStatusColumn = 3;
+constexpr int kLatencyColumn = 4;
 constexpr int kErrorColumn = 5;
 
 CapturePtr capture(quint64 id, qint64 receivedAtMs, const QByteArray &body)
@@ -59,6 +65,14 @@ private slots:
     void resendSelectionKeepsSpacing();
     void rejectsANonHttpTarget();
     void liveForwarding();
+    void newestAttemptIsShownWithItsStatusLine();
+    void userPickWithinTheRunIsKept();
+    void refusedConnectionInTheStatusLine();
+    void statusLineWords_data();
+    void statusLineWords();
+    void attemptColumnsFit560Pixels();
+    void fitsANarrowPane();
+    void controlsShareRowsWhenWide();
 
 private:
     template <typename T> T *find(const char *name)
@@ -75,6 +89,8 @@ private:
         QTest::keyClicks(edit, url.toString());
     }
     QTreeWidget *timeline() { return find<QTreeWidget>("timeline"); }
+    AttemptStatusLabel *statusLine() { return find<AttemptStatusLabel>("answerStatus"); }
+    QString answer() { return find<QPlainTextEdit>("responseView")->toPlainText(); }
     void click(const char *button) { QTest::mouseClick(find<QPushButton>(button), Qt::LeftButton); }
 
     std::unique_ptr<ResendPanel> m_panel;
@@ -282,6 +298,197 @@ void TestResendPanel::liveForwarding()
     find<QCheckBox>("forwardToggle")->setChecked(false);
     QVERIFY(!m_panel->forwarder()->isActive());
     m_panel.reset(); // before the forwarder it drives
+}
+
+// A stale answer never shows beside a new run's outcome: the newest attempt is selected, its
+// answer shown under a status line that says what it got and what the run delivered.
+void TestResendPanel::newestAttemptIsShownWithItsStatusLine()
+{
+    TestReceiver app(
+        {ReceiverStep{500, 0, false, {}, "boom"}, ReceiverStep{200, 0, false, {}, "fine"}});
+    setTarget(app.url());
+    m_panel->setCapture(capture(1, 0, "{}"));
+    QSignalSpy done(m_panel.get(), &ResendPanel::runFinished);
+    click("sendOnceButton");
+    QVERIFY(done.wait());
+    QCOMPARE(timeline()->currentItem(), timeline()->topLevelItem(0));
+    QVERIFY(timeline()->topLevelItem(0)->isSelected());
+    QVERIFY2(statusLine()->text().startsWith(QStringLiteral("HTTP 500 · ")),
+             qPrintable(statusLine()->text()));
+    QVERIFY(statusLine()->text().endsWith(QStringLiteral(" ms · Delivered 0 of 1")));
+    QCOMPARE(statusLine()->kind(), AnswerClass::ServerError);
+    QCOMPARE(statusLine()->toolTip(), statusLine()->text());
+    QVERIFY(answer().contains(QStringLiteral("boom")));
+
+    click("sendOnceButton");
+    QVERIFY(done.wait());
+    QCOMPARE(timeline()->topLevelItemCount(), 2);
+    QCOMPARE(timeline()->currentItem(), timeline()->topLevelItem(1));
+    QVERIFY(!timeline()->topLevelItem(0)->isSelected());
+    QVERIFY2(statusLine()->text().startsWith(QStringLiteral("HTTP 200 · ")),
+             qPrintable(statusLine()->text()));
+    QVERIFY(statusLine()->text().endsWith(QStringLiteral("Delivered 1 of 1")));
+    QCOMPARE(statusLine()->kind(), AnswerClass::Success);
+    QVERIFY(answer().contains(QStringLiteral("fine")));
+    QVERIFY(!answer().contains(QStringLiteral("boom")));
+}
+
+// The user reads the first answer while Hoox's retries go on: the table does not take it away.
+void TestResendPanel::userPickWithinTheRunIsKept()
+{
+    TestReceiver app({ReceiverStep{500, 0, false, {}, "first"}, ReceiverStep{200, 0, true, {}, {}},
+                      ReceiverStep{200, 0, false, {}, "third"}});
+    setTarget(app.url());
+    m_panel->resize(600, 900); // the table shows both attempts to click on
+    m_panel->setCapture(capture(1, 0, "{}"));
+    QSignalSpy done(m_panel.get(), &ResendPanel::runFinished);
+    click("deliverLikeHooxButton");
+    // The retry hangs until the timeout (3 s): time enough to pick the first attempt.
+    QTRY_COMPARE(timeline()->topLevelItemCount(), 2);
+    QCOMPARE(timeline()->currentItem(), timeline()->topLevelItem(1));
+    QVERIFY(statusLine()->text().startsWith(QStringLiteral("Sending… · Delivered 0 of 1 so far")));
+    QTreeWidgetItem *first = timeline()->topLevelItem(0);
+    QTest::mouseClick(timeline()->viewport(), Qt::LeftButton, {},
+                      timeline()->visualItemRect(first).center());
+    QVERIFY(first->isSelected());
+    QVERIFY(done.wait(10'000));
+    QCOMPARE(timeline()->topLevelItemCount(), 3);
+    QVERIFY(first->isSelected());
+    QVERIFY(!timeline()->topLevelItem(2)->isSelected());
+    QVERIFY(statusLine()->text().startsWith(QStringLiteral("HTTP 500 · ")));
+    QVERIFY(statusLine()->text().endsWith(QStringLiteral("Delivered 1 of 1")));
+    QVERIFY(answer().contains(QStringLiteral("first")));
+    timeline()->setCurrentItem(timeline()->topLevelItem(1));
+    QCOMPARE(statusLine()->text(),
+             QStringLiteral("No answer · timed out after 3.0 s · Delivered 1 of 1"));
+}
+
+void TestResendPanel::refusedConnectionInTheStatusLine()
+{
+    setTarget(TestReceiver::closedPortUrl());
+    m_panel->setCapture(capture(1, 0, "{}"));
+    QSignalSpy done(m_panel.get(), &ResendPanel::runFinished);
+    click("sendOnceButton");
+    QVERIFY(done.wait());
+    QCOMPARE(statusLine()->text(), QStringLiteral("Connection refused · Delivered 0 of 1"));
+    QCOMPARE(statusLine()->kind(), AnswerClass::ServerError);
+    QVERIFY(statusLine()->font().bold()); // failed: not by its colour alone
+}
+
+void TestResendPanel::statusLineWords_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<qint64>("latencyMs");
+    QTest::addColumn<QString>("error");
+    QTest::addColumn<bool>("timedOut");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("kind");
+
+    QTest::addRow("2xx") << 204 << qint64(12) << QString() << false
+                         << QStringLiteral("HTTP 204 · 12 ms") << int(AnswerClass::Success);
+    QTest::addRow("4xx") << 404 << qint64(3) << QString() << false
+                         << QStringLiteral("HTTP 404 · 3 ms") << int(AnswerClass::ClientError);
+    QTest::addRow("5xx") << 500 << qint64(12) << QString() << false
+                         << QStringLiteral("HTTP 500 · 12 ms") << int(AnswerClass::ServerError);
+    QTest::addRow("timeout") << 0 << qint64(10'004) << QStringLiteral("timeout after 10 s") << true
+                             << QStringLiteral("No answer · timed out after 10.0 s")
+                             << int(AnswerClass::ServerError);
+    QTest::addRow("refused") << 0 << qint64(1) << QStringLiteral("connection refused") << false
+                             << QStringLiteral("Connection refused")
+                             << int(AnswerClass::ServerError);
+    QTest::addRow("redirect") << 302 << qint64(5) << QStringLiteral("redirect not followed")
+                              << false << QStringLiteral("HTTP 302 · 5 ms · redirect not followed")
+                              << int(AnswerClass::ServerError);
+    QTest::addRow("in flight") << 0 << qint64(-1) << QString() << false
+                               << QStringLiteral("Sending…") << int(AnswerClass::None);
+}
+
+void TestResendPanel::statusLineWords()
+{
+    QFETCH(int, status);
+    QFETCH(qint64, latencyMs);
+    QFETCH(QString, error);
+    QFETCH(bool, timedOut);
+    QFETCH(QString, text);
+    QFETCH(int, kind);
+
+    DeliveryAttempt a;
+    a.status = status;
+    a.latencyMs = latencyMs;
+    a.error = error;
+    a.timedOut = timedOut;
+    QCOMPARE(AttemptStatusLabel::attemptText(a), text);
+    QCOMPARE(int(AttemptStatusLabel::kindOf(a)), kind);
+}
+
+// In a 600 px detail pane the attempts table is about 560 px wide: the attempt, its time,
+// status and latency show whole there, the request and answer sides stacked.
+void TestResendPanel::attemptColumnsFit560Pixels()
+{
+    m_panel->resize(560, 700);
+    QTRY_COMPARE(find<QSplitter>("splitter")->orientation(), Qt::Vertical);
+    QHeaderView *header = timeline()->header();
+    const int end =
+        header->sectionViewportPosition(kLatencyColumn) + header->sectionSize(kLatencyColumn);
+    QVERIFY2(end <= timeline()->viewport()->width(),
+             qPrintable(QStringLiteral("%1 > %2").arg(end).arg(timeline()->viewport()->width())));
+    for (int column = 1; column <= kLatencyColumn; ++column)
+        QVERIFY(!header->isSectionHidden(column));
+    m_panel->resize(1200, 700);
+    QTRY_COMPARE(find<QSplitter>("splitter")->orientation(), Qt::Horizontal);
+}
+
+// A 1024×640 window leaves the detail pane about 420 px: the panel's controls wrap or stack
+// into 400, and none is cut there, long messages included.
+void TestResendPanel::fitsANarrowPane()
+{
+    find<QPlainTextEdit>("bodyEdit")
+        ->setPlainText(QStringLiteral("{\n  \"task\": \"video_generate\",\n  oops oops oops oops "
+                                      "oops oops oops oops oops\n}"));
+    QTRY_VERIFY(find<QLabel>("jsonStatus")->text().startsWith(QStringLiteral("Invalid JSON")));
+    setTarget(QUrl(
+        QStringLiteral("ftp://127.0.0.1/a/very/long/path/that/goes/on/and/on/and/on/and/on/x")));
+    click("sendOnceButton");
+    QVERIFY(!find<QLabel>("statusLabel")->text().isEmpty());
+    m_panel->resize(400, 420);
+    QTRY_COMPARE(m_panel->width(), 400);
+    // The form's own minimum, stacked as it is at this width: the panel itself scrolls when
+    // the pane is shorter than that.
+    auto *form = find<QWidget>("ResendPanel");
+    const QSize minimum = form->minimumSizeHint();
+    QVERIFY2(minimum.width() <= 400, qPrintable(QString::number(minimum.width())));
+    QVERIFY(m_panel->minimumSizeHint().width() <= 400);
+    QTRY_VERIFY(form->height() >= minimum.height()); // scrolled, not squeezed
+    auto *scroll = find<QScrollArea>("formScroll");
+    QTRY_VERIFY(!scroll->horizontalScrollBar()->isVisible());
+    for (QWidget *w : form->findChildren<QWidget *>()) {
+        if (!w->isVisible() || !qobject_cast<QAbstractButton *>(w))
+            continue;
+        const QRect inForm(w->mapTo(form, QPoint(0, 0)), w->size());
+        QVERIFY2(form->rect().contains(inForm), qPrintable(w->objectName()));
+        QVERIFY2(w->width() >= w->minimumSizeHint().width(), qPrintable(w->objectName()));
+    }
+}
+
+// Rows of controls stack in a narrow pane and go back on one row when there is room.
+void TestResendPanel::controlsShareRowsWhenWide()
+{
+    const auto sameRow = [this](const char *a, const char *b) {
+        const auto middle = [this](const char *name) {
+            QWidget *w = find<QWidget>(name);
+            return w->mapTo(m_panel.get(), QPoint()).y() + w->height() / 2;
+        };
+        return std::abs(middle(a) - middle(b)) <= 2;
+    };
+    m_panel->resize(400, 700);
+    QTRY_VERIFY(!sameRow("sendOnceButton", "sendTimesButton"));
+    QVERIFY(!sameRow("forwardToggle", "answerMode"));
+    QVERIFY(!sameRow("targetUrl", "templatePicker"));
+    m_panel->resize(900, 700);
+    QTRY_VERIFY(sameRow("sendOnceButton", "sendTimesButton"));
+    QVERIFY(sameRow("forwardToggle", "answerMode"));
+    QVERIFY(sameRow("targetUrl", "templatePicker"));
+    QTRY_VERIFY(!find<QScrollArea>("formScroll")->horizontalScrollBar()->isVisible());
 }
 
 int main(int argc, char **argv)

@@ -62,6 +62,9 @@ AppSettings AppSettings::load(const Settings &s)
     const QUrl target(s.get(Key::DeliveryTarget).toString(), QUrl::StrictMode);
     if (target.isValid() && !target.isRelative())
         a.deliveryTarget = target;
+    a.notifications = {s.get(Key::NotifyFindings).toBool(), s.get(Key::NotifyConflicts).toBool(),
+                       s.get(Key::NotifyFailedForwards).toBool(),
+                       s.get(Key::NotifyGaveUp).toBool()};
     return a;
 }
 
@@ -77,5 +80,9 @@ void AppSettings::save(Settings &s) const
     s.set(Key::RetentionMaxAgeDays, maxAgeDays);
     s.set(Key::JournalSync, journalSync);
     s.set(Key::DeliveryTarget, deliveryTarget.toString());
+    s.set(Key::NotifyFindings, notifications.findings);
+    s.set(Key::NotifyConflicts, notifications.conflicts);
+    s.set(Key::NotifyFailedForwards, notifications.failedForwards);
+    s.set(Key::NotifyGaveUp, notifications.gaveUp);
     s.sync();
 }

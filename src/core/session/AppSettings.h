@@ -9,6 +9,18 @@
 #include <QString>
 #include <QUrl>
 
+// What raises a desktop notification while the window is not the active one; each is off until
+// the user turns it on.
+struct NotificationKinds {
+    bool findings = false;       // a delivery with findings
+    bool conflicts = false;      // a conflicting duplicate
+    bool failedForwards = false; // a live forward the app failed, or answered after Hoox's 10 s
+    bool gaveUp = false;         // Hoox's last retry of a webhook was not answered 2xx in time
+
+    bool any() const { return findings || conflicts || failedForwards || gaveUp; }
+    friend bool operator==(const NotificationKinds &, const NotificationKinds &) = default;
+};
+
 // The user's preferences as one value, read through Settings' table, edited by
 // PreferencesDialog and applied by the engine and the window. A missing or unusable value
 // keeps its default.
@@ -26,6 +38,7 @@ struct AppSettings {
     // faster, and safe against HookScope being killed only.
     bool journalSync = true;
     QUrl deliveryTarget{QStringLiteral("http://localhost:3000/webhook/hoox")};
+    NotificationKinds notifications;
 
     static AppSettings load(const Settings &store = Settings::instance());
     void save(Settings &store = Settings::instance()) const;

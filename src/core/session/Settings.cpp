@@ -50,6 +50,10 @@ const std::array<Entry, size_t(Settings::Key::KeyCount)> &table()
         {K::DiffIgnoredPaths, "diff/ignoredPaths", QStringList()},
         {K::DiffIgnoreVolatileHeaders, "diff/ignoreVolatileHeaders", true},
         {K::WebhookUrl, "listener/webhookUrl", QString()},
+        {K::NotifyFindings, "notify/findings", false},
+        {K::NotifyConflicts, "notify/conflicts", false},
+        {K::NotifyFailedForwards, "notify/failedForwards", false},
+        {K::NotifyGaveUp, "notify/gaveUp", false},
     }};
     return entries;
 }

@@ -39,6 +39,10 @@ public:
         DiffIgnoredPaths,
         DiffIgnoreVolatileHeaders,
         WebhookUrl,
+        NotifyFindings,
+        NotifyConflicts,
+        NotifyFailedForwards,
+        NotifyGaveUp,
         KeyCount
     };
 
