@@ -156,8 +156,8 @@ void ingestSorted(CaptureStore &store, CaptureTableModel &model, int n, int batc
     int next = n;
     QString error;
     const std::pair<const char *, int> columns[] = {
-        {"ingest_by_status_batch_ms", CaptureTableModel::StatusColumn},
-        {"ingest_by_key_batch_ms", CaptureTableModel::KeyColumn}};
+        {"ingest_by_status_batch_N_ms", CaptureTableModel::StatusColumn},
+        {"ingest_by_key_batch_N_ms", CaptureTableModel::KeyColumn}};
     for (const auto &[name, column] : columns) {
         model.sort(column, Qt::AscendingOrder);
         qint64 ns = 0;

@@ -2,22 +2,23 @@
 # SPDX-License-Identifier: MIT
 # System calls and instructions per request of `hookscope listen`: counts that hold still on a
 # noisy machine, where req/s do not. wrk (one thread, 50 connections, the seed payload of
-# ../shared/bench/post.lua) stops after a fixed number of answers.
+# ../shared/bench/post.lua) runs for a while, and the calls or instructions counted over that
+# while are divided by the answers wrk counted.
 #
-#   tests/bench/per-request.sh [--bin HOOKSCOPE] [-n ANSWERS] [LISTEN OPTIONS...]
+#   tests/bench/per-request.sh [--bin HOOKSCOPE] [-d SECONDS] [LISTEN OPTIONS...]
 #
 # Prints, per answered request: the system calls of the whole process and of its network thread
-# alone (strace -c), and the instructions of the whole process (callgrind; its start is not
-# counted: the counters are zeroed after 500 warm-up requests). Extra options go to `listen`
+# alone (strace -f), and the instructions of the whole process (callgrind, for 4 × SECONDS; its
+# start is not counted: the counters are zeroed after a warm-up). Extra options go to `listen`
 # (e.g. --no-sync).
 set -u
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 peers=${PEERS_DIR:-$repo/../shared/bench}
-bin=$repo/build/release/src/app/hookscope n=5000
+bin=$repo/build/release/src/app/hookscope d=3
 while [ $# -gt 0 ]; do
   case "$1" in
     --bin) bin=$2; shift 2 ;;
-    -n) n=$2; shift 2 ;;
+    -d) d=$2; shift 2 ;;
     *) break ;;
   esac
 done
@@ -28,24 +29,19 @@ tmp=$(mktemp -d /tmp/per-request.XXXXXX)
 trap 'kill $server 2>/dev/null; rm -rf "$tmp"' EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 url=http://127.0.0.1:$port/webhook/hoox
-script() { # a wrk script that stops after $1 answers
-  cat "$peers/post.lua"
-  printf 'local answers = 0\nresponse = function() answers = answers + 1\n'
-  printf '  if answers >= %d then wrk.thread:stop() end\nend\n' "$1"
-}
-script 500 >"$tmp/warm.lua"; script "$n" >"$tmp/count.lua"
 wait_port() { for _ in $(seq 300); do (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0; sleep 0.1; done; return 1; }
+load() { wrk -t1 -c50 -d"$1"s --timeout 30s -s "$peers/post.lua" "$url"; }
 answered() { awk '/requests in/{print $1}'; }
 
 # System calls: strace on every thread, each call on a line that starts with its thread's id.
 "$bin" listen --port "$port" --journal "$tmp/j.hkj" "$@" >/dev/null 2>&1 & server=$!
 wait_port || { echo "hookscope did not listen" >&2; exit 1; }
-wrk -t1 -c50 -d60s -s "$tmp/warm.lua" "$url" >/dev/null
+load 1 >/dev/null
 net=$(grep -l hookscope-netw /proc/$server/task/*/comm | head -1 | cut -d/ -f5)
 strace -f -qq -p "$server" -o "$tmp/calls.txt" & tracer=$!
 sleep 1
-got=$(wrk -t1 -c50 -d60s -s "$tmp/count.lua" "$url" | answered)
-sleep 0.5; kill -INT $tracer; wait $tracer 2>/dev/null
+got=$(load "$d" | answered)
+kill -INT $tracer; wait $tracer 2>/dev/null
 kill $server; wait $server 2>/dev/null
 echo "answers: $got"
 # A call interrupted by another thread's shows twice, "<unfinished ...>" then "resumed>".
@@ -63,9 +59,9 @@ rm -f "$tmp"/j.hkj*
 valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.%p" \
   "$bin" listen --port "$port" --journal "$tmp/j.hkj" "$@" >/dev/null 2>&1 & server=$!
 wait_port || { echo "hookscope did not listen under callgrind" >&2; exit 1; }
-wrk -t1 -c50 -d120s -s "$tmp/warm.lua" "$url" >/dev/null
+load "$d" >/dev/null
 callgrind_control -z "$server" >/dev/null 2>&1
-got=$(wrk -t1 -c50 -d300s -s "$tmp/count.lua" "$url" | answered)
+got=$(load $((4 * d)) | answered)
 callgrind_control -d "$server" >/dev/null 2>&1
 sleep 1
 ir=$(cat "$tmp"/cg.*.* 2>/dev/null | awk '/^totals:/{s+=$2} END{print s+0}')
