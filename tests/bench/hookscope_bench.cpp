@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
-// hookscope-bench [CAPTURES [JOURNAL]] | select: prints one "name: value unit" line per figure. A
-// program, not a test: the machine's speed never fails anything.
+// hookscope-bench [CAPTURES [JOURNAL]] | select | start: prints one "name: value unit" line per
+// figure. A program, not a test: the machine's speed never fails anything. Figures that depend on
+// the number of captures carry it in their names (insert_250k_ms, insert_4m_ms), and the first
+// line says it ("captures: 4000000").
 #include "ActivityStrip.h"
 #include "BenchPayload.h"
 #include "CaptureTableModel.h"
 #include "GuiJobs.h"
 #include "GuiLatency.h"
 #include "GuiSelect.h"
+#include "StartTime.h"
 #include "capture/CaptureRecorder.h"
 #include "capture/CaptureStore.h"
 #include "capture/Journal.h"
@@ -23,14 +26,43 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
 #include <vector>
 
 namespace {
 
+// The number of captures as figure names carry it: "250k", "1m", "4m", or "1234".
+std::string g_size = "1m";
+
+std::string sizeLabel(int n)
+{
+    if (n >= 1'000'000 && n % 1'000'000 == 0)
+        return std::to_string(n / 1'000'000) + 'm';
+    if (n >= 1'000 && n % 1'000 == 0)
+        return std::to_string(n / 1'000) + 'k';
+    return std::to_string(n);
+}
+
+// `name` with its "_N_" standing for the number of captures (g_size).
 void print(const char *name, double value, const char *unit)
 {
-    std::printf("%s: %.1f %s\n", name, value, unit);
+    std::string named = name;
+    if (const size_t at = named.find("_N_"); at != std::string::npos)
+        named.replace(at, 3, '_' + g_size + '_');
+    std::printf("%s: %.1f %s\n", named.c_str(), value, unit);
     std::fflush(stdout);
+}
+
+void printStart()
+{
+    const StartResult start = measureStart(QCoreApplication::applicationFilePath(), 5);
+    if (!start.ok) {
+        std::fprintf(stderr, "start: not measured\n");
+        return;
+    }
+    print("start_ms", start.medianMs, "ms");
+    print("start_min_ms", start.minMs, "ms");
+    print("start_max_ms", start.maxMs, "ms");
 }
 
 // Seed-sized deliveries spread over the four tasks, both outcomes, with about one key in
@@ -56,12 +88,12 @@ void stripFigures(CaptureStore &store)
     QElapsedTimer t;
     t.start();
     ActivityStrip strip(&store);
-    print("strip_count_1m_ms", double(t.nsecsElapsed()) / 1e6, "ms");
+    print("strip_count_N_ms", double(t.nsecsElapsed()) / 1e6, "ms");
     strip.resize(1280, 40);
     QPixmap pixmap(strip.size());
     t.start();
     strip.render(&pixmap);
-    print("strip_first_paint_1m_ms", double(t.nsecsElapsed()) / 1e6, "ms");
+    print("strip_first_paint_N_ms", double(t.nsecsElapsed()) / 1e6, "ms");
     std::vector<qint64> ns;
     for (int i = 0; i < 21; ++i) {
         t.start();
@@ -69,7 +101,7 @@ void stripFigures(CaptureStore &store)
         ns.push_back(t.nsecsElapsed());
     }
     std::sort(ns.begin(), ns.end());
-    print("strip_paint_1m_ms", double(ns[ns.size() / 2]) / 1e6, "ms");
+    print("strip_paint_N_ms", double(ns[ns.size() / 2]) / 1e6, "ms");
 }
 
 int fail(const char *what)
@@ -98,20 +130,20 @@ void measureQueries(CaptureStore &store, CaptureTableModel &model, QEventLoop &l
     QElapsedTimer t;
     t.start();
     model.setQuery(Query::parse(QStringLiteral("task:avatar_* status:failed answer:5xx")));
-    print("query_fields_1m_ms", double(t.elapsed()), "ms");
-    print("query_fields_1m_rows", double(model.rowCount()), "rows");
+    print("query_fields_N_ms", double(t.elapsed()), "ms");
+    print("query_fields_N_rows", double(model.rowCount()), "rows");
     const Query body = Query::parse(QStringLiteral("body.result.cost:>3"));
     t.restart();
     QuerySearch::Plan plan = QuerySearch::prepare(body, store, nullptr);
-    print("query_body_prepare_1m_ms", double(t.elapsed()), "ms");
+    print("query_body_prepare_N_ms", double(t.elapsed()), "ms");
     t.restart();
     const std::vector<quint8> matched = QuerySearch::run(body, std::move(plan));
-    print("query_body_1m_ms", double(t.elapsed()), "ms");
-    print("query_body_1m_rows", double(std::count(matched.cbegin(), matched.cend(), 1)), "rows");
+    print("query_body_N_ms", double(t.elapsed()), "ms");
+    print("query_body_N_rows", double(std::count(matched.cbegin(), matched.cend(), 1)), "rows");
     t.restart();
     model.setQuery(body);
     loop.exec();
-    print("query_body_table_1m_ms", double(t.elapsed()), "ms");
+    print("query_body_table_N_ms", double(t.elapsed()), "ms");
 }
 
 // Batches arriving while the million rows are sorted by status (they land in a few places) and
@@ -124,8 +156,8 @@ void ingestSorted(CaptureStore &store, CaptureTableModel &model, int n, int batc
     int next = n;
     QString error;
     const std::pair<const char *, int> columns[] = {
-        {"ingest_by_status_batch_ms", CaptureTableModel::StatusColumn},
-        {"ingest_by_key_batch_ms", CaptureTableModel::KeyColumn}};
+        {"ingest_by_status_batch_N_ms", CaptureTableModel::StatusColumn},
+        {"ingest_by_key_batch_N_ms", CaptureTableModel::KeyColumn}};
     for (const auto &[name, column] : columns) {
         model.sort(column, Qt::AscendingOrder);
         qint64 ns = 0;
@@ -167,7 +199,21 @@ int main(int argc, char **argv)
         printSelectHostile();
         return 0;
     }
+    // "hookscope-bench start": only the start-up figure; start-child is its child process.
+    if (argc > 3 && QByteArray(argv[1]) == "start-child")
+        return runStartChild(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]));
+    if (argc > 1 && QByteArray(argv[1]) == "start") {
+        printStart();
+        return 0;
+    }
     const int n = argc > 1 ? QByteArray(argv[1]).toInt() : 1'000'000;
+    if (n <= 0) {
+        std::fprintf(stderr, "usage: hookscope-bench [CAPTURES [JOURNAL]] | select | start\n");
+        return 2;
+    }
+    g_size = sizeLabel(n);
+    std::printf("captures: %d\n", n);
+    printStart();
     constexpr int kBatch = 500; // what the listener hands over in 30 ms at ~16k deliveries/s
 
     {
@@ -211,20 +257,20 @@ int main(int argc, char **argv)
             store.append(b);
             insertNs += t.nsecsElapsed();
         }
-        print("insert_1m_ms", double(insertNs) / 1e6, "ms");
+        print("insert_N_ms", double(insertNs) / 1e6, "ms");
     }
     journal.close();
-    print("rss_1m_mib", double(rssMiB()), "MiB");
+    print("rss_N_mib", double(rssMiB()), "MiB");
     stripFigures(store);
 
     QElapsedTimer t;
     t.start();
     model.setQuery(Query::parse(QStringLiteral("task:avatar_edit")));
-    print("filter_1m_ms", double(t.elapsed()), "ms");
-    print("filter_1m_rows", double(model.rowCount()), "rows");
+    print("filter_N_ms", double(t.elapsed()), "ms");
+    print("filter_N_rows", double(model.rowCount()), "rows");
     t.restart();
     model.setQuery(Query());
-    print("filter_clear_1m_ms", double(t.elapsed()), "ms");
+    print("filter_clear_N_ms", double(t.elapsed()), "ms");
 
     QEventLoop loop;
     QObject::connect(&model, &CaptureTableModel::searchingChanged, &loop, [&](bool searching) {
@@ -234,14 +280,14 @@ int main(int argc, char **argv)
     t.restart();
     model.setQuery(Query::parse(QStringLiteral("needle")));
     loop.exec();
-    print("text_filter_1m_ms", double(t.elapsed()), "ms");
-    print("text_filter_1m_rows", double(model.rowCount()), "rows");
+    print("text_filter_N_ms", double(t.elapsed()), "ms");
+    print("text_filter_N_rows", double(model.rowCount()), "rows");
     measureQueries(store, model, loop);
     model.setQuery(Query());
 
     t.restart();
     model.sort(CaptureTableModel::TimeColumn, Qt::DescendingOrder);
-    print("sort_1m_ms", double(t.elapsed()), "ms");
+    print("sort_N_ms", double(t.elapsed()), "ms");
     ingestSorted(store, model, n, kBatch);
 
     store.clear();
@@ -257,8 +303,8 @@ int main(int argc, char **argv)
             return 1;
         }
         CaptureTableModel reloaded(engine.store());
-        print("reload_1m_ms", double(t.elapsed()), "ms");
-        print("reload_1m_rows", double(reloaded.rowCount()), "rows");
+        print("reload_N_ms", double(t.elapsed()), "ms");
+        print("reload_N_rows", double(reloaded.rowCount()), "rows");
         print("rss_after_reload_mib", double(rssMiB()), "MiB");
     }
 
@@ -266,8 +312,8 @@ int main(int argc, char **argv)
     const GuiJobResult open = measureGuiOpen(path);
     if (!open.ok)
         return fail("gui open");
-    print("open_1m_ms", open.elapsedMs, "ms");
-    print("open_1m_rows", double(open.rows), "rows");
+    print("open_N_ms", open.elapsedMs, "ms");
+    print("open_N_rows", double(open.rows), "rows");
     print("gui_open_p99_ms", open.p99Ms, "ms");
     print("gui_open_max_ms", open.maxMs, "ms");
     const GuiJobResult exported = measureGuiExport(path, 200'000);

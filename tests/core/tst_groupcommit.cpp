@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Group commit: an answer goes out only once its record is synced, one sync per event-loop pass.
+// Group commit: an answer goes out only once its record is synced, one sync per event-loop pass,
+// run beside the network thread while it stages the next group.
 // The sync is replaced by one the test holds or fails; clients are real sockets on 127.0.0.1.
 #include "capture/Journal.h"
 #include "capture/JournalReader.h"
@@ -138,6 +139,8 @@ private slots:
     void noAnswerBeforeItsRecordIsSynced_data();
     void noAnswerBeforeItsRecordIsSynced();
     void requestsOfOnePassShareOneSync();
+    void nextGroupIsStagedWhileASyncRuns();
+    void failedSyncAlsoRefusesTheGroupStagedAfterIt();
     void failedSyncAnswers503_data();
     void failedSyncAnswers503();
 
@@ -257,7 +260,7 @@ void tst_GroupCommit::noAnswerBeforeItsRecordIsSynced()
 }
 
 // Requests completed in one pass are synced together: eight pipelined on one connection, then
-// four from four connections that arrived while the previous sync held the network thread.
+// four from four connections that arrived while the previous sync ran.
 void tst_GroupCommit::requestsOfOnePassShareOneSync()
 {
     start();
@@ -271,12 +274,13 @@ void tst_GroupCommit::requestsOfOnePassShareOneSync()
 
     Client first(m_listener->port());
     first.send(post());
-    QVERIFY(m_sync->waitEntered()); // holds the network thread while the others send
+    QVERIFY(m_sync->waitEntered());
     std::vector<std::unique_ptr<Client>> others;
     for (int i = 0; i < 4; ++i) {
         others.push_back(std::make_unique<Client>(m_listener->port()));
         others.back()->send(post());
     }
+    QTRY_COMPARE(m_listener->stagedCount(), 4);
     m_sync->letGo();
     QCOMPARE(first.read().first, 200);
     QVERIFY(m_sync->waitEntered());
@@ -285,6 +289,63 @@ void tst_GroupCommit::requestsOfOnePassShareOneSync()
         QCOMPARE(c->read().first, 200);
     QCOMPARE(m_sync->calls(), 3);
     QCOMPARE(JournalReader::read(m_path).captures.size(), 13);
+}
+
+// The sync runs beside the network thread: while one group's sync is held, the requests that
+// arrive are read, parsed and staged as the next group, which is written only once that sync
+// returned and answered only once its own did.
+void tst_GroupCommit::nextGroupIsStagedWhileASyncRuns()
+{
+    start();
+    Client first(m_listener->port());
+    m_sync->watch(first.fd());
+    first.send(post());
+    QVERIFY(m_sync->waitEntered());
+    Client second(m_listener->port());
+    second.send(post() + post());
+    QTRY_COMPARE(m_listener->stagedCount(), 2); // the network thread is not held by the sync
+    QCOMPARE(m_listener->connectionCount(), 2);
+    QCOMPARE(unread(first.fd()), 0);
+    QCOMPARE(unread(second.fd()), 0);
+    QCOMPARE(JournalReader::read(m_path).captures.size(), 1); // staged, not written yet
+
+    m_sync->watch(second.fd());
+    m_sync->letGo();
+    QCOMPARE(first.read().first, 200);
+    QVERIFY(m_sync->waitEntered()); // the second group's own sync
+    QCOMPARE(unread(second.fd()), 0);
+    QCOMPARE(JournalReader::read(m_path).captures.size(), 3);
+    m_sync->letGo();
+    QCOMPARE(second.read().first, 200);
+    QCOMPARE(second.read().first, 200);
+    QCOMPARE(m_sync->calls(), 2);
+    QCOMPARE(m_sync->receivedDuringSyncs(), 0);
+}
+
+// A failed sync cuts off the group staged after it too (its records were placed after the
+// group's): both are answered 503, and neither is kept.
+void tst_GroupCommit::failedSyncAlsoRefusesTheGroupStagedAfterIt()
+{
+    start();
+    QSignalSpy failed(m_listener.get(), &Listener::journalFailed);
+    Client first(m_listener->port());
+    first.send(post());
+    QVERIFY(m_sync->waitEntered());
+    Client second(m_listener->port());
+    second.send(post());
+    QTRY_COMPARE(m_listener->stagedCount(), 1);
+    m_sync->failNext(EIO);
+    m_sync->letGo(1000);
+    QCOMPARE(first.read().first, 503);
+    QCOMPARE(second.read().first, 503);
+    QTRY_COMPARE(failed.size(), 1);
+    QCOMPARE(JournalReader::read(m_path).captures.size(), 0);
+    Client third(m_listener->port());
+    third.send(post());
+    QCOMPARE(third.read().first, 200);
+    const JournalReadResult read = JournalReader::read(m_path);
+    QCOMPARE(read.captures.size(), 1);
+    QCOMPARE(read.warning, QString());
 }
 
 void tst_GroupCommit::failedSyncAnswers503_data()

@@ -84,17 +84,51 @@ CapturePtr CaptureRecorder::stage(const ImportedRequest &imported, QString *erro
 
 bool CaptureRecorder::commit(QString *error)
 {
-    if (!m_journal || !m_groupOpen)
-        return true; // nothing to write or sync: the journal is not even looked at
-    m_groupOpen = false;
-    const bool ok = m_journal->commit(error);
-    if (!ok) {
-        // Latest first: unassign() takes back only the latest attempt of a group.
-        for (auto it = m_staged.rbegin(); it != m_staged.rend(); ++it)
-            m_duplicates.unassign((*it)->hoox);
+    switch (writeGroup(error)) {
+    case Journal::GroupWrite::Durable:
+        return true;
+    case Journal::GroupWrite::Failed:
+        return false;
+    case Journal::GroupWrite::NeedsSync:
+        break;
     }
+    return syncedGroup(m_journal->syncFunction()(m_journal->descriptor()), error);
+}
+
+Journal::GroupWrite CaptureRecorder::writeGroup(QString *error)
+{
+    if (!m_journal || !hasStaged())
+        return Journal::GroupWrite::Durable; // nothing to write or sync
+    m_groupOpen = false;
+    const Journal::GroupWrite result = m_journal->writeGroup(error);
+    if (result == Journal::GroupWrite::Failed)
+        forget(&m_staged);
+    else if (result == Journal::GroupWrite::NeedsSync)
+        m_syncing = std::move(m_staged);
     m_staged.clear();
+    return result;
+}
+
+bool CaptureRecorder::syncedGroup(int code, QString *error)
+{
+    const bool ok = m_journal->syncedGroup(code, error);
+    if (!ok) {
+        // The journal cut off what was staged after the group too. Latest first: unassign()
+        // takes back only the latest attempt of a group.
+        forget(&m_staged);
+        forget(&m_syncing);
+        m_groupOpen = false;
+    }
+    m_syncing.clear();
     return ok;
+}
+
+// The captures were not kept: they leave no trace in their duplicate groups.
+void CaptureRecorder::forget(std::vector<CapturePtr> *captures)
+{
+    for (auto it = captures->rbegin(); it != captures->rend(); ++it)
+        m_duplicates.unassign((*it)->hoox);
+    captures->clear();
 }
 
 CapturePtr CaptureRecorder::keep(std::shared_ptr<Capture> c, bool staged, QString *error)

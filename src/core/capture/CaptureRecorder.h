@@ -5,11 +5,10 @@
 #include "capture/CaptureIndex.h"
 #include "capture/DuplicateIndex.h"
 #include "capture/ImportedRequest.h"
+#include "capture/Journal.h"
 #include "http/HttpRequest.h"
 
 #include <vector>
-
-class Journal;
 
 // Turns accepted requests into numbered, classified captures and appends each to the
 // journal before its answer is written. Lives on the network thread.
@@ -36,6 +35,14 @@ public:
     // Writes and syncs the staged group (Journal::commit()). On failure none of it is kept, and
     // its captures leave no trace in their duplicate groups.
     bool commit(QString *error);
+    // commit() in two halves, for a sync run on another thread (Journal::writeGroup() and
+    // syncedGroup()): captures staged in between form the next group, and are forgotten with
+    // this one should its sync fail.
+    Journal::GroupWrite writeGroup(QString *error);
+    bool syncedGroup(int code, QString *error);
+    bool syncing() const { return m_journal && m_journal->syncing(); }
+    // Something waits for the next writeGroup(): a capture, or an annotation that joined it.
+    bool hasStaged() const { return m_groupOpen || (m_journal && m_journal->hasStaged()); }
 
     // stage() for a request read from a file or recovered from ngrok, with where it came from,
     // followed by its note and star when it has them (annotate()). Should those fail, the
@@ -56,10 +63,12 @@ public:
 
 private:
     CapturePtr keep(std::shared_ptr<Capture> capture, bool staged, QString *error);
+    void forget(std::vector<CapturePtr> *captures);
 
     Journal *m_journal;
-    std::vector<CapturePtr> m_staged; // in the journal's group, not yet committed
-    bool m_groupOpen = false;         // stage() or annotate() was called since the last commit()
+    std::vector<CapturePtr> m_staged;  // in the journal's group, not yet committed
+    std::vector<CapturePtr> m_syncing; // written, their sync under way
+    bool m_groupOpen = false;          // stage() or annotate() was called since the last commit()
     quint64 m_nextId;
     DuplicateIndex m_duplicates;
 };

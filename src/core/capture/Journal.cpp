@@ -93,6 +93,7 @@ void Journal::close()
     m_end = 0;
     m_groupStart = 0;
     m_syncedEnd = 0;
+    m_syncingEnd = -1;
     m_droppedBytes = 0;
     m_skippedRecords = 0;
     m_lastId = 0;
@@ -154,27 +155,58 @@ bool Journal::stage(const Capture &capture, QString *error)
 
 bool Journal::commit(QString *error)
 {
+    switch (writeGroup(error)) {
+    case GroupWrite::Durable:
+        return true;
+    case GroupWrite::Failed:
+        return false;
+    case GroupWrite::NeedsSync:
+        break;
+    }
+    return syncedGroup(m_sync(m_file.handle()), error);
+}
+
+Journal::GroupWrite Journal::writeGroup(QString *error)
+{
+    Q_ASSERT(!syncing());
     if (!m_groupError.isEmpty()) {
         const QString message = std::exchange(m_groupError, {});
         closeGroup();
-        return fail(error, message);
+        fail(error, message);
+        return GroupWrite::Failed;
     }
     if (const int code = writeStaged()) {
         dropGroup();
-        return fail(error, writeFailure(code));
+        fail(error, writeFailure(code));
+        return GroupWrite::Failed;
     }
-    if (m_sync && m_syncedEnd < m_end) {
-        if (const int code = m_sync(m_file.handle())) {
-            // After a failed fdatasync() the kernel may have dropped the dirty pages: whether
-            // the group is on disk is unknown, so it is cut off rather than half kept.
-            dropGroup();
-            return fail(error, QCoreApplication::translate("Journal", "Could not save the "
-                                                                      "journal %1 to disk: %2. %3")
-                                   .arg(path(), osError(code), writeAdvice(code)));
-        }
+    if (!m_sync || m_syncedEnd >= m_end) {
+        m_syncedEnd = m_end;
+        closeGroup();
+        return GroupWrite::Durable;
     }
-    m_syncedEnd = m_end;
-    closeGroup();
+    m_syncingEnd = m_end;
+    m_syncingLastId = m_lastId;
+    return GroupWrite::NeedsSync;
+}
+
+bool Journal::syncedGroup(int code, QString *error)
+{
+    Q_ASSERT(syncing());
+    const qint64 synced = std::exchange(m_syncingEnd, -1);
+    if (code != 0) {
+        // After a failed fdatasync() the kernel may have dropped the dirty pages: whether the
+        // group is on disk is unknown, so it is cut off rather than half kept, with whatever was
+        // staged after it, whose records were placed and numbered after it.
+        m_groupError.clear();
+        dropGroup();
+        return fail(error, QCoreApplication::translate("Journal", "Could not save the "
+                                                                  "journal %1 to disk: %2. %3")
+                               .arg(path(), osError(code), writeAdvice(code)));
+    }
+    m_syncedEnd = synced;
+    m_groupStart = synced; // what was staged meanwhile stays open: the next group
+    m_groupLastId = m_syncingLastId;
     return true;
 }
 
@@ -218,14 +250,17 @@ int Journal::writeStaged()
 
 // Cuts the current group off the file: none of it was acknowledged, and a restart must not
 // show as received what the sender was told to send again.
+// While a sync is under way only what was staged after its group is cut: that group's fate is
+// for syncedGroup() to decide.
 void Journal::dropGroup()
 {
+    const qint64 start = syncing() ? m_syncingEnd : m_groupStart;
     m_pending.truncate(0);
-    if (m_end > m_groupStart && ::ftruncate(m_file.handle(), m_groupStart) != 0)
+    if (m_end > start && ::ftruncate(m_file.handle(), start) != 0)
         m_damaged = true;
-    m_end = m_groupStart;
+    m_end = start;
     m_syncedEnd = qMin(m_syncedEnd, m_end);
-    m_lastId = m_groupLastId;
+    m_lastId = syncing() ? m_syncingLastId : m_groupLastId;
 }
 
 void Journal::closeGroup()

@@ -17,10 +17,16 @@
 // The listener commits in groups: it stages the records of one event-loop pass, then commit()
 // writes them with one pwrite() and makes them durable with one fdatasync(), and only then are
 // their answers written. A group that cannot be written or synced is cut off whole.
+//
+// The sync may run on another thread: writeGroup() writes the group and says whether it needs a
+// sync; the caller runs syncFunction() on descriptor() elsewhere, and hands its result to
+// syncedGroup() back on the journal's thread. Meanwhile the next group is staged after it (it
+// is written only once the sync returned); should the sync fail, both are cut off.
 class Journal {
 public:
     // Makes what was written to `fd` durable; returns 0 or the errno of the failure.
     using SyncFunction = std::function<int(int fd)>;
+    enum class GroupWrite { Durable, NeedsSync, Failed };
 
     Journal();
     Q_DISABLE_COPY_MOVE(Journal)
@@ -52,6 +58,15 @@ public:
     // the last sync. On failure the whole group (every record staged or appended since the last
     // commit) is cut off the file, *error says why, and none of it may be acknowledged.
     bool commit(QString *error);
+    // commit() in two halves. writeGroup() writes the staged group; when it returns NeedsSync,
+    // syncFunction() must be run on descriptor() (any thread), and its result handed to
+    // syncedGroup() before the group counts as kept. Records staged in between join the next
+    // group. syncedGroup() with a failure cuts off the group and all staged after it.
+    GroupWrite writeGroup(QString *error);
+    bool syncedGroup(int code, QString *error);
+    bool syncing() const { return m_syncingEnd >= 0; }
+    int descriptor() const { return m_file.handle(); }
+    SyncFunction syncFunction() const { return m_sync; }
     bool hasStaged() const { return !m_pending.isEmpty() || !m_groupError.isEmpty(); }
     // What commit() calls; fdatasync() by default. An empty function skips the sync: records
     // then survive the app being killed, not a power cut. Set before the network thread uses
@@ -104,9 +119,11 @@ private:
     QString m_groupError; // the staged group could not be written: commit() reports it
     CaptureIndex m_loaded;
     QString m_warning;
-    qint64 m_end = 0;        // end of the last complete record: everything after it is garbage
-    qint64 m_groupStart = 0; // where the group that commit() ends began
-    qint64 m_syncedEnd = 0;  // how far the file is known durable
+    qint64 m_end = 0;         // end of the last complete record: everything after it is garbage
+    qint64 m_groupStart = 0;  // where the group that commit() ends began
+    qint64 m_syncedEnd = 0;   // how far the file is known durable
+    qint64 m_syncingEnd = -1; // how far the sync under way reaches; -1: none under way
+    quint64 m_syncingLastId = 0;
     qint64 m_droppedBytes = 0;
     qint64 m_lastRecordOffset = -1;
     quint32 m_lastRecordSize = 0;

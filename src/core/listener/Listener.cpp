@@ -108,6 +108,15 @@ int Listener::connectionCount() const
     return count;
 }
 
+int Listener::stagedCount() const
+{
+    int count = 0;
+    QMetaObject::invokeMethod(
+        m_worker, [this, &count] { count = m_worker->stagedCount(); },
+        Qt::BlockingQueuedConnection);
+    return count;
+}
+
 bool Listener::reachableFromOtherMachines(const QHostAddress &address)
 {
     return !address.isLoopback();

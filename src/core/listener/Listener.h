@@ -66,6 +66,9 @@ public:
     void setLateAnswerMs(int ms);
     // Open connections, refused ones still closing included; for tests and diagnostics.
     int connectionCount() const;
+    // Requests recorded whose journal group is not written yet: staged while the sync of the
+    // group before them runs, or until the network thread's pass ends; for tests.
+    int stagedCount() const;
 
     // True when `address` lets other machines connect: the window asks the user to confirm
     // such a bind, and headless mode warns about it.

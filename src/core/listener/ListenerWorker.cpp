@@ -35,7 +35,7 @@ ListenerWorker::ListenerWorker(AnswerPolicy *policy, const HttpLimits &limits, J
     m_recorder.restore(loaded);
     m_commitTimer.setSingleShot(true);
     m_commitTimer.setInterval(0);
-    connect(&m_commitTimer, &QTimer::timeout, this, &ListenerWorker::commit);
+    connect(&m_commitTimer, &QTimer::timeout, this, &ListenerWorker::startGroup);
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(kBatchIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &ListenerWorker::flush);
@@ -149,24 +149,86 @@ void ListenerWorker::awaitCommit(const CapturePtr &capture, const ResponseAnswer
                               QPointer<ListenerConnection>(connection), token});
     if (!m_recorder.journal())
         commit(); // kept nowhere: nothing to wait for
-    else if (!m_commitTimer.isActive())
-        m_commitTimer.start();
+    else if (!m_commitTimer.isActive() && !m_syncer.busy())
+        m_commitTimer.start(); // else onSynced() starts the group
 }
 
-// Writes and syncs the staged group, then lets its answers out (each after what is left of its
-// rule's delay) or asks the answerer; a group that was not kept is answered 503, so that Hoox
-// retries, and is not handed over. False when the group was not kept.
+// Writes the staged group and hands its sync to the sync thread; with a sync under way, the group
+// waits for it to return (onSynced() starts it then).
+void ListenerWorker::startGroup()
+{
+    m_commitTimer.stop();
+    if (m_syncer.busy())
+        return;
+    QString error;
+    const Journal::GroupWrite write = m_recorder.writeGroup(&error);
+    std::vector<Staged> group = std::exchange(m_staged, {});
+    if (write == Journal::GroupWrite::Failed)
+        emit journalFailed(error);
+    if (write != Journal::GroupWrite::NeedsSync) {
+        answerGroup(std::move(group), write == Journal::GroupWrite::Durable, error);
+        return;
+    }
+    m_syncing = std::move(group);
+    const Journal *journal = m_recorder.journal();
+    m_syncer.start(journal->syncFunction(), journal->descriptor(), [this](quint64 number, int) {
+        QMetaObject::invokeMethod(
+            this, [this, number] { onSynced(number); }, Qt::QueuedConnection);
+    });
+}
+
+// Back from the sync thread: the group's answers go out, and the group staged meanwhile starts.
+void ListenerWorker::onSynced(quint64 number)
+{
+    const int code = m_syncer.take(number);
+    if (code < 0)
+        return; // taken already by drain()
+    endSync(code);
+    if (!m_staged.empty() || m_recorder.hasStaged())
+        startGroup();
+}
+
+// Waits for the sync under way, if any, and answers its group.
+void ListenerWorker::drain()
+{
+    if (m_syncer.busy())
+        endSync(m_syncer.take());
+}
+
+// A failed sync cuts off its group and all that was staged after it (Journal::syncedGroup()).
+void ListenerWorker::endSync(int code)
+{
+    QString error;
+    const bool ok = m_recorder.syncedGroup(code, &error);
+    if (!ok)
+        emit journalFailed(error);
+    answerGroup(std::exchange(m_syncing, {}), ok, error);
+    if (!ok)
+        answerGroup(std::exchange(m_staged, {}), false, error);
+}
+
+// Writes and syncs what is staged now, after the sync under way: for a switch of journals, an
+// import slice or annotations, which go on only once it is on disk. False when it was not kept.
 bool ListenerWorker::commit()
 {
     m_commitTimer.stop();
+    drain();
     QString error;
     const bool ok = m_recorder.commit(&error);
     if (!ok)
         emit journalFailed(error);
-    const std::vector<Staged> group = std::exchange(m_staged, {});
+    answerGroup(std::exchange(m_staged, {}), ok, error);
+    return ok;
+}
+
+// Lets the answers of a group that was kept out (each after what is left of its rule's delay),
+// or asks the answerer; a group that was not kept is answered 503, so that Hoox retries, and is
+// not handed over.
+void ListenerWorker::answerGroup(std::vector<Staged> group, bool kept, const QString &error)
+{
     for (const Staged &s : group) {
         ListenerConnection *connection = s.connection.data();
-        if (!ok) {
+        if (!kept) {
             if (connection)
                 connection->resolve(
                     s.token, 503, QByteArrayLiteral("text/plain; charset=utf-8"),
@@ -179,7 +241,6 @@ bool ListenerWorker::commit()
             handOver(s.capture, answer, connection, s.token);
         }
     }
-    return ok;
 }
 
 // The numbered, journaled capture; null when the journal could not take it, after answering 503:
@@ -310,6 +371,7 @@ void ListenerWorker::importRequests(const QList<ImportedRequest> &requests)
 // up the deliveries arriving meanwhile nor lands on the GUI thread as one huge batch.
 void ListenerWorker::importSlice()
 {
+    drain(); // a failed sync would cut the slice off after it was staged
     const qsizetype end = qMin(m_importNext + kImportSlice, m_imports.size());
     CaptureBatch slice;
     for (; m_importNext < end; ++m_importNext) {
@@ -343,6 +405,7 @@ void ListenerWorker::annotate(Annotations annotations, quint64 epoch)
 {
     if (epoch != m_epoch)
         return; // made in a journal that is no longer the one written
+    drain();    // a failed sync would cut the annotations off after they were appended
     QString error;
     if (!m_recorder.annotate(&annotations, &error))
         emit journalFailed(error);

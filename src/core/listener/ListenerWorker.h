@@ -6,6 +6,7 @@
 #include "capture/Capture.h"
 #include "capture/CaptureRecorder.h"
 #include "capture/ImportedRequest.h"
+#include "capture/JournalSyncer.h"
 #include "hoox/RetrySchedule.h"
 #include "http/HttpLimits.h"
 #include "http/HttpRequest.h"
@@ -30,9 +31,11 @@ class AnswerPolicy;
 // request and hands the captures to the GUI thread in batches.
 //
 // Group commit: the requests completed in one pass of the event loop are staged in the journal,
-// and a zero timer (it fires once the pass's events are handled) writes and syncs them together;
-// only then do their answers go out, or their answerer hear of them. A group the journal cannot
-// write or sync is answered 503, as a record that cannot be written always was.
+// and a zero timer (it fires once the pass's events are handled) writes them together and hands
+// their sync to the sync thread; only once it returned do their answers go out, or their
+// answerer hear of them. Meanwhile this thread goes on reading and parsing, and stages the next
+// group, written and synced as soon as this one is done. A group the journal cannot write or
+// sync is answered 503, as a record that cannot be written always was.
 class ListenerWorker : public QObject {
     Q_OBJECT
 public:
@@ -44,6 +47,9 @@ public:
     void close();
     quint16 port() const;
     int connectionCount() const { return int(m_connections.size() + m_refused.size()); }
+    // Requests recorded whose group is not yet written (waiting for the pass to end, or for the
+    // sync under way); for tests and diagnostics.
+    int stagedCount() const { return int(m_staged.size()); }
 
     // Called by a connection for each complete request: records the request and resolves the
     // connection's token with the rule's answer, or, when an answerer is set, records it first
@@ -92,6 +98,10 @@ private:
     void awaitCommit(const CapturePtr &capture, const ResponseAnswer &answer, bool ask,
                      ListenerConnection *connection, quint64 token);
     bool commit();
+    void startGroup();
+    void onSynced(quint64 number);
+    void drain();
+    void endSync(int code);
 
     // A staged capture whose answer (or answerer) waits for its group's commit.
     struct Staged {
@@ -102,6 +112,7 @@ private:
         QPointer<ListenerConnection> connection;
         quint64 token = 0;
     };
+    void answerGroup(std::vector<Staged> group, bool kept, const QString &error);
 
     // A recorded capture whose answer the answerer has yet to decide.
     struct Held {
@@ -136,6 +147,8 @@ private:
     QList<ImportedRequest> m_imports; // being recorded, a slice per event-loop pass
     qsizetype m_importNext = 0;
     std::vector<Staged> m_staged;
+    std::vector<Staged> m_syncing; // written; their answers wait for the sync under way
+    JournalSyncer m_syncer;
     QTimer m_commitTimer;
     QTimer m_flushTimer;
     QTimer m_sweepTimer;
