@@ -82,13 +82,6 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <source>%n capture(s)</source>
-        <translation>
-            <numerusform>%n capture</numerusform>
-            <numerusform>%n captures</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Hide all %n capture(s) from the view? Nothing is deleted: the journal keeps them, and they show again when this session is next opened, as when HookScope starts again. To delete captures, select them and press Del; to start empty, use File → New session.</source>
         <translation>
             <numerusform>Hide the %n capture from the view? Nothing is deleted: the journal keeps it, and it shows again when this session is next opened, as when HookScope starts again. To delete captures, select them and press Del; to start empty, use File → New session.</numerusform>
@@ -103,6 +96,16 @@
         <translation>
             <numerusform>Reading %n capture</numerusform>
             <numerusform>Reading %n captures</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message numerus="yes">
+        <source>%n capture(s)</source>
+        <translation>
+            <numerusform>%n capture</numerusform>
+            <numerusform>%n captures</numerusform>
         </translation>
     </message>
 </context>

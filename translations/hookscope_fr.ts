@@ -130,26 +130,6 @@
 <context>
     <name>AttemptLabel</name>
     <message>
-        <source>refused: no access token</source>
-        <translation>refusée&#xa0;: pas de jeton d&apos;accès</translation>
-    </message>
-    <message>
-        <source> · Hoox gave up</source>
-        <translation> · Hoox a abandonné</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%1 sur %2</translation>
-    </message>
-    <message>
-        <source>attempt %1 of %2 · %3 shown</source>
-        <translation>tentative %1 sur %2 · %3 affichées</translation>
-    </message>
-    <message>
-        <source> · +%1 s, %2</source>
-        <translation> · +%1 s, %2</translation>
-    </message>
-    <message>
         <source> (%1 deliveries, none answered 2xx within 10 s): fetch the job&apos;s status instead.</source>
         <translation> (%1 livraisons, aucune n&apos;a reçu de 2xx sous 10 s)&#xa0;: interrogez plutôt le statut de la tâche.</translation>
     </message>
@@ -164,6 +144,57 @@
     <message>
         <source>Delivery %1 of the %2 this key has had so far; the first is #%3.</source>
         <translation>Livraison %1 sur les %2 que cette clé a reçues jusqu&apos;ici&#xa0;; la première est #%3.</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refusée</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source> +%1s</source>
+        <translation> +%1s</translation>
+    </message>
+    <message>
+        <source>Refused: the request carried no access token, so it was not counted.</source>
+        <translation>Refusée&#xa0;: la requête ne portait pas de jeton d&apos;accès, elle n&apos;a donc pas été comptée.</translation>
+    </message>
+    <message>
+        <source>Came %1 s after attempt %2: %3.</source>
+        <translation>Arrivée %1 s après la tentative %2&#xa0;: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>AttemptStatusLabel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Pas de réponse</translation>
+    </message>
+    <message>
+        <source>timed out after %1</source>
+        <translation>délai dépassé après %1</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>pas de réponse</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
     </message>
 </context>
 <context>
@@ -390,6 +421,22 @@
     <message>
         <source>Forwarded</source>
         <translation>Transfert</translation>
+    </message>
+    <message>
+        <source>(not JSON)</source>
+        <translation>(pas du JSON)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>(no task)</source>
+        <translation>(sans task)</translation>
+    </message>
+    <message>
+        <source>%1 late</source>
+        <translation>%1 en retard</translation>
     </message>
 </context>
 <context>
@@ -659,20 +706,8 @@ Obtenu&#xa0;: %2
 <context>
     <name>DiffView</name>
     <message>
-        <source>Show &amp;ignored</source>
-        <translation>Afficher les &amp;ignorés</translation>
-    </message>
-    <message>
-        <source>Ignore headers that change with every deli&amp;very</source>
-        <translation>Ignorer les en-têtes qui changent à chaque &amp;livraison</translation>
-    </message>
-    <message>
         <source>Date, X-Request-Id, trace ids, timestamps and signatures are new on every delivery, and Content-Length follows the body: shown, but not counted as a difference.</source>
         <translation>Date, X-Request-Id, les identifiants de trace, les horodatages et les signatures sont nouveaux à chaque livraison, et Content-Length suit le corps&#xa0;: affichés, mais pas comptés comme différences.</translation>
-    </message>
-    <message>
-        <source>&amp;Reset ignored paths</source>
-        <translation>&amp;Rétablir les chemins ignorés</translation>
     </message>
     <message>
         <source>&amp;Ignore this path</source>
@@ -755,6 +790,81 @@ Obtenu&#xa0;: %2
     <message>
         <source>bodies compared as text: before %1, after %2</source>
         <translation>corps comparés comme texte&#xa0;: avant %1, après %2</translation>
+    </message>
+    <message>
+        <source>Show ignored</source>
+        <translation>Afficher les ignorés</translation>
+    </message>
+    <message>
+        <source>Reset ignored paths</source>
+        <translation>Oublier les chemins ignorés</translation>
+    </message>
+    <message>
+        <source>Ignore headers that change with every delivery</source>
+        <translation>Ignorer les en-têtes qui changent à chaque livraison</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Send a sa&amp;mple delivery</source>
+        <translation>Envoyer un e&amp;xemple de livraison</translation>
+    </message>
+    <message>
+        <source>Which Hoox payload the sample carries</source>
+        <translation>La charge Hoox que porte l&apos;exemple</translation>
+    </message>
+    <message>
+        <source>No deliveries yet</source>
+        <translation>Aucune livraison pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>1. Expose HookScope to the internet, in a terminal:</source>
+        <translation>1. Exposez HookScope à Internet, dans un terminal&#xa0;:</translation>
+    </message>
+    <message>
+        <source>2. Paste this as webhook_url in your Hoox request:</source>
+        <translation>2. Collez ceci comme webhook_url dans votre requête Hoox&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Or see what a delivery looks like now: HookScope posts a sample to itself, exactly as Hoox would.</source>
+        <translation>Ou voyez dès maintenant à quoi ressemble une livraison&#xa0;: HookScope s&apos;envoie un exemple, exactement comme Hoox le ferait.</translation>
+    </message>
+    <message>
+        <source>Copied ✓</source>
+        <translation>Copié ✓</translation>
+    </message>
+    <message>
+        <source>(start listening first)</source>
+        <translation>(commencez d&apos;abord à écouter)</translation>
+    </message>
+    <message>
+        <source>POST the sample to http://127.0.0.1:%1/webhook/hoox with Hoox&apos;s headers</source>
+        <translation>Envoie l&apos;exemple en POST à http://127.0.0.1:%1/webhook/hoox avec les en-têtes de Hoox</translation>
+    </message>
+    <message>
+        <source>Start listening first</source>
+        <translation>Commencez d&apos;abord à écouter</translation>
+    </message>
+    <message>
+        <source>waiting for ngrok… (%1)</source>
+        <translation>en attente de ngrok… (%1)</translation>
+    </message>
+    <message>
+        <source>checked every few seconds</source>
+        <translation>vérifié toutes les quelques secondes</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>The sample was not delivered: %1</source>
+        <translation>L&apos;exemple n&apos;a pas été livré&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1175,14 +1285,6 @@ Obtenu&#xa0;: %2
         <translation>Cible</translation>
     </message>
     <message>
-        <source>&amp;Release</source>
-        <translation>&amp;Libérer</translation>
-    </message>
-    <message>
-        <source>Relea&amp;se all</source>
-        <translation>Libérer &amp;tout</translation>
-    </message>
-    <message>
         <source>Send every held forward to your app, in arrival order.</source>
         <translation>Envoyer tous les transferts retenus à votre application, dans l&apos;ordre d&apos;arrivée.</translation>
     </message>
@@ -1229,6 +1331,25 @@ Obtenu&#xa0;: %2
     <message>
         <source>Send the oldest held forward to your app; select one to send it first.</source>
         <translation>Envoyer le plus ancien transfert retenu à votre application&#xa0;; sélectionnez-en un pour l&apos;envoyer en premier.</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Libérer</translation>
+    </message>
+    <message>
+        <source>Release all</source>
+        <translation>Tout libérer</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>HookScope help</source>
+        <translation>Aide de HookScope</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Keyboard</translation>
     </message>
 </context>
 <context>
@@ -1668,10 +1789,6 @@ Obtenu&#xa0;: %2
 <context>
     <name>ListenerBar</name>
     <message>
-        <source>&amp;Port</source>
-        <translation>Por&amp;t</translation>
-    </message>
-    <message>
         <source>The port ngrok forwards to: ngrok http &lt;port&gt;. 0 picks a free one.</source>
         <translation>Le port vers lequel ngrok transfère&#xa0;: ngrok http &lt;port&gt;. 0 en choisit un libre.</translation>
     </message>
@@ -1686,14 +1803,6 @@ Obtenu&#xa0;: %2
     <message>
         <source>webhook_&amp;url</source>
         <translation>webhook_&amp;url</translation>
-    </message>
-    <message>
-        <source>https://your-tunnel.ngrok-free.app (found through ngrok, or paste it)</source>
-        <translation>https://votre-tunnel.ngrok-free.app (trouvée via ngrok, ou collez-la)</translation>
-    </message>
-    <message>
-        <source>/webhook/hoox</source>
-        <translation>/webhook/hoox</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -1724,20 +1833,8 @@ Obtenu&#xa0;: %2
         <translation>Appliquer</translation>
     </message>
     <message>
-        <source>Fail next</source>
-        <translation>Faire échouer les suivantes</translation>
-    </message>
-    <message>
         <source>Answer the next N deliveries with this status, so that Hoox retries them</source>
         <translation>Répondre avec ce statut aux N prochaines livraisons, pour que Hoox les réessaie</translation>
-    </message>
-    <message>
-        <source>Delay next past 10 s</source>
-        <translation>Retarder les suivantes au-delà de 10 s</translation>
-    </message>
-    <message>
-        <source>Answer the next N deliveries after 11 s, past Hoox&apos;s 10 s timeout</source>
-        <translation>Répondre aux N prochaines livraisons après 11 s, au-delà du délai de 10 s de Hoox</translation>
     </message>
     <message>
         <source>Start</source>
@@ -1764,16 +1861,104 @@ Obtenu&#xa0;: %2
         <translation>«&#xa0;%1&#xa0;» n&apos;est pas une adresse IP&#xa0;; utilisez 127.0.0.1 (ou ::1).</translation>
     </message>
     <message>
-        <source>start ngrok, or paste its https URL</source>
-        <translation>démarrez ngrok, ou collez son URL https</translation>
-    </message>
-    <message>
         <source>failing the next %1 with %2</source>
         <translation>échec des %1 prochaines avec %2</translation>
     </message>
     <message>
         <source>delaying the next %1 by %2 s</source>
         <translation>retard des %1 prochaines de %2 s</translation>
+    </message>
+    <message>
+        <source>Po&amp;rt</source>
+        <translation>Por&amp;t</translation>
+    </message>
+    <message>
+        <source>The address to listen on: 127.0.0.1 keeps HookScope to this machine (ngrok reaches it there)</source>
+        <translation>L&apos;adresse d&apos;écoute&#xa0;: 127.0.0.1 garde HookScope sur cette machine (ngrok l&apos;y atteint)</translation>
+    </message>
+    <message>
+        <source>Copy the webhook_url to paste into a Hoox request (Ctrl+Shift+U)</source>
+        <translation>Copier le webhook_url à coller dans une requête Hoox (Ctrl+Shift+U)</translation>
+    </message>
+    <message>
+        <source>The status every delivery is answered with</source>
+        <translation>Le statut de la réponse à chaque livraison</translation>
+    </message>
+    <message>
+        <source>The answer&apos;s body</source>
+        <translation>Le corps de la réponse</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>après</translation>
+    </message>
+    <message>
+        <source>How long to wait before answering</source>
+        <translation>Combien attendre avant de répondre</translation>
+    </message>
+    <message>
+        <source>Fail ne&amp;xt</source>
+        <translation>É&amp;chouer les</translation>
+    </message>
+    <message>
+        <source>How many of the next deliveries fail</source>
+        <translation>Combien des prochaines livraisons échouent</translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>avec</translation>
+    </message>
+    <message>
+        <source>The status they are answered with</source>
+        <translation>Le statut de leur réponse</translation>
+    </message>
+    <message>
+        <source>Dela&amp;y next</source>
+        <translation>Retarde&amp;r les</translation>
+    </message>
+    <message>
+        <source>Answer the next N deliveries after 11 s, past Hoox&apos;s 10 s timeout, so that Hoox retries them</source>
+        <translation>Répondre aux N prochaines livraisons après 11 s, au-delà du délai de 10 s de Hoox, pour que Hoox les réessaie</translation>
+    </message>
+    <message>
+        <source>How many of the next deliveries are answered late</source>
+        <translation>Combien des prochaines livraisons reçoivent une réponse tardive</translation>
+    </message>
+    <message>
+        <source>past Hoox&apos;s 10 s</source>
+        <translation>au-delà des 10 s de Hoox</translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation>À l&apos;écoute</translation>
+    </message>
+    <message>
+        <source>Listening on all</source>
+        <translation>À l&apos;écoute partout</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+    <message>
+        <source>Copied ✓</source>
+        <translation>Copié ✓</translation>
+    </message>
+    <message>
+        <source>webhook_url copied: %1</source>
+        <translation>webhook_url copié&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Hoox request copied as curl</source>
+        <translation>Requête Hoox copiée en curl</translation>
+    </message>
+    <message>
+        <source>run: ngrok http %1 — or paste its https URL</source>
+        <translation>lancez&#xa0;: ngrok http %1 — ou collez son URL https</translation>
+    </message>
+    <message>
+        <source>Paste this as webhook_url in your Hoox request.</source>
+        <translation>Collez ceci comme webhook_url dans votre requête Hoox.</translation>
     </message>
 </context>
 <context>
@@ -1795,16 +1980,8 @@ Obtenu&#xa0;: %2
         <translation>Filtres enregistrés</translation>
     </message>
     <message>
-        <source>&amp;Duplicates only</source>
-        <translation>Doublons &amp;seulement</translation>
-    </message>
-    <message>
         <source>With fi&amp;ndings only</source>
         <translation>Avec constats seule&amp;ment</translation>
-    </message>
-    <message>
-        <source>F&amp;ollow</source>
-        <translation>Sui&amp;vre</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1959,10 +2136,6 @@ Obtenu&#xa0;: %2
         <translation>À &amp;propos de HookScope</translation>
     </message>
     <message>
-        <source>F1</source>
-        <translation>F1</translation>
-    </message>
-    <message>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
@@ -2007,28 +2180,12 @@ Obtenu&#xa0;: %2
         <translation>&amp;Livrer</translation>
     </message>
     <message>
-        <source>Di&amp;ff</source>
-        <translation>Com&amp;paraison</translation>
-    </message>
-    <message>
         <source>Listen on %1?</source>
         <translation>Écouter sur %1&#xa0;?</translation>
     </message>
     <message>
         <source>On %1, other machines on your network can send requests to HookScope. ngrok only needs 127.0.0.1.</source>
         <translation>Sur %1, les autres machines de votre réseau peuvent envoyer des requêtes à HookScope. ngrok n&apos;a besoin que de 127.0.0.1.</translation>
-    </message>
-    <message>
-        <source>Listening on %1:%2</source>
-        <translation>À l&apos;écoute sur %1:%2</translation>
-    </message>
-    <message>
-        <source>Not listening</source>
-        <translation>Pas à l&apos;écoute</translation>
-    </message>
-    <message>
-        <source>Deliveries are refused with 503 until the journal can be written: %1</source>
-        <translation>Les livraisons sont refusées avec 503 tant que le journal ne peut pas être écrit&#xa0;: %1</translation>
     </message>
     <message>
         <source>Search cancelled: the filter is off.</source>
@@ -2057,17 +2214,6 @@ Obtenu&#xa0;: %2
     <message>
         <source> · searching…</source>
         <translation> · recherche…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n capture(s)</source>
-        <translation>
-            <numerusform>%n capture</numerusform>
-            <numerusform>%n captures</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 deliveries/s</source>
-        <translation>%1 livraisons/s</translation>
     </message>
     <message>
         <source>&amp;Clear view…</source>
@@ -2099,6 +2245,109 @@ Obtenu&#xa0;: %2
     <message>
         <source>Ctrl+Alt+R</source>
         <translation>Ctrl+Alt+R</translation>
+    </message>
+    <message>
+        <source>Duplicates &amp;only</source>
+        <translation>D&amp;oublons seulement</translation>
+    </message>
+    <message>
+        <source>Follo&amp;w</source>
+        <translation>Sui&amp;vre</translation>
+    </message>
+    <message>
+        <source>D&amp;iff</source>
+        <translation>É&amp;carts</translation>
+    </message>
+    <message>
+        <source>Follow paused while you read older rows: check Follow to jump to the newest.</source>
+        <translation>Suivi en pause pendant que vous lisez des lignes plus anciennes&#xa0;: cochez Suivre pour revenir à la plus récente.</translation>
+    </message>
+</context>
+<context>
+    <name>Navigator</name>
+    <message>
+        <source>Go to the &amp;table</source>
+        <translation>Aller au &amp;tableau</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;detail pane</source>
+        <translation>Aller au panneau de &amp;détail</translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <source>&amp;Next detail tab</source>
+        <translation>Onglet de détail suiva&amp;nt</translation>
+    </message>
+    <message>
+        <source>Ctrl+Tab</source>
+        <translation>Ctrl+Tab</translation>
+    </message>
+    <message>
+        <source>P&amp;revious detail tab</source>
+        <translation>Onglet de détail &amp;précédent</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Tab</source>
+        <translation>Ctrl+Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Next payload &amp;view</source>
+        <translation>&amp;Vue suivante de la charge</translation>
+    </message>
+    <message>
+        <source>Ctrl+PgDown</source>
+        <translation>Ctrl+PgDown</translation>
+    </message>
+    <message>
+        <source>Previous payload vi&amp;ew</source>
+        <translation>V&amp;ue précédente de la charge</translation>
+    </message>
+    <message>
+        <source>Ctrl+PgUp</source>
+        <translation>Ctrl+PgUp</translation>
+    </message>
+    <message>
+        <source>Copy &amp;webhook_url</source>
+        <translation>Copier le &amp;webhook_url</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+U</source>
+        <translation>Ctrl+Shift+U</translation>
+    </message>
+    <message>
+        <source>Start or stop &amp;listening</source>
+        <translation>Démarrer ou arrêter l&apos;&amp;écoute</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+L</source>
+        <translation>Ctrl+Alt+L</translation>
+    </message>
+    <message>
+        <source>&amp;Fail the next deliveries (as in the bar)</source>
+        <translation>Faire échouer les prochaines livraisons (comme dans la &amp;barre)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+F</source>
+        <translation>Ctrl+Alt+F</translation>
+    </message>
+    <message>
+        <source>&amp;Delay the next deliveries past 10 s</source>
+        <translation>Retarder les prochaines livraisons au-delà de 10 s (&amp;délai)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+D</source>
+        <translation>Ctrl+Alt+D</translation>
+    </message>
+    <message>
+        <source>HookScope &amp;help</source>
+        <translation>&amp;Aide de HookScope</translation>
     </message>
 </context>
 <context>
@@ -2196,6 +2445,49 @@ Obtenu&#xa0;: %2
     <message>
         <source>ngrok tunnel found: %1</source>
         <translation>Tunnel ngrok trouvé&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <source>1 delivery with findings</source>
+        <translation>1 livraison avec constats</translation>
+    </message>
+    <message>
+        <source>%1 deliveries with findings</source>
+        <translation>%1 livraisons avec constats</translation>
+    </message>
+    <message>
+        <source>1 conflicting duplicate</source>
+        <translation>1 doublon contradictoire</translation>
+    </message>
+    <message>
+        <source>%1 conflicting duplicates</source>
+        <translation>%1 doublons contradictoires</translation>
+    </message>
+    <message>
+        <source>1 failed forward</source>
+        <translation>1 transfert en échec</translation>
+    </message>
+    <message>
+        <source>%1 failed forwards</source>
+        <translation>%1 transferts en échec</translation>
+    </message>
+    <message>
+        <source>Hoox gave up on 1 webhook</source>
+        <translation>Hoox a abandonné 1 webhook</translation>
+    </message>
+    <message>
+        <source>Hoox gave up on %1 webhooks</source>
+        <translation>Hoox a abandonné %1 webhooks</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>HookScope</source>
+        <translation>HookScope</translation>
     </message>
 </context>
 <context>
@@ -2335,12 +2627,12 @@ Obtenu&#xa0;: %2
         <translation>Lecture de #%1 depuis le journal…</translation>
     </message>
     <message>
-        <source>⚠ Conflicts with #%1: same key, another outcome. Compare them…</source>
-        <translation>⚠ Contredit #%1&#xa0;: même clé, autre issue. Les comparer…</translation>
+        <source>⚠ Conflicts with #%1: compare…</source>
+        <translation>⚠ Contredit #%1&#xa0;: comparer…</translation>
     </message>
     <message>
-        <source>Receivers disagree on which delivery of a key wins: open both in the Diff tab</source>
-        <translation>Les récepteurs divergent sur la livraison d&apos;une clé qui l&apos;emporte&#xa0;: ouvrez les deux dans l&apos;onglet Comparaison</translation>
+        <source>Same key as #%1, another outcome: receivers disagree on which delivery of a key wins. Opens both in the Diff tab.</source>
+        <translation>Même clé que #%1, autre issue&#xa0;: les destinataires ne s&apos;accordent pas sur la livraison d&apos;une clé qui l&apos;emporte. Ouvre les deux dans l&apos;onglet Diff.</translation>
     </message>
 </context>
 <context>
@@ -2540,6 +2832,50 @@ Obtenu&#xa0;: %2
     <message>
         <source>The delivery target needs an http:// or https:// URL, such as http://localhost:3000/webhook/hoox.</source>
         <translation>La cible de livraison doit être une URL http:// ou https://, comme http://localhost:3000/webhook/hoox.</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>While HookScope&apos;s window is not the active one, a desktop notification says what arrived, at most one every 5 s. Clicking it shows the newest such capture.</source>
+        <translation>Tant que la fenêtre de HookScope n&apos;est pas active, une notification de bureau dit ce qui est arrivé, au plus une toutes les 5 s. Un clic montre la capture la plus récente concernée.</translation>
+    </message>
+    <message>
+        <source>Deliveries with &amp;findings</source>
+        <translation>Livraisons avec &amp;constats</translation>
+    </message>
+    <message>
+        <source>A delivery that breaks the Hoox contract: not JSON, a missing field, an unknown task, a wrong header.</source>
+        <translation>Une livraison qui enfreint le contrat Hoox&#xa0;: pas du JSON, un champ manquant, une task inconnue, un en-tête erroné.</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicting duplicates</source>
+        <translation>&amp;Doublons contradictoires</translation>
+    </message>
+    <message>
+        <source>A delivery with the same key as an earlier one, but a different status or result.</source>
+        <translation>Une livraison de même clé qu&apos;une précédente, mais d&apos;un autre statut ou résultat.</translation>
+    </message>
+    <message>
+        <source>Failed live f&amp;orwards</source>
+        <translation>&amp;Transferts en direct en échec</translation>
+    </message>
+    <message>
+        <source>Your app answered a forwarded delivery with other than 2xx, not at all, or later than Hoox waits (10 s).</source>
+        <translation>Votre application a répondu à une livraison transférée autrement que 2xx, pas du tout, ou plus tard que Hoox n&apos;attend (10 s).</translation>
+    </message>
+    <message>
+        <source>Webhooks &amp;Hoox gave up on</source>
+        <translation>Webhooks abandonnés par &amp;Hoox</translation>
+    </message>
+    <message>
+        <source>Hoox&apos;s last retry was not answered 2xx in time: that job&apos;s webhook will not come again.</source>
+        <translation>La dernière nouvelle tentative de Hoox n&apos;a pas reçu de 2xx à temps&#xa0;: le webhook de ce job ne reviendra pas.</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray: notifications cannot be shown.</source>
+        <translation>Ce bureau n&apos;a pas de zone de notification&#xa0;: les notifications ne peuvent pas s&apos;afficher.</translation>
     </message>
 </context>
 <context>
@@ -2894,10 +3230,6 @@ Obtenu&#xa0;: %2
         <translation>Livrer</translation>
     </message>
     <message>
-        <source>&amp;Target:</source>
-        <translation>Ci&amp;ble&#xa0;:</translation>
-    </message>
-    <message>
         <source>Where deliveries and forwards go: your app&apos;s webhook endpoint.</source>
         <translation>Où vont les livraisons et les transferts&#xa0;: le point de terminaison de webhooks de votre application.</translation>
     </message>
@@ -2906,16 +3238,8 @@ Obtenu&#xa0;: %2
         <translation>Un exemple de charge utile Hoox pour chaque tâche et chaque issue.</translation>
     </message>
     <message>
-        <source>Use &amp;template</source>
-        <translation>Utiliser le &amp;modèle</translation>
-    </message>
-    <message>
         <source>Put the sample in the body editor, with fresh ids.</source>
         <translation>Placer l&apos;exemple dans l&apos;éditeur de corps, avec de nouveaux identifiants.</translation>
-    </message>
-    <message>
-        <source>&amp;Forward incoming deliveries to the target</source>
-        <translation>&amp;Transférer les livraisons entrantes vers la cible</translation>
     </message>
     <message>
         <source>Like `stripe listen --forward-to`: each delivery HookScope receives is sent on to your app as it arrives.</source>
@@ -2924,10 +3248,6 @@ Obtenu&#xa0;: %2
     <message>
         <source>With the app&apos;s answer, a failing app makes Hoox retry.</source>
         <translation>Avec la réponse de l&apos;application, une application en échec fait réessayer Hoox.</translation>
-    </message>
-    <message>
-        <source>Hold for&amp;wards</source>
-        <translation>&amp;Retenir les transferts</translation>
     </message>
     <message>
         <source>Answer Hoox at once with the rule&apos;s answer and keep each forward in the Held list until you release it: a handler paused at a breakpoint no longer makes Hoox time out and retry. Held forwards survive a restart.</source>
@@ -2942,24 +3262,12 @@ Obtenu&#xa0;: %2
         <translation>Valeur</translation>
     </message>
     <message>
-        <source>&amp;Add header</source>
-        <translation>A&amp;jouter un en-tête</translation>
-    </message>
-    <message>
-        <source>&amp;Remove header</source>
-        <translation>&amp;Supprimer l&apos;en-tête</translation>
-    </message>
-    <message>
         <source>The payload: select a capture or use a template.</source>
         <translation>La charge utile&#xa0;: sélectionnez une capture ou utilisez un modèle.</translation>
     </message>
     <message>
         <source>Delivery</source>
         <translation>Livraison</translation>
-    </message>
-    <message>
-        <source>Attempt</source>
-        <translation>Tentative</translation>
     </message>
     <message>
         <source>Time</source>
@@ -2982,28 +3290,12 @@ Obtenu&#xa0;: %2
         <translation>Sélectionnez une tentative pour voir ce que l&apos;application a répondu.</translation>
     </message>
     <message>
-        <source>&amp;Send once</source>
-        <translation>&amp;Envoyer une fois</translation>
-    </message>
-    <message>
-        <source>&amp;Deliver like Hoox</source>
-        <translation>&amp;Livrer comme Hoox</translation>
-    </message>
-    <message>
         <source>Retry after 1 s, 2 s and 4 s until the app answers 2xx within 10 s.</source>
         <translation>Réessayer après 1 s, 2 s et 4 s jusqu&apos;à ce que l&apos;application réponde 2xx sous 10 s.</translation>
     </message>
     <message>
-        <source>Send &amp;N times</source>
-        <translation>Envoyer &amp;N fois</translation>
-    </message>
-    <message>
         <source>The same payload again and again: does your app handle duplicates?</source>
         <translation>La même charge utile encore et encore&#xa0;: votre application gère-t-elle les doublons&#xa0;?</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel</source>
-        <translation>&amp;Annuler</translation>
     </message>
     <message>
         <source>line %1, column %2</source>
@@ -3094,6 +3386,58 @@ Obtenu&#xa0;: %2
     <message>
         <source>[cut at %1 KiB]</source>
         <translation>[coupé à %1 Kio]</translation>
+    </message>
+    <message>
+        <source>Tar&amp;get:</source>
+        <translation>&amp;Cible&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Use template</source>
+        <translation>Utiliser un modèle</translation>
+    </message>
+    <message>
+        <source>Forward incoming deliveries to the target</source>
+        <translation>Transférer les livraisons entrantes vers la cible</translation>
+    </message>
+    <message>
+        <source>Hold forwards</source>
+        <translation>Retenir les transferts</translation>
+    </message>
+    <message>
+        <source>Add header</source>
+        <translation>Ajouter un en-tête</translation>
+    </message>
+    <message>
+        <source>Remove header</source>
+        <translation>Retirer l&apos;en-tête</translation>
+    </message>
+    <message>
+        <source>Which attempt of the delivery: 1, then each retry.</source>
+        <translation>Quelle tentative de la livraison&#xa0;: 1, puis chaque nouvelle tentative.</translation>
+    </message>
+    <message>
+        <source>Send once</source>
+        <translation>Envoyer une fois</translation>
+    </message>
+    <message>
+        <source>Deliver like Hoox</source>
+        <translation>Livrer comme Hoox</translation>
+    </message>
+    <message>
+        <source>Send N times</source>
+        <translation>Envoyer N fois</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Delivered %1 of %2 so far</source>
+        <translation>%1 sur %2 livrées jusqu&apos;ici</translation>
+    </message>
+    <message>
+        <source>Delivered %1 of %2</source>
+        <translation>%1 sur %2 livrées</translation>
     </message>
 </context>
 <context>
@@ -3202,6 +3546,47 @@ Obtenu&#xa0;: %2
     <message>
         <source>Export</source>
         <translation>Exporter</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <source>Listening on %1:%2</source>
+        <translation>À l&apos;écoute sur %1:%2</translation>
+    </message>
+    <message>
+        <source>Not listening</source>
+        <translation>Pas à l&apos;écoute</translation>
+    </message>
+    <message>
+        <source>Deliveries are refused with 503 until the journal can be written: %1</source>
+        <translation>Les livraisons sont refusées avec 503 tant que le journal ne peut pas être écrit&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n capture(s)</source>
+        <translation>
+            <numerusform>%n capture</numerusform>
+            <numerusform>%n captures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 deliveries/s</source>
+        <translation>%1 livraisons/s</translation>
+    </message>
+</context>
+<context>
+    <name>TableColumns</name>
+    <message>
+        <source>Move &quot;%1&quot; left</source>
+        <translation>Déplacer «&#xa0;%1&#xa0;» à gauche</translation>
+    </message>
+    <message>
+        <source>Move &quot;%1&quot; right</source>
+        <translation>Déplacer «&#xa0;%1&#xa0;» à droite</translation>
+    </message>
+    <message>
+        <source>Restore default columns</source>
+        <translation>Rétablir les colonnes par défaut</translation>
     </message>
 </context>
 <context>
@@ -3386,6 +3771,25 @@ Obtenu&#xa0;: %2
     <message>
         <source>app: %1</source>
         <translation>application&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookUrl</name>
+    <message>
+        <source>No webhook_url yet: run ngrok, or paste its https URL.</source>
+        <translation>Pas encore de webhook_url&#xa0;: lancez ngrok, ou collez son URL https.</translation>
+    </message>
+    <message>
+        <source>Not a URL Hoox can call: %1</source>
+        <translation>Pas une URL que Hoox peut appeler&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Hoox calls http(s) URLs, not %1:</source>
+        <translation>Hoox appelle des URL http(s), pas %1:</translation>
+    </message>
+    <message>
+        <source>Hoox cannot reach %1 from the internet: use the URL ngrok gives.</source>
+        <translation>Hoox ne peut pas joindre %1 depuis Internet&#xa0;: utilisez l&apos;URL que donne ngrok.</translation>
     </message>
 </context>
 <context>
