@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "HelpDialog.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QHBoxLayout>
@@ -11,6 +12,7 @@
 #include <QSplitter>
 #include <QTextBlock>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -96,10 +98,12 @@ void HelpDialog::showSection(const QString &heading)
         m_list->setCurrentItem(items.first());
     for (QTextBlock b = m_text->document()->begin(); b.isValid(); b = b.next()) {
         if (b.blockFormat().headingLevel() > 0 && b.text().trimmed() == heading) {
-            QTextCursor c(b);
-            m_text->setTextCursor(c);
-            m_text->verticalScrollBar()->setValue(m_text->verticalScrollBar()->maximum());
-            m_text->ensureCursorVisible();
+            m_text->setTextCursor(QTextCursor(b));
+            // The heading at the top of the view, once the text is laid out at its width.
+            QTimer::singleShot(0, m_text, [text = m_text, b] {
+                const QRectF at = text->document()->documentLayout()->blockBoundingRect(b);
+                text->verticalScrollBar()->setValue(int(at.top()));
+            });
             return;
         }
     }
