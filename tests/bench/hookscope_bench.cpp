@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-// hookscope-bench [CAPTURES [JOURNAL]] | select | start: prints one "name: value unit" line per
-// figure. A program, not a test: the machine's speed never fails anything. Figures that depend on
-// the number of captures carry it in their names (insert_250k_ms, insert_4m_ms), and the first
-// line says it ("captures: 4000000").
+// hookscope-bench [CAPTURES [JOURNAL]] | reload CAPTURES JOURNAL | select | start: prints one
+// "name: value unit" line per figure. A program, not a test: the machine's speed never fails
+// anything. Figures that depend on the number of captures carry it in their names (insert_250k_ms,
+// insert_4m_ms), and the first line says it ("captures: 4000000").
 #include "ActivityStrip.h"
 #include "BenchPayload.h"
 #include "CaptureTableModel.h"
@@ -187,6 +187,39 @@ void printSelectHostile()
     print("select_hostile_rss_mib", r.maxRssGrowthMiB, "MiB");
 }
 
+// "hookscope-bench reload N PATH": only the reload figure, on a journal of N captures kept at
+// PATH (written first if PATH does not exist), so that it can be profiled and compared alone.
+int reloadOnly(int n, const QString &path)
+{
+    g_size = sizeLabel(n);
+    QString error;
+    if (!QFile::exists(path)) {
+        Journal journal;
+        if (!journal.open(path, &error)) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            return 1;
+        }
+        CaptureRecorder recorder(&journal);
+        for (int i = 0; i < n; ++i)
+            recorder.record(request(i), QStringLiteral("127.0.0.1:50000"), 1'700'000'000'000 + i,
+                            200, &error);
+    }
+    QElapsedTimer t;
+    t.start();
+    SessionEngine engine;
+    SessionOptions options;
+    options.journalPath = path;
+    if (!engine.open(options, &error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+    }
+    CaptureTableModel reloaded(engine.store());
+    print("reload_N_ms", double(t.elapsed()), "ms");
+    print("reload_N_rows", double(reloaded.rowCount()), "rows");
+    print("rss_after_reload_mib", double(rssMiB()), "MiB");
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -206,9 +239,14 @@ int main(int argc, char **argv)
         printStart();
         return 0;
     }
+    if (argc > 3 && QByteArray(argv[1]) == "reload")
+        return reloadOnly(QByteArray(argv[2]).toInt(), QString::fromLocal8Bit(argv[3]));
     const int n = argc > 1 ? QByteArray(argv[1]).toInt() : 1'000'000;
     if (n <= 0) {
-        std::fprintf(stderr, "usage: hookscope-bench [CAPTURES [JOURNAL]] | select | start\n");
+        std::fprintf(
+            stderr,
+            "usage: hookscope-bench [CAPTURES [JOURNAL]] | reload CAPTURES JOURNAL | select | "
+            "start\n");
         return 2;
     }
     g_size = sizeLabel(n);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "capture/CaptureIndex.h"
 #include "capture/DuplicateIndex.h"
 #include "hoox/HooxClassifier.h"
 
@@ -54,6 +55,19 @@ QList<HooxClassification> assignAll(DuplicateIndex &index, const QList<QByteArra
     return out;
 }
 
+// The summaries a journal's reader gives back for `captures`, with ids idAt(kept[i]).
+CaptureIndex indexOf(const QList<HooxClassification> &captures, const QList<qsizetype> &kept)
+{
+    CaptureIndex index;
+    for (const qsizetype i : kept) {
+        Capture c;
+        c.id = idAt(i);
+        c.hoox = captures.at(i);
+        index.append(c);
+    }
+    return index;
+}
+
 } // namespace
 
 class TestDuplicateIndex : public QObject {
@@ -67,6 +81,8 @@ private slots:
     void restorePrunedJournal_data();
     void restorePrunedJournal();
     void restoreWithoutStoredNumbers();
+    void restoreFromIndex_data();
+    void restoreFromIndex();
     void unassign();
     void assignOverwritesStaleNumbers();
     void clear();
@@ -234,6 +250,58 @@ void TestDuplicateIndex::restoreWithoutStoredNumbers()
     QCOMPARE(next.attempt, 4u);
     QCOMPARE(next.duplicateOf, idAt(0));
     QCOMPARE(next.findings, QStringList{conflict});
+}
+
+void TestDuplicateIndex::restoreFromIndex_data()
+{
+    QTest::addColumn<QList<qsizetype>>("kept");
+    QTest::addColumn<bool>("warm"); // the index held a key before the restore
+
+    const QList<qsizetype> all{0, 1, 2, 3, 4, 5, 6, 7};
+    for (const bool warm : {false, true}) {
+        const char *state = warm ? "into a used index" : "into an empty index";
+        QTest::addRow("whole journal, %s", state) << all << warm;
+        QTest::addRow("first captures pruned, %s", state) << QList<qsizetype>{2, 3, 5, 7} << warm;
+        QTest::addRow("only keyless captures, %s", state) << QList<qsizetype>{6} << warm;
+        QTest::addRow("nothing, %s", state) << QList<qsizetype>{} << warm;
+    }
+}
+
+void TestDuplicateIndex::restoreFromIndex()
+{
+    QFETCH(QList<qsizetype>, kept);
+    QFETCH(bool, warm);
+
+    // Restoring a whole loaded index at once numbers and judges later deliveries exactly as
+    // restoring its rows one by one does.
+    DuplicateIndex live;
+    const QList<HooxClassification> journal =
+        assignAll(live, {video("a"), video("b"), video("a"), videoFailed("c"), video("a", "v2"),
+                         videoFailed("c"), R"({"task":"video_generate"})", video("b")});
+    const CaptureIndex loaded = indexOf(journal, kept);
+    DuplicateIndex byRow;
+    DuplicateIndex whole;
+    if (warm) {
+        byRow.restore(idAt(100), classify(video("c")));
+        whole.restore(idAt(100), classify(video("c")));
+    }
+    for (qsizetype i = 0; i < loaded.size(); ++i) {
+        const CaptureIndex::Row &r = loaded.row(i);
+        byRow.restore(r.id, loaded.key(i), r.duplicateOf, r.attempt, r.outcomeHash);
+    }
+    whole.restore(loaded);
+    QCOMPARE(whole.keyCount(), byRow.keyCount());
+
+    quint64 nextId = idAt(200);
+    for (const QByteArray &body :
+         {video("a"), video("b", "v9"), videoFailed("c"), video("d"), video("a", "v3")}) {
+        HooxClassification fromRows = classify(body);
+        byRow.assign(nextId, fromRows);
+        HooxClassification fromWhole = classify(body);
+        whole.assign(nextId++, fromWhole);
+        QCOMPARE(fromWhole, fromRows);
+    }
+    QCOMPARE(whole.keyCount(), byRow.keyCount());
 }
 
 void TestDuplicateIndex::unassign()

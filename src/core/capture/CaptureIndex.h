@@ -110,6 +110,8 @@ public:
     const Row &row(qsizetype row) const { return m_rows[size_t(row)]; }
     const Group &group(qint32 index) const { return m_groups[size_t(index)]; }
     qsizetype groupCount() const { return qsizetype(m_groups.size()); }
+    // Every key, numbered as the groups are.
+    const KeyTable &keys() const { return m_keys; }
     // The row holding capture `id`, or -1.
     qsizetype rowOfId(quint64 id) const;
 

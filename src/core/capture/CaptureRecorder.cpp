@@ -14,11 +14,9 @@ CaptureRecorder::CaptureRecorder(Journal *journal, quint64 firstId)
 
 void CaptureRecorder::restore(const CaptureIndex &loaded)
 {
-    for (qsizetype i = 0; i < loaded.size(); ++i) {
-        const CaptureIndex::Row &r = loaded.row(i);
-        m_duplicates.restore(r.id, loaded.key(i), r.duplicateOf, r.attempt, r.outcomeHash);
-        m_nextId = qMax(m_nextId, r.id + 1);
-    }
+    m_duplicates.restore(loaded);
+    for (qsizetype i = 0; i < loaded.size(); ++i)
+        m_nextId = qMax(m_nextId, loaded.row(i).id + 1);
 }
 
 std::shared_ptr<Capture> CaptureRecorder::build(HttpRequest &&request, quint64 id,

@@ -48,11 +48,40 @@ void DuplicateIndex::restore(quint64 id, QStringView key, quint64 duplicateOf, q
     // in); for a complete journal read in id order they agree with plain counting.
     bool isNew = false;
     Group &g = groupOf(key, &isNew);
-    if (isNew) {
+    replay(g, isNew, id, duplicateOf, attempt, outcomeHash);
+}
+
+void DuplicateIndex::replay(Group &g, bool isNew, quint64 id, quint64 duplicateOf, quint32 attempt,
+                            quint64 outcomeHash)
+{
+    if (isNew)
         g = Group{duplicateOf != 0 ? duplicateOf : id, outcomeHash, std::max<quint32>(attempt, 1)};
+    else
+        g.count = std::max(g.count + 1, attempt);
+}
+
+void DuplicateIndex::restore(const CaptureIndex &loaded)
+{
+    if (m_keys.size() > 0) {
+        for (qsizetype i = 0; i < loaded.size(); ++i) {
+            const CaptureIndex::Row &r = loaded.row(i);
+            restore(r.id, loaded.key(i), r.duplicateOf, r.attempt, r.outcomeHash);
+        }
         return;
     }
-    g.count = std::max(g.count + 1, attempt);
+    // The loaded index numbered its keys in order of first appearance, as groupOf() does: its
+    // group numbers are this index's key numbers, and no key is hashed again.
+    m_keys = loaded.keys();
+    m_groups.assign(size_t(m_keys.size()), Group{});
+    for (qsizetype i = 0; i < loaded.size(); ++i) {
+        const CaptureIndex::Row &r = loaded.row(i);
+        if (r.group < 0)
+            continue;
+        Group &g = m_groups[size_t(r.group)];
+        const bool isNew = g.count == 0;
+        m_live += isNew ? 1 : 0;
+        replay(g, isNew, r.id, r.duplicateOf, r.attempt, r.outcomeHash);
+    }
 }
 
 void DuplicateIndex::unassign(const HooxClassification &c)

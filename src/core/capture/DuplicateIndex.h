@@ -3,6 +3,7 @@
 
 #include "hoox/HooxClassification.h"
 
+#include "capture/CaptureIndex.h"
 #include "capture/KeyTable.h"
 
 #include <QString>
@@ -24,6 +25,9 @@ public:
     }
     void restore(quint64 id, QStringView key, quint64 duplicateOf, quint32 attempt,
                  quint64 outcomeHash);
+    // Replays every row of `loaded`, in order, as the call above does. Into an empty index it
+    // takes the keys' numbering from `loaded` instead of hashing every key again.
+    void restore(const CaptureIndex &loaded);
     // Takes back the latest assign() of c's group, for a capture that was never kept.
     // A no-op unless c is that latest one: later attempts already carry higher numbers.
     void unassign(const HooxClassification &c);
@@ -43,6 +47,9 @@ private:
         quint32 count = 0;       // 0: every delivery was taken back, as if the key were new
     };
     Group &groupOf(QStringView key, bool *isNew);
+    // Counts one more stored delivery into `g`, which `isNew` says held none before.
+    static void replay(Group &g, bool isNew, quint64 id, quint64 duplicateOf, quint32 attempt,
+                       quint64 outcomeHash);
 
     // A million keys cost their characters and a hash slot each (see KeyTable).
     KeyTable m_keys;

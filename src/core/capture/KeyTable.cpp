@@ -3,7 +3,7 @@
 
 #include <cstring>
 
-quint64 KeyTable::hashOf(QStringView key)
+quint32 KeyTable::hashOf(QStringView key)
 {
     // Eight bytes at a time, each folded in with a multiply: stable across runs and quick on
     // the short identifiers keys are. Collisions cost a comparison, never a wrong answer.
@@ -25,14 +25,13 @@ quint64 KeyTable::hashOf(QStringView key)
     h = (h ^ w) * K;
     h ^= h >> 32;
     h *= 0xD6E8FEB86659FD93ull;
-    return h ^ (h >> 32);
+    return quint32(h >> 32); // the multiply leaves its best-mixed bits at the top
 }
 
-size_t KeyTable::probe(QStringView key, quint64 hash) const
+size_t KeyTable::probe(QStringView key, quint32 tag) const
 {
     const size_t mask = m_slots.size() - 1;
-    const auto tag = quint32(hash >> 32);
-    for (size_t i = size_t(hash) & mask;; i = (i + 1) & mask) {
+    for (size_t i = size_t(tag) & mask;; i = (i + 1) & mask) {
         const Slot &s = m_slots[i];
         if (s.index == NotFound || (s.tag == tag && at(s.index) == key))
             return i;
@@ -50,13 +49,13 @@ qint32 KeyTable::insert(QStringView key, bool *added)
 {
     if ((m_spans.size() + 1) * 2 > m_slots.size())
         grow();
-    const quint64 hash = hashOf(key);
-    Slot &slot = m_slots[probe(key, hash)];
+    const quint32 tag = hashOf(key);
+    Slot &slot = m_slots[probe(key, tag)];
     if (added)
         *added = slot.index == NotFound;
     if (slot.index != NotFound)
         return slot.index;
-    slot.tag = quint32(hash >> 32);
+    slot.tag = tag;
     slot.index = qint32(m_spans.size());
     m_spans.push_back(Span{quint64(m_chars.size()), quint32(key.size())});
     m_chars.insert(m_chars.end(), key.utf16(), key.utf16() + key.size());
@@ -66,14 +65,17 @@ qint32 KeyTable::insert(QStringView key, bool *added)
 void KeyTable::grow()
 {
     HugeVector<Slot> previous(qMax<size_t>(1024, m_slots.size() * 2));
-    previous.swap(m_slots); // the keys are rehashed from their text, not from the old slots
+    previous.swap(m_slots);
+    // The old slots in order, each to where its tag says: no key's text is read, and the writes
+    // go forward through the new table (slot i of the old one lands at i or i + its size).
     const size_t mask = m_slots.size() - 1;
-    for (qint32 index = 0; index < qint32(m_spans.size()); ++index) {
-        const quint64 hash = hashOf(at(index));
-        size_t i = size_t(hash) & mask;
+    for (const Slot &old : previous) {
+        if (old.index == NotFound)
+            continue;
+        size_t i = size_t(old.tag) & mask;
         while (m_slots[i].index != NotFound)
             i = (i + 1) & mask;
-        m_slots[i] = Slot{quint32(hash >> 32), index};
+        m_slots[i] = old;
     }
 }
 

@@ -30,12 +30,14 @@ private:
         quint32 length;
     };
     struct Slot {
-        quint32 tag = 0; // the hash's high half, to skip most text comparisons
+        // The key's 32-bit hash: its low bits are the slot it belongs in, so that growing
+        // never reads the keys again; the rest skips most text comparisons.
+        quint32 tag = 0;
         qint32 index = NotFound;
     };
-    static quint64 hashOf(QStringView key);
+    static quint32 hashOf(QStringView key);
     // The slot holding `key`, or the empty slot where it would go.
-    size_t probe(QStringView key, quint64 hash) const;
+    size_t probe(QStringView key, quint32 tag) const;
     void grow();
 
     HugeVector<char16_t> m_chars;
