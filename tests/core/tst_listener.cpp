@@ -189,6 +189,9 @@ private slots:
 
 private:
     void startListener(const HttpLimits &limits = {}, Journal *journal = nullptr);
+    // The listener keeps a pointer to the journal it writes: the journal must outlive it, so
+    // it is the fixture's and goes after the listener in cleanup().
+    std::unique_ptr<Journal> m_journal;
     std::unique_ptr<Listener> m_listener;
     std::unique_ptr<QSignalSpy> m_spy;
     CaptureBatch m_captures;
@@ -203,6 +206,7 @@ void tst_Listener::cleanup()
 {
     m_spy.reset();
     m_listener.reset();
+    m_journal.reset();
 }
 
 void tst_Listener::startListener(const HttpLimits &limits, Journal *journal)
@@ -527,7 +531,7 @@ void tst_Listener::journalHoldsWhatWasAnswered()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("j.hkj"));
-    Journal journal;
+    Journal &journal = *(m_journal = std::make_unique<Journal>());
     QString error;
     QVERIFY2(journal.open(path, &error), qPrintable(error));
     startListener({}, &journal);
@@ -601,7 +605,7 @@ void tst_Listener::journalGetsTheAnswerInPlace()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("j.hkj"));
-    Journal journal;
+    Journal &journal = *(m_journal = std::make_unique<Journal>());
     QString error;
     QVERIFY2(journal.open(path, &error), qPrintable(error));
     startListener({}, &journal);
@@ -639,7 +643,7 @@ void tst_Listener::answerGoesOutWhenItsRecordIsGone()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("j.hkj"));
-    Journal journal;
+    Journal &journal = *(m_journal = std::make_unique<Journal>());
     QString error;
     QVERIFY2(journal.open(path, &error), qPrintable(error));
     startListener({}, &journal);
@@ -701,7 +705,7 @@ void tst_Listener::unwritableJournalAnswers503()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("j.hkj"));
-    Journal journal;
+    Journal &journal = *(m_journal = std::make_unique<Journal>());
     QString error;
     QVERIFY2(journal.open(path, &error), qPrintable(error));
     startListener({}, &journal);
