@@ -590,6 +590,13 @@ Obtenu&#xa0;: %2
     </message>
 </context>
 <context>
+    <name>CopyFeedback</name>
+    <message>
+        <source>Copied ✓</source>
+        <translation>Copié ✓</translation>
+    </message>
+</context>
+<context>
     <name>Deliverer</name>
     <message>
         <source>cancelled</source>
@@ -833,10 +840,6 @@ Obtenu&#xa0;: %2
     <message>
         <source>Or see what a delivery looks like now: HookScope posts a sample to itself, exactly as Hoox would.</source>
         <translation>Ou voyez dès maintenant à quoi ressemble une livraison&#xa0;: HookScope s&apos;envoie un exemple, exactement comme Hoox le ferait.</translation>
-    </message>
-    <message>
-        <source>Copied ✓</source>
-        <translation>Copié ✓</translation>
     </message>
     <message>
         <source>(start listening first)</source>
@@ -1939,10 +1942,6 @@ Obtenu&#xa0;: %2
     <message>
         <source>Stopped</source>
         <translation>Arrêté</translation>
-    </message>
-    <message>
-        <source>Copied ✓</source>
-        <translation>Copié ✓</translation>
     </message>
     <message>
         <source>webhook_url copied: %1</source>

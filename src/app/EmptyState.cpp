@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "EmptyState.h"
 
+#include "CopyFeedback.h"
 #include "ListenerBar.h"
 #include "capture/CaptureStore.h"
 #include "delivery/DeliveryRequest.h"
@@ -21,7 +22,6 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
-#include <QTimer>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -112,8 +112,7 @@ EmptyState::EmptyState(QWidget *parent)
 
     connect(m_copyCommand, &QPushButton::clicked, this, [this] {
         QGuiApplication::clipboard()->setText(m_commandLabel->text());
-        m_copyCommand->setText(tr("Copied ✓"));
-        QTimer::singleShot(1500, m_copyCommand, [b = m_copyCommand] { b->setText(tr("Copy")); });
+        CopyFeedback::show(m_copyCommand);
     });
     connect(m_copyUrl, &QPushButton::clicked, this, &EmptyState::copyWebhookUrlRequested);
     connect(m_send, &QPushButton::clicked, this, &EmptyState::sendSample);

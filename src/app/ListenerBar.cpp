@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ListenerBar.h"
 
+#include "CopyFeedback.h"
 #include "WebhookUrl.h"
 #include "listener/Listener.h"
 #include "ngrok/NgrokWatcher.h"
@@ -37,7 +38,8 @@ ListenerBar::ListenerBar(Listener *listener, NgrokWatcher *ngrok, QWidget *paren
     connect(m_ui->copyUrlButton, &QPushButton::clicked, this, &ListenerBar::copyWebhookUrl);
     connect(m_ui->copyCurlButton, &QPushButton::clicked, this, [this] {
         QGuiApplication::clipboard()->setText(hooxCurl());
-        showCopied(m_ui->copyCurlButton, tr("Copy curl"));
+        CopyFeedback::show(m_ui->copyCurlButton);
+        emit copied(tr("Hoox request copied as curl"));
     });
     connect(m_ui->applyRuleButton, &QPushButton::clicked, this, &ListenerBar::applyRule);
     connect(m_ui->failNextButton, &QPushButton::clicked, this, &ListenerBar::failNext);
@@ -54,8 +56,6 @@ ListenerBar::ListenerBar(Listener *listener, NgrokWatcher *ngrok, QWidget *paren
     });
     connect(ngrok, &NgrokWatcher::statusChanged, this, &ListenerBar::updateWebhookUrl);
     connect(ngrok, &NgrokWatcher::statusChanged, this, &ListenerBar::ngrokStatusChanged);
-    m_copiedTimer.setSingleShot(true);
-    m_copiedTimer.setInterval(1500);
     m_ui->startStopButton->setText(listener->isListening() ? tr("Stop") : tr("Start"));
     updateWebhookUrl();
     showRule();
@@ -140,20 +140,8 @@ void ListenerBar::copyWebhookUrl()
     if (url.isEmpty())
         return;
     QGuiApplication::clipboard()->setText(url);
-    showCopied(m_ui->copyUrlButton, tr("Copy"));
-}
-
-// The button says it worked for a moment, then takes back its own word.
-void ListenerBar::showCopied(QPushButton *button, const QString &label)
-{
-    m_copiedTimer.disconnect();
-    m_ui->copyUrlButton->setText(tr("Copy"));
-    m_ui->copyCurlButton->setText(tr("Copy curl"));
-    button->setText(tr("Copied ✓"));
-    connect(&m_copiedTimer, &QTimer::timeout, button, [button, label] { button->setText(label); });
-    m_copiedTimer.start();
-    emit copied(button == m_ui->copyUrlButton ? tr("webhook_url copied: %1").arg(webhookUrl())
-                                              : tr("Hoox request copied as curl"));
+    CopyFeedback::show(m_ui->copyUrlButton);
+    emit copied(tr("webhook_url copied: %1").arg(url));
 }
 
 // The bar shows `brief` (or the whole text, elided where it must be); the tooltip and

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <QHostAddress>
-#include <QTimer>
 #include <QWidget>
 
 #include <functional>
@@ -13,7 +12,6 @@ class ListenerBar;
 }
 class Listener;
 class NgrokWatcher;
-class QPushButton;
 
 // The top of the window: where HookScope listens (start, stop, port, bind), the
 // webhook_url to paste into Hoox (found through ngrok or pasted), and the response rule,
@@ -59,13 +57,11 @@ signals:
 private:
     void updateWebhookUrl();
     void applyRule();
-    void showCopied(QPushButton *button, const QString &label);
     void setState(const QString &text, const QString &brief = {});
 
     std::unique_ptr<Ui::ListenerBar> m_ui;
     Listener *m_listener;
     NgrokWatcher *m_ngrok;
     std::function<bool(const QString &)> m_confirmExposure;
-    QTimer m_copiedTimer;
     QString m_state;
 };

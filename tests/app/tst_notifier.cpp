@@ -65,6 +65,18 @@ void feedOneOfEach(Notifier &n)
     n.addForwardOutcome(forward(6, 200)); // delivered: not news
 }
 
+// Posts `body` to `listener` once, as Hoox would, and waits for the answer; its status.
+int deliverOnce(const Listener &listener, const QByteArray &body)
+{
+    Deliverer hoox;
+    QSignalSpy finished(&hoox, &Deliverer::finished);
+    DeliveryOptions once;
+    once.likeHoox = false;
+    hoox.deliver(QUrl(QStringLiteral("http://127.0.0.1:%1/webhook/hoox").arg(listener.port())),
+                 body, {}, once);
+    return finished.wait() ? hoox.attempts().first().status : 0;
+}
+
 } // namespace
 
 Q_DECLARE_METATYPE(NotificationKinds)
@@ -251,13 +263,7 @@ void TestNotifier::liveDeliveryWithFindings()
     Notifier n(&listener, nullptr, nullptr);
     n.setKinds({true, false, false, false});
     QSignalSpy notified(&n, &Notifier::notify);
-    Deliverer hoox;
-    QSignalSpy finished(&hoox, &Deliverer::finished);
-    DeliveryOptions once;
-    once.likeHoox = false;
-    hoox.deliver(QUrl(QStringLiteral("http://127.0.0.1:%1/webhook/hoox").arg(listener.port())),
-                 "not json", {}, once);
-    QVERIFY(finished.wait());
+    QVERIFY(deliverOnce(listener, "not json") != 0);
     QTRY_COMPARE(notified.size(), 1);
     QCOMPARE(notified.first().at(1).toString(), QStringLiteral("1 delivery with findings"));
 }
@@ -274,14 +280,7 @@ void TestNotifier::liveForwardThatFailed()
     Notifier n(&listener, &forwarder, nullptr);
     n.setKinds({false, false, true, false});
     QSignalSpy notified(&n, &Notifier::notify);
-    Deliverer hoox;
-    QSignalSpy finished(&hoox, &Deliverer::finished);
-    DeliveryOptions once;
-    once.likeHoox = false;
-    hoox.deliver(QUrl(QStringLiteral("http://127.0.0.1:%1/webhook/hoox").arg(listener.port())),
-                 "{}", {}, once);
-    QVERIFY(finished.wait());
-    QCOMPARE(hoox.attempts().first().status, 500); // the app's answer
+    QCOMPARE(deliverOnce(listener, "{}"), 500); // the app's answer
     QTRY_COMPARE(notified.size(), 1);
     QCOMPARE(notified.first().at(1).toString(), QStringLiteral("1 failed forward"));
     forwarder.stop();

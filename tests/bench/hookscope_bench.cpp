@@ -187,6 +187,27 @@ void printSelectHostile()
     print("select_hostile_rss_mib", r.maxRssGrowthMiB, "MiB");
 }
 
+// What opening a session does: read the summaries, let the listener's duplicate index catch
+// up, and fill the store; timed from here to a table over every row. False when it failed.
+bool printReload(const QString &path)
+{
+    QElapsedTimer t;
+    t.start();
+    SessionEngine engine;
+    SessionOptions options;
+    options.journalPath = path;
+    QString error;
+    if (!engine.open(options, &error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return false;
+    }
+    CaptureTableModel reloaded(engine.store());
+    print("reload_N_ms", double(t.elapsed()), "ms");
+    print("reload_N_rows", double(reloaded.rowCount()), "rows");
+    print("rss_after_reload_mib", double(rssMiB()), "MiB");
+    return true;
+}
+
 // "hookscope-bench reload N PATH": only the reload figure, on a journal of N captures kept at
 // PATH (written first if PATH does not exist), so that it can be profiled and compared alone.
 int reloadOnly(int n, const QString &path)
@@ -204,20 +225,7 @@ int reloadOnly(int n, const QString &path)
             recorder.record(request(i), QStringLiteral("127.0.0.1:50000"), 1'700'000'000'000 + i,
                             200, &error);
     }
-    QElapsedTimer t;
-    t.start();
-    SessionEngine engine;
-    SessionOptions options;
-    options.journalPath = path;
-    if (!engine.open(options, &error)) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
-        return 1;
-    }
-    CaptureTableModel reloaded(engine.store());
-    print("reload_N_ms", double(t.elapsed()), "ms");
-    print("reload_N_rows", double(reloaded.rowCount()), "rows");
-    print("rss_after_reload_mib", double(rssMiB()), "MiB");
-    return 0;
+    return printReload(path) ? 0 : 1;
 }
 
 } // namespace
@@ -329,22 +337,8 @@ int main(int argc, char **argv)
     ingestSorted(store, model, n, kBatch);
 
     store.clear();
-    t.restart();
-    {
-        // What opening a session does: read the summaries, let the listener's duplicate index
-        // catch up, and fill the store.
-        SessionEngine engine;
-        SessionOptions options;
-        options.journalPath = path;
-        if (!engine.open(options, &error)) {
-            std::fprintf(stderr, "%s\n", qPrintable(error));
-            return 1;
-        }
-        CaptureTableModel reloaded(engine.store());
-        print("reload_N_ms", double(t.elapsed()), "ms");
-        print("reload_N_rows", double(reloaded.rowCount()), "rows");
-        print("rss_after_reload_mib", double(rssMiB()), "MiB");
-    }
+    if (!printReload(path))
+        return 1;
 
     // The window while it opens the journal, then while it exports part of it: jobs.
     const GuiJobResult open = measureGuiOpen(path);
