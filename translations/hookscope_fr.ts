@@ -3515,6 +3515,10 @@ Obtenu&#xa0;: %2
         <source>Exported %1 captures to %2</source>
         <translation>%1 captures exportées vers %2</translation>
     </message>
+    <message>
+        <source>Opening %1 was cancelled.</source>
+        <translation>L&apos;ouverture de %1 a été annulée.</translation>
+    </message>
 </context>
 <context>
     <name>SessionMenu</name>
@@ -3545,6 +3549,10 @@ Obtenu&#xa0;: %2
     <message>
         <source>Export</source>
         <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Start a new session instead?</source>
+        <translation>Démarrer plutôt une nouvelle session&#xa0;?</translation>
     </message>
 </context>
 <context>

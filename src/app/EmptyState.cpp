@@ -136,7 +136,8 @@ void EmptyState::standIn(QTableView *table, const CaptureStore *store, ListenerB
     stack->addWidget(table);
     stack->addWidget(this);
     const auto update = [this, stack, table, store] {
-        const bool empty = store->size() == 0;
+        // While the journal is read, the table (and the status bar's progress) stands.
+        const bool empty = store->size() == 0 && !store->isOpening();
         QWidget *shown = empty ? static_cast<QWidget *>(this) : table;
         if (stack->currentWidget() == shown)
             return;
@@ -152,6 +153,7 @@ void EmptyState::standIn(QTableView *table, const CaptureStore *store, ListenerB
     };
     connect(store, &CaptureStore::appended, this, update);
     connect(store, &CaptureStore::cleared, this, update);
+    connect(store, &CaptureStore::openingChanged, this, update);
     connect(table->model(), &QAbstractItemModel::modelReset, this, update);
     update();
 }

@@ -44,7 +44,8 @@ SessionMenu::SessionMenu(SessionEngine *engine, Actions actions, QStatusBar *sta
     fillRecentMenu();
     reportJobs();
     m_journalLabel->setText(tr("Journal: %1").arg(engine->journalPath()));
-    rememberJournal(engine->journalPath());
+    if (engine->hasJournal()) // else once it is open (opened())
+        rememberJournal(engine->journalPath());
 }
 
 void SessionMenu::openJournal(const QString &path)
@@ -71,7 +72,19 @@ void SessionMenu::reportJobs()
             });
     connect(m_engine, &SessionEngine::openFailed, this,
             [this](const QString &, const QString &error) {
-                QMessageBox::warning(m_window, tr("Open journal"), error);
+                if (m_engine->hasJournal()) {
+                    QMessageBox::warning(m_window, tr("Open journal"), error);
+                    return;
+                }
+                // The journal the window started on: without one the listener takes nothing.
+                const auto answer = QMessageBox::question(
+                    m_window, tr("Open journal"),
+                    error + QStringLiteral("\n\n") + tr("Start a new session instead?"),
+                    QMessageBox::Yes | QMessageBox::Close, QMessageBox::Yes);
+                if (answer == QMessageBox::Yes)
+                    m_engine->startNewSession();
+                else
+                    m_window->close();
             });
     connect(m_engine, &SessionEngine::imported, this,
             [this](const QString &, const QString &report, bool) {

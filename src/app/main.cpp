@@ -4,7 +4,6 @@
 #include "CommandLine.h"
 #include "ListenerBar.h"
 #include "MainWindow.h"
-#include "capture/JournalLock.h"
 #include "listener/Listener.h"
 #include "ngrok/NgrokWatcher.h"
 #include "session/AppSettings.h"
@@ -28,18 +27,15 @@ QString journalToOpen(const CommandLineOptions &o)
     return !recent.isEmpty() && QFileInfo::exists(recent.first()) ? recent.first() : o.journal;
 }
 
-// Opens the session; a journal another HookScope writes to is refused, and the user may start
-// a new session instead.
+// Starts the session, its journal read while the window shows (a journal that cannot be read
+// is said then, by SessionMenu); a journal another HookScope writes to is refused at once, and
+// the user may start a new session instead.
 bool openSession(SessionEngine &engine, SessionOptions options)
 {
     QString error;
-    if (engine.open(options, &error))
+    if (engine.begin(options, &error))
         return true;
     CommandLine::printError(error);
-    if (!JournalLock::isHeldElsewhere(options.journalPath)) {
-        QMessageBox::critical(nullptr, QStringLiteral("HookScope"), error);
-        return false;
-    }
     const auto answer = QMessageBox::question(
         nullptr, QCoreApplication::translate("main", "Journal in use"),
         error + QStringLiteral("\n\n") +
@@ -48,7 +44,7 @@ bool openSession(SessionEngine &engine, SessionOptions options)
     if (answer != QMessageBox::Yes)
         return false;
     options.journalPath = SessionEngine::newSessionPath();
-    if (engine.open(options, &error))
+    if (engine.begin(options, &error))
         return true;
     QMessageBox::critical(nullptr, QStringLiteral("HookScope"), error);
     return false;

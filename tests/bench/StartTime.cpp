@@ -3,6 +3,7 @@
 
 #include "ListenerBar.h"
 #include "MainWindow.h"
+#include "capture/CaptureStore.h"
 #include "listener/AnswerPolicy.h"
 #include "ngrok/NgrokWatcher.h"
 #include "session/AppSettings.h"
@@ -19,68 +20,104 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <vector>
 
 namespace {
 
-// Says "painted" once the first paint of `window` is done, and quits.
+// Says "painted" once the first paint of `window` is done, then calls `then`.
 class FirstPaint : public QObject {
 public:
-    using QObject::QObject;
+    explicit FirstPaint(std::function<void()> then)
+        : m_then(std::move(then))
+    {
+    }
     bool eventFilter(QObject *watched, QEvent *event) override
     {
         if (event->type() == QEvent::Paint && !m_seen) {
             m_seen = true;
             // Queued: runs once the paint event, which is being delivered now, is handled.
-            QTimer::singleShot(0, watched, [] {
+            QTimer::singleShot(0, watched, [this] {
                 std::printf("painted\n");
                 std::fflush(stdout);
-                QCoreApplication::quit();
+                m_done = true;
+                m_then();
             });
         }
         return false;
     }
+    bool done() const { return m_done; }
 
 private:
+    std::function<void()> m_then;
     bool m_seen = false;
+    bool m_done = false;
 };
 
-// One start of the child, in ms; negative when it failed.
-double startOnce(const QString &program, const QString &folder, int run)
+struct Times {
+    double paintedMs = -1;
+    double readyMs = -1;
+    qint64 rows = 0;
+};
+
+// One start of the child; negative times when it failed.
+Times startOnce(const QString &program, const QString &folder, int run, const QString &journal)
 {
-    const QString journal = folder + QStringLiteral("/start%1.hkj").arg(run);
+    const QString path =
+        journal.isEmpty() ? folder + QStringLiteral("/start%1.hkj").arg(run) : journal;
     const QString settings = folder + QStringLiteral("/start%1.conf").arg(run);
     QProcess child;
     QElapsedTimer t;
     t.start();
-    child.start(program, {QStringLiteral("start-child"), journal, settings});
-    while (child.waitForReadyRead(30000)) {
-        if (child.readAll().contains("painted")) {
-            const double ms = double(t.nsecsElapsed()) / 1e6;
-            child.waitForFinished(30000);
-            return ms;
+    child.start(program, {QStringLiteral("start-child"), path, settings});
+    Times times;
+    QByteArray out;
+    while (times.readyMs < 0 && child.waitForReadyRead(60000)) {
+        out += child.readAll();
+        const double ms = double(t.nsecsElapsed()) / 1e6;
+        if (times.paintedMs < 0 && out.contains("painted\n"))
+            times.paintedMs = ms;
+        if (const qsizetype at = out.indexOf("ready "); at >= 0 && out.indexOf('\n', at) > 0) {
+            times.readyMs = ms;
+            times.rows = out.mid(at + 6, out.indexOf('\n', at) - at - 6).toLongLong();
         }
     }
+    if (times.readyMs >= 0 && child.waitForFinished(30000))
+        return times;
     child.kill();
     child.waitForFinished();
     std::fprintf(stderr, "%s", child.readAllStandardError().constData());
-    return -1;
+    return {};
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
 }
 
 } // namespace
 
-StartResult measureStart(const QString &program, int runs)
+StartResult measureStart(const QString &program, int runs, const QString &journal)
 {
     QTemporaryDir dir;
-    std::vector<double> ms;
+    std::vector<double> painted, ready;
+    StartResult r;
     for (int i = 0; i < runs; ++i) {
-        const double one = startOnce(program, dir.path(), i);
-        if (one < 0)
+        const Times one = startOnce(program, dir.path(), i, journal);
+        if (one.paintedMs < 0 || one.readyMs < 0)
             return {};
-        ms.push_back(one);
+        painted.push_back(one.paintedMs);
+        ready.push_back(one.readyMs);
+        r.rows = one.rows;
     }
-    std::sort(ms.begin(), ms.end());
-    return {true, ms[ms.size() / 2], ms.front(), ms.back()};
+    r.ok = true;
+    r.medianMs = median(painted);
+    r.minMs = *std::min_element(painted.begin(), painted.end());
+    r.maxMs = *std::max_element(painted.begin(), painted.end());
+    r.readyMedianMs = median(ready);
+    r.readyMaxMs = *std::max_element(ready.begin(), ready.end());
+    return r;
 }
 
 int runStartChild(const QString &journalPath, const QString &settingsPath)
@@ -93,7 +130,7 @@ int runStartChild(const QString &journalPath, const QString &settingsPath)
     options.limits = settings.limits;
     SessionEngine engine;
     QString error;
-    if (!engine.open(options, &error)) {
+    if (!engine.begin(options, &error)) {
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 1;
     }
@@ -104,8 +141,28 @@ int runStartChild(const QString &journalPath, const QString &settingsPath)
         std::fprintf(stderr, "the listener did not start on 127.0.0.1\n");
         return 1;
     }
-    FirstPaint watch;
+    // Ready once the journal is open and the window has painted, both.
+    bool opened = false;
+    const auto ready = [&window, &engine] {
+        window.repaint(); // the table with its rows, painted before it counts as ready
+        std::printf("ready %lld\n", static_cast<long long>(engine.store()->size()));
+        std::fflush(stdout);
+        QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+    };
+    FirstPaint watch([&opened, ready] {
+        if (opened)
+            ready();
+    });
     window.installEventFilter(&watch);
+    QObject::connect(&engine, &SessionEngine::openFailed, [](const QString &, const QString &e) {
+        std::fprintf(stderr, "%s\n", qPrintable(e));
+        QCoreApplication::exit(1);
+    });
+    QObject::connect(&engine, &SessionEngine::opened, &window, [&opened, &watch, ready] {
+        opened = true;
+        if (watch.done())
+            ready();
+    });
     window.show();
     return QCoreApplication::exec();
 }

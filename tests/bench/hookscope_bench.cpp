@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-// hookscope-bench [CAPTURES [JOURNAL]] | reload CAPTURES JOURNAL | select | start: prints one
-// "name: value unit" line per figure. A program, not a test: the machine's speed never fails
-// anything. Figures that depend on the number of captures carry it in their names (insert_250k_ms,
-// insert_4m_ms), and the first line says it ("captures: 4000000").
+// hookscope-bench [CAPTURES [JOURNAL]] | reload CAPTURES JOURNAL | select | start [JOURNAL]:
+// prints one "name: value unit" line per figure. A program, not a test: the machine's speed never
+// fails anything. Figures that depend on the number of captures carry it in their names
+// (insert_250k_ms, insert_4m_ms), and the first line says it ("captures: 4000000").
 #include "ActivityStrip.h"
 #include "BenchPayload.h"
 #include "CaptureTableModel.h"
@@ -53,16 +53,25 @@ void print(const char *name, double value, const char *unit)
     std::fflush(stdout);
 }
 
-void printStart()
+// Five starts on an empty journal, or on `journal` (its size in the names of the figures).
+void printStart(const QString &journal = {})
 {
-    const StartResult start = measureStart(QCoreApplication::applicationFilePath(), 5);
+    const StartResult start = measureStart(QCoreApplication::applicationFilePath(), 5, journal);
     if (!start.ok) {
         std::fprintf(stderr, "start: not measured\n");
         return;
     }
-    print("start_ms", start.medianMs, "ms");
-    print("start_min_ms", start.minMs, "ms");
-    print("start_max_ms", start.maxMs, "ms");
+    if (journal.isEmpty()) {
+        print("start_ms", start.medianMs, "ms");
+        print("start_min_ms", start.minMs, "ms");
+        print("start_max_ms", start.maxMs, "ms");
+        return;
+    }
+    g_size = sizeLabel(int(start.rows));
+    print("start_painted_N_ms", start.medianMs, "ms");
+    print("start_painted_N_max_ms", start.maxMs, "ms");
+    print("start_ready_N_ms", start.readyMedianMs, "ms");
+    print("start_ready_N_max_ms", start.readyMaxMs, "ms");
 }
 
 // Seed-sized deliveries spread over the four tasks, both outcomes, with about one key in
@@ -244,7 +253,7 @@ int main(int argc, char **argv)
     if (argc > 3 && QByteArray(argv[1]) == "start-child")
         return runStartChild(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]));
     if (argc > 1 && QByteArray(argv[1]) == "start") {
-        printStart();
+        printStart(argc > 2 ? QString::fromLocal8Bit(argv[2]) : QString());
         return 0;
     }
     if (argc > 3 && QByteArray(argv[1]) == "reload")
@@ -254,7 +263,7 @@ int main(int argc, char **argv)
         std::fprintf(
             stderr,
             "usage: hookscope-bench [CAPTURES [JOURNAL]] | reload CAPTURES JOURNAL | select | "
-            "start\n");
+            "start [JOURNAL]\n");
         return 2;
     }
     g_size = sizeLabel(n);

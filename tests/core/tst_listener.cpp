@@ -164,6 +164,7 @@ private slots:
     void init();
     void cleanup();
     void capturesAPost();
+    void connectionsWaitForTheJournal();
     void keepAliveRules_data();
     void keepAliveRules();
     void pipelinedAnswersInOrder();
@@ -207,6 +208,47 @@ void tst_Listener::cleanup()
     m_spy.reset();
     m_listener.reset();
     m_journal.reset();
+}
+
+// At start the window shows before its journal is read: the listener binds its port but takes
+// no connection, and records no import, until the journal is handed over. The connection that
+// came meanwhile is then answered, once its request is journaled.
+void tst_Listener::connectionsWaitForTheJournal()
+{
+    QTemporaryDir dir;
+    auto journal = std::make_shared<Journal>();
+    QString error;
+    QVERIFY2(journal->open(dir.filePath(QStringLiteral("late.hkj")), &error), qPrintable(error));
+    m_listener = std::make_unique<Listener>(static_cast<Journal *>(nullptr), CaptureIndex{});
+    connect(m_listener.get(), &Listener::captured, this,
+            [this](const CaptureBatch &b) { m_captures += b; });
+    m_listener->waitForJournal();
+    QVERIFY2(m_listener->start(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+    ImportedRequest imported;
+    imported.request.method = "POST";
+    imported.request.target = "/imported";
+    imported.request.body = kSeedBody;
+    m_listener->importRequests({imported});
+
+    Client client(m_listener->port()); // the kernel completes the handshake; nobody accepts yet
+    QCOMPARE(client.socket().state(), QAbstractSocket::ConnectedState);
+    client.send(post(kSeedBody));
+    QCOMPARE(client.read(400).status, 0);
+    QCOMPARE(m_listener->connectionCount(), 0);
+    QVERIFY(m_captures.isEmpty());
+    QCOMPARE(JournalReader::read(journal->path()).captures.size(), 0);
+
+    m_listener->setJournal(journal, CaptureRecorder(journal.get()));
+    const Response r = client.read();
+    QCOMPARE(r.status, 200);
+    QTRY_COMPARE(m_captures.size(), 2);
+    const JournalReadResult onDisk = JournalReader::read(journal->path());
+    QCOMPARE(onDisk.captures.size(), 2);
+    QStringList targets;
+    for (const CapturePtr &c : onDisk.captures)
+        targets << QString::fromLatin1(c->target);
+    targets.sort();
+    QCOMPARE(targets, QStringList({QStringLiteral("/imported"), QStringLiteral("/webhook/hoox")}));
 }
 
 void tst_Listener::startListener(const HttpLimits &limits, Journal *journal)

@@ -25,6 +25,9 @@ private slots:
     void aJournalInUseIsRefused();
     void sessionsSwitchWhileListening();
     void aFailedOpenKeepsTheSession();
+    void beginListensWhileTheJournalIsRead();
+    void aJournalUnreadableAtStartIsSaid();
+    void cancellingTheFirstOpenIsSaid();
     void importThenExportRoundTrip();
     void cancelledExportReportsNothing();
     void withoutAStoreNothingIsKept();
@@ -78,6 +81,11 @@ void tst_SessionEngine::aJournalInUseIsRefused()
     QVERIFY(!m_engine->open(options, &error));
     QVERIFY2(error.contains(QStringLiteral("in use by another HookScope")), qPrintable(error));
     QVERIFY(error.contains(QStringLiteral("process %1").arg(QCoreApplication::applicationPid())));
+    // The window's start refuses it at once too, before there is anything to show.
+    error.clear();
+    QVERIFY(!m_engine->begin(options, &error));
+    QVERIFY2(error.contains(QStringLiteral("in use by another HookScope")), qPrintable(error));
+    QVERIFY(!m_engine->listener());
 }
 
 void tst_SessionEngine::sessionsSwitchWhileListening()
@@ -126,6 +134,97 @@ void tst_SessionEngine::aFailedOpenKeepsTheSession()
     QCOMPARE(m_engine->journalPath(), m_dir->filePath(QStringLiteral("kept.hkj")));
     QCOMPARE(deliverHoox(m_port, "run_2"), 200);
     QTRY_COMPARE(store()->size(), 2);
+}
+
+// The window starts on begin(): it shows an empty store marked opening and a listener whose
+// port is bound at once, while the journal is read as a job. A delivery that comes meanwhile
+// waits, and is answered once the journal is open, numbered and grouped after what it held.
+void tst_SessionEngine::beginListensWhileTheJournalIsRead()
+{
+    QVERIFY(openEngine(QStringLiteral("start.hkj")));
+    QCOMPARE(deliverHoox(m_port, "run_1"), 200);
+    QCOMPARE(deliverHoox(m_port, "run_2"), 200);
+    QTRY_COMPARE(store()->size(), 2);
+    m_engine = std::make_unique<SessionEngine>();
+
+    SessionOptions options;
+    options.journalPath = m_dir->filePath(QStringLiteral("start.hkj"));
+    QSignalSpy opened(m_engine.get(), &SessionEngine::opened);
+    QString error;
+    QVERIFY2(m_engine->begin(options, &error), qPrintable(error));
+    QVERIFY(!m_engine->hasJournal());
+    QCOMPARE(m_engine->journalPath(), options.journalPath);
+    QVERIFY(store()->isOpening());
+    QCOMPARE(store()->size(), 0);
+    QVERIFY2(m_engine->startListening(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+
+    // Sent before the job's result reaches this thread (it needs this thread's event loop).
+    QTcpSocket early;
+    early.connectToHost(QHostAddress::LocalHost, m_engine->listener()->port());
+    QVERIFY(early.waitForConnected(5000));
+    const QByteArray body = R"({"task":"video_generate","job_id":"run_1","status":"completed"})";
+    early.write("POST /webhook/hoox HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                "Content-Length: " +
+                QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QVERIFY(early.waitForBytesWritten(5000));
+    QVERIFY(opened.wait());
+    QVERIFY(m_engine->hasJournal());
+    QVERIFY(!store()->isOpening());
+    QTRY_VERIFY(early.bytesAvailable() > 0 || early.waitForReadyRead(50));
+    QVERIFY(early.readAll().startsWith("HTTP/1.1 200"));
+    QTRY_COMPARE(store()->size(), 3);
+    QCOMPARE(store()->row(2).id, 3u);
+    QCOMPARE(store()->row(2).attempt, 2u);
+    QCOMPARE(store()->row(2).duplicateOf, 1u);
+    QCOMPARE(JournalReader::read(options.journalPath).captures.size(), 3);
+}
+
+// A journal that cannot be read is said once the window shows (the session has none then), and
+// a new session makes the listener take deliveries.
+void tst_SessionEngine::aJournalUnreadableAtStartIsSaid()
+{
+    const QString notAJournal = m_dir->filePath(QStringLiteral("notes.txt"));
+    QFile f(notAJournal);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("not a journal at all, and long enough to have a header\n");
+    f.close();
+    SessionOptions options;
+    options.journalPath = notAJournal;
+    QSignalSpy failed(m_engine.get(), &SessionEngine::openFailed);
+    QSignalSpy opened(m_engine.get(), &SessionEngine::opened);
+    QString error;
+    QVERIFY2(m_engine->begin(options, &error), qPrintable(error));
+    QVERIFY2(m_engine->startListening(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+    QVERIFY(failed.wait());
+    QCOMPARE(failed.first().at(0).toString(), notAJournal);
+    QVERIFY(!failed.first().at(1).toString().isEmpty());
+    QVERIFY(!m_engine->hasJournal());
+    QVERIFY(!store()->isOpening());
+
+    m_engine->openJournal(m_dir->filePath(QStringLiteral("fresh.hkj")));
+    QVERIFY(opened.wait());
+    QCOMPARE(deliverHoox(m_engine->listener()->port(), "run_1"), 200);
+    QTRY_COMPARE(store()->size(), 1);
+    QCOMPARE(JournalReader::read(m_dir->filePath(QStringLiteral("fresh.hkj"))).captures.size(), 1);
+}
+
+// Cancelling the first open leaves the session without a journal: said as a failure.
+void tst_SessionEngine::cancellingTheFirstOpenIsSaid()
+{
+    SessionOptions options;
+    options.journalPath = m_dir->filePath(QStringLiteral("cancelled.hkj"));
+    QSignalSpy failed(m_engine.get(), &SessionEngine::openFailed);
+    QSignalSpy opened(m_engine.get(), &SessionEngine::opened);
+    QSignalSpy started(m_engine->jobs(), &JobRunner::started);
+    QString error;
+    QVERIFY2(m_engine->begin(options, &error), qPrintable(error));
+    QCOMPARE(started.size(), 1);
+    m_engine->jobs()->cancel(started.first().at(0).toULongLong());
+    QVERIFY(failed.wait());
+    QVERIFY(failed.first().at(1).toString().contains(QStringLiteral("cancelled")));
+    QCOMPARE(opened.size(), 0);
+    QVERIFY(!m_engine->hasJournal());
+    QVERIFY(!store()->isOpening());
 }
 
 void tst_SessionEngine::importThenExportRoundTrip()

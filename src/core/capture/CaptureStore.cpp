@@ -5,6 +5,8 @@
 #include "capture/JournalReader.h"
 #include "capture/TextMatcher.h"
 
+#include <utility>
+
 CaptureStore::CaptureStore(QObject *parent)
     : QObject(parent)
 {
@@ -65,6 +67,12 @@ void CaptureStore::clear()
     m_cachedRow = -1;
     m_cached.reset();
     emit cleared();
+}
+
+void CaptureStore::setOpening(bool opening)
+{
+    if (std::exchange(m_opening, opening) != opening)
+        emit openingChanged(opening);
 }
 
 void CaptureStore::annotate(const Annotations &annotations)

@@ -63,6 +63,10 @@ public:
     // Appends the summaries read from the journal (Journal::takeLoaded()).
     void appendLoaded(CaptureIndex &&loaded);
     void clear();
+    // Whether a journal is being read into the store (at start, the window shows before it is):
+    // an empty store then is not an empty session.
+    void setOpening(bool opening);
+    bool isOpening() const { return m_opening; }
     // Capture `id`'s answer went out later than the sender waits (CaptureIndex::setLateAnswer()).
     void setLateAnswer(quint64 id, quint16 status, quint32 afterMs);
 
@@ -104,6 +108,7 @@ signals:
     void appended(qsizetype first, qsizetype count);
     void aboutToClear();
     void cleared();
+    void openingChanged(bool opening);
     // `rows` changed their note or star; when `shownChanged`, some were deleted or restored.
     void annotated(const QList<qsizetype> &rows, bool shownChanged);
     // A row's answer changed after it was appended; its group may have changed with it.
@@ -118,4 +123,5 @@ private:
     // Selecting a row opens it in several panels at once: read it once.
     mutable qsizetype m_cachedRow = -1;
     mutable CapturePtr m_cached;
+    bool m_opening = false;
 };

@@ -134,6 +134,12 @@ void Listener::setJournal(std::shared_ptr<Journal> journal, CaptureRecorder &&re
         Qt::QueuedConnection);
 }
 
+void Listener::waitForJournal()
+{
+    QMetaObject::invokeMethod(
+        m_worker, [this] { m_worker->waitForJournal(); }, Qt::BlockingQueuedConnection);
+}
+
 void Listener::importRequests(const QList<ImportedRequest> &requests)
 {
     QMetaObject::invokeMethod(

@@ -54,6 +54,10 @@ public:
     // captures takes a while) and the worker keeps `journal` alive while it writes to it.
     // Captures recorded in the old journal but not yet handed over are not emitted after this.
     void setJournal(std::shared_ptr<Journal> journal, CaptureRecorder &&recorder);
+    // Until the next setJournal(), takes no connection and records no import: a journal is
+    // being read. A bound port keeps its connections waiting in the kernel's backlog meanwhile,
+    // so a delivery that comes in then is answered, once journaled, instead of refused.
+    void waitForJournal();
     // Records imported requests on the network thread: numbered, classified, journaled and
     // emitted through captured() like deliveries.
     void importRequests(const QList<ImportedRequest> &requests);

@@ -61,6 +61,8 @@ bool ListenerWorker::listen(const QHostAddress &address, quint16 port, QString *
     m_server->setListenBacklogSize(qMax(50, m_limits.maxConnections));
     connect(m_server, &QTcpServer::newConnection, this, &ListenerWorker::onNewConnection);
     if (m_server->listen(address, port)) {
+        if (m_waiting)
+            m_server->pauseAccepting();
         m_sweepTimer.start();
         return true;
     }
@@ -357,10 +359,27 @@ void ListenerWorker::setJournal(std::shared_ptr<Journal> journal, CaptureRecorde
     m_recorder = std::move(recorder);
     m_journal = std::move(journal); // the old journal is closed here, once nothing writes to it
     m_epoch = epoch;
+    if (!std::exchange(m_waiting, false))
+        return;
+    if (m_server)
+        m_server->resumeAccepting();
+    if (!m_deferred.isEmpty())
+        importRequests(std::exchange(m_deferred, {}));
+}
+
+void ListenerWorker::waitForJournal()
+{
+    m_waiting = true;
+    if (m_server)
+        m_server->pauseAccepting();
 }
 
 void ListenerWorker::importRequests(const QList<ImportedRequest> &requests)
 {
+    if (m_waiting) {
+        m_deferred += requests;
+        return;
+    }
     const bool idle = m_imports.isEmpty();
     m_imports += requests;
     if (idle)

@@ -63,6 +63,11 @@ public:
     // emitted from now on carry `epoch`.
     void setJournal(std::shared_ptr<Journal> journal, CaptureRecorder &&recorder, quint64 epoch);
     void holdJournal(std::shared_ptr<Journal> journal) { m_journal = std::move(journal); }
+    // Takes no connection, and records no import, until setJournal(): the journal is still being
+    // read. Connections wait in the kernel's backlog meanwhile, so none is answered before its
+    // request can be journaled, and none is refused either.
+    void waitForJournal();
+    bool isWaitingForJournal() const { return m_waiting; }
     // How long after its request an answer counts as late: Hoox's timeout, unless a test
     // makes it shorter.
     int lateAnswerMs() const { return m_lateAnswerMs; }
@@ -144,7 +149,9 @@ private:
     // path (a tenth of the network thread's time at full ingest).
     std::array<CaptureBatch, 4> m_handedOver;
     size_t m_nextHandedOver = 0;
-    QList<ImportedRequest> m_imports; // being recorded, a slice per event-loop pass
+    QList<ImportedRequest> m_imports;  // being recorded, a slice per event-loop pass
+    QList<ImportedRequest> m_deferred; // asked for while waiting for the journal
+    bool m_waiting = false;            // see waitForJournal()
     qsizetype m_importNext = 0;
     std::vector<Staged> m_staged;
     std::vector<Staged> m_syncing; // written; their answers wait for the sync under way

@@ -28,6 +28,7 @@ NgrokRecovery::~NgrokRecovery() = default;
 void NgrokRecovery::setRecovered(const QSet<QString> &ngrokIds)
 {
     m_recovered = ngrokIds;
+    m_known = true;
     ++m_generation;
 }
 
@@ -49,7 +50,7 @@ void NgrokRecovery::watch(NgrokWatcher *watcher)
 
 void NgrokRecovery::poll(const QUrl &api, const QStringList &tunnelNames)
 {
-    if (m_inFlight || tunnelNames.isEmpty())
+    if (m_inFlight || !m_known || tunnelNames.isEmpty())
         return;
     m_tunnels = tunnelNames;
     QUrl url = api;

@@ -33,6 +33,9 @@ public:
     // The ngrok ids already recovered into the journal (see recoveredIds()); replaces those
     // known, as when another journal is opened.
     void setRecovered(const QSet<QString> &ngrokIds);
+    // Polls nothing until the next setRecovered(): the journal that says what was recovered
+    // is still being read.
+    void waitForRecovered() { m_known = false; }
     // The ngrok ids of the captures of `index` recovered from ngrok.
     static QSet<QString> recoveredIds(const CaptureIndex &index);
     void setLimits(const NgrokRequests::Limits &limits) { m_limits = limits; }
@@ -75,4 +78,5 @@ private:
     QStringList m_tunnels;
     quint64 m_generation = 0; // counts journal switches: a poll read for another is dropped
     bool m_inFlight = false;
+    bool m_known = true; // see waitForRecovered()
 };

@@ -140,14 +140,52 @@ bool SessionEngine::open(const SessionOptions &options, QString *error)
     m_warning = journal->warning();
     CaptureIndex loaded = journal->takeLoaded();
     m_loadedCount = loaded.size();
-    m_listener = std::make_unique<Listener>(journal, loaded, options.limits);
-    m_listener->setAccessToken(options.token);
+    build(journal, loaded);
+    m_ngrok->setRecovered(NgrokRecovery::recoveredIds(loaded));
+    m_journal = std::move(journal);
+    if (m_store)
+        m_store->appendLoaded(retained(std::move(loaded), options.maxCaptures, options.maxAgeDays,
+                                       QDateTime::currentMSecsSinceEpoch()));
+    return true;
+}
+
+bool SessionEngine::begin(const SessionOptions &options, QString *error)
+{
+    // Another HookScope's journal is refused now, before any window, so that the user can choose
+    // another; the job that reads it takes the lock for good.
+    if (QFile probe(options.journalPath);
+        probe.open(QIODevice::ReadOnly) &&
+        !JournalLock::acquire(probe.handle(), options.journalPath, error))
+        return false;
+    m_options = options;
+    m_openingPath = options.journalPath;
+    build(nullptr, {});
+    m_listener->waitForJournal();
+    m_ngrok->waitForRecovered();
+    if (m_store)
+        m_store->setOpening(true);
+    const quint64 job = openJournal(options.journalPath);
+    // Cancelled, the first journal leaves the session without one: said like a failure, so
+    // that the window offers a new session instead.
+    connect(m_jobs.get(), &JobRunner::finished, this, [this, job](quint64 id, bool canceled) {
+        if (id == job && canceled && !m_journal)
+            failStart(tr("Opening %1 was cancelled.").arg(m_openingPath));
+    });
+    return true;
+}
+
+// The parts around `journal` (null while it is read: see begin()) and the captures it held.
+void SessionEngine::build(const std::shared_ptr<Journal> &journal, const CaptureIndex &loaded)
+{
+    const QString path = journal ? journal->path() : m_options.journalPath;
+    m_listener = journal ? std::make_unique<Listener>(journal, loaded, m_options.limits)
+                         : std::make_unique<Listener>(static_cast<Journal *>(nullptr), loaded,
+                                                      m_options.limits);
+    m_listener->setAccessToken(m_options.token);
     connect(m_listener.get(), &Listener::journalFailed, this, &SessionEngine::journalFailed);
     connect(m_listener.get(), &Listener::answeredLate, this, &SessionEngine::answeredLate);
     m_ngrok = std::make_unique<NgrokRecovery>(m_listener.get());
-    m_ngrok->setRecovered(NgrokRecovery::recoveredIds(loaded));
     connect(m_ngrok.get(), &NgrokRecovery::problem, this, &SessionEngine::ngrokProblem);
-    m_journal = std::move(journal);
     // Forwards are sent, held and timed on a thread of their own: Hoox's answer never waits
     // for a busy window.
     m_forwarder = std::make_unique<Forwarder>(m_listener.get());
@@ -155,19 +193,16 @@ bool SessionEngine::open(const SessionOptions &options, QString *error)
     m_forwarder->moveToThread(&m_forwardThread);
     m_forwardThread.start();
     QString logError;
-    if (!m_forwarder->openLog(m_journal->path(), &logError))
+    if (!m_forwarder->openLog(path, &logError))
         m_warning += (m_warning.isEmpty() ? QString() : QStringLiteral("\n")) + logError;
-    if (options.keepCaptures) {
+    if (m_options.keepCaptures) {
         m_store = std::make_unique<CaptureStore>();
-        m_store->setJournalPath(m_journal->path());
-        m_store->appendLoaded(retained(std::move(loaded), options.maxCaptures, options.maxAgeDays,
-                                       QDateTime::currentMSecsSinceEpoch()));
+        m_store->setJournalPath(path);
         connect(m_listener.get(), &Listener::captured, m_store.get(), &CaptureStore::append);
         connect(m_listener.get(), &Listener::annotated, m_store.get(), &CaptureStore::annotate);
         connect(m_listener.get(), &Listener::answeredLate, m_store.get(),
                 &CaptureStore::setLateAnswer);
     }
-    return true;
 }
 
 bool SessionEngine::startListening(const QHostAddress &address, quint16 port, QString *error)
@@ -187,7 +222,14 @@ AnswerPolicy *SessionEngine::policy() const
 
 QString SessionEngine::journalPath() const
 {
-    return m_journal ? m_journal->path() : QString();
+    return m_journal ? m_journal->path() : m_openingPath;
+}
+
+void SessionEngine::failStart(const QString &error)
+{
+    if (m_store)
+        m_store->setOpening(false);
+    emit openFailed(m_openingPath, error);
 }
 
 void SessionEngine::setRetention(int maxCaptures, int maxAgeDays)
@@ -248,7 +290,10 @@ quint64 SessionEngine::openJournal(const QString &path)
 void SessionEngine::adopt(Opened &&o)
 {
     if (!o.journal) {
-        emit openFailed(o.path, o.error);
+        if (m_journal)
+            emit openFailed(o.path, o.error);
+        else
+            failStart(o.error);
         return;
     }
     m_warning = o.journal->warning();
@@ -263,7 +308,9 @@ void SessionEngine::adopt(Opened &&o)
         m_store->clear();
         m_store->setJournalPath(m_journal->path());
         m_store->appendLoaded(std::move(o.shown));
+        m_store->setOpening(false);
     }
+    m_openingPath.clear();
     emit opened(m_journal->path(), m_warning);
 }
 

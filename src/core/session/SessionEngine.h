@@ -51,6 +51,15 @@ public:
     // The listener is ready but not listening. False, with *error in words, when the journal
     // cannot be used (held by another HookScope, not a journal, not writable).
     bool open(const SessionOptions &options, QString *error);
+    // Starts the session without waiting for its journal to be read, for the window: the store
+    // (empty, marked opening), the listener and the forwarder exist at once, and the journal is
+    // read as a job (progress and Cancel in the status bar), opened() or openFailed() telling
+    // the outcome as for openJournal(). Until it is open the listener may bind its port but takes
+    // no connection: they wait in the kernel's backlog, and are answered once journaled.
+    // False, with *error in words, only when another HookScope holds the journal.
+    bool begin(const SessionOptions &options, QString *error);
+    // False from begin() until its journal is open, and after it failed to open.
+    bool hasJournal() const { return bool(m_journal); }
     bool startListening(const QHostAddress &address, quint16 port, QString *error);
 
     Listener *listener() const { return m_listener.get(); }
@@ -117,6 +126,8 @@ signals:
 private:
     struct Opened;
     void adopt(Opened &&opened);
+    void build(const std::shared_ptr<Journal> &journal, const CaptureIndex &loaded);
+    void failStart(const QString &error);
 
     SessionOptions m_options;
     std::shared_ptr<Journal> m_journal;
@@ -128,4 +139,5 @@ private:
     std::unique_ptr<NgrokRecovery> m_ngrok;
     QString m_warning;
     qsizetype m_loadedCount = 0;
+    QString m_openingPath; // of begin(), until its journal is open
 };
