@@ -434,10 +434,6 @@
         <source>(no task)</source>
         <translation>(sans task)</translation>
     </message>
-    <message>
-        <source>%1 late</source>
-        <translation>%1 en retard</translation>
-    </message>
 </context>
 <context>
     <name>CheckDialog</name>
@@ -1240,6 +1236,30 @@ Obtenu&#xa0;: %2
     <message>
         <source>A dropped forward is not marked as dropped; it will be held again at the next start: %1</source>
         <translation>Un transfert abandonné n&apos;est pas marqué comme abandonné&#xa0;; il sera de nouveau retenu au prochain démarrage&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>no route</source>
+        <translation>aucune route</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>retenue</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>abandonnée</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>délai dépassé</translation>
+    </message>
+    <message>
+        <source>not reachable</source>
+        <translation>injoignable</translation>
+    </message>
+    <message>
+        <source>%1 late</source>
+        <translation>%1 en retard</translation>
     </message>
 </context>
 <context>

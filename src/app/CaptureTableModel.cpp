@@ -369,20 +369,10 @@ bool CaptureTableModel::accepts(qsizetype storeRow) const
 
 // The app's status first, as the Answer column shows HookScope's; the words when there was
 // none ("→ http://localhost:3000/…: your app is not reachable" loses its target).
-QString CaptureTableModel::forwardCell(const QString &summary, bool slow, int status)
+void CaptureTableModel::setForwardResult(quint64 captureId, const QString &summary,
+                                         const QString &cell, bool slow, int status)
 {
-    if (status > 0)
-        return slow ? tr("%1 late").arg(status) : QString::number(status);
-    const qsizetype colon = summary.indexOf(QStringLiteral(": "));
-    if (summary.startsWith(QStringLiteral("→ ")) && colon > 0)
-        return summary.mid(colon + 2);
-    return summary;
-}
-
-void CaptureTableModel::setForwardResult(quint64 captureId, const QString &summary, bool slow,
-                                         int status)
-{
-    m_forwarded.insert(captureId, ForwardNote{summary, forwardCell(summary, slow, status), slow});
+    m_forwarded.insert(captureId, ForwardNote{summary, cell, slow});
     m_filter->setForwardStatus(captureId, status);
     // Forwarding at full speed brings an outcome per capture: the view hears of them together.
     m_forwardChanged.append(captureId);

@@ -48,7 +48,7 @@ public:
     // than Hoox waits, or not at all (the words then say what Hoox would have done).
     struct ForwardNote {
         QString summary;
-        QString cell; // what the column shows: "502", "200 late", "not reachable (…)"
+        QString cell; // what the column shows: "502", "200 late", "not reachable"
         bool slow = false;
     };
 
@@ -65,10 +65,11 @@ public:
                         int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
-    // What live forwarding made of a capture, e.g. "→ http://localhost:3000: 200 in 12 ms".
-    // `status` is what the app answered (0: no answer), for the filter's `forward:`.
-    void setForwardResult(quint64 captureId, const QString &summary, bool slow = false,
-                          int status = 0);
+    // What live forwarding made of a capture, e.g. "→ http://localhost:3000: 200 in 12 ms", and
+    // in the column's few words (ForwardOutcome::cell()). `status` is what the app answered (0:
+    // no answer), for the filter's `forward:`.
+    void setForwardResult(quint64 captureId, const QString &summary, const QString &cell,
+                          bool slow = false, int status = 0);
     ForwardNote forwardNote(quint64 captureId) const { return m_forwarded.value(captureId); }
     // Shows the rows `query` matches: at once, or when its search of the journal is done.
     void setQuery(const Query &query);
@@ -96,7 +97,6 @@ private:
     void flushForwardResults();
     QVariant display(qsizetype storeRow, int column) const;
     QString missingTask(qsizetype storeRow) const;
-    static QString forwardCell(const QString &summary, bool slow, int status);
     QVariant sortKey(qsizetype storeRow, int column) const;
     QVariant background(qsizetype storeRow) const;
     QVariant forwardData(quint64 captureId, int role, const QColor &background) const;

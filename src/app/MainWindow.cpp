@@ -371,9 +371,10 @@ void MainWindow::setUpPictures()
     });
 }
 
-void MainWindow::showForwardResult(quint64 captureId, const QString &summary, bool slow, int status)
+void MainWindow::showForwardResult(quint64 captureId, const QString &summary, const QString &cell,
+                                   bool slow, int status)
 {
-    m_model->setForwardResult(captureId, summary, slow, status);
+    m_model->setForwardResult(captureId, summary, cell, slow, status);
     if (const CapturePtr shown = m_payload->capture(); shown && shown->id == captureId)
         m_payload->setForwardResult(summary, slow);
 }

@@ -74,7 +74,8 @@ private:
     void setUpForwarding();
     void setUpPictures();
     void setUpDiff();
-    void showForwardResult(quint64 captureId, const QString &summary, bool slow, int status);
+    void showForwardResult(quint64 captureId, const QString &summary, const QString &cell,
+                           bool slow, int status);
     void showPreferences();
     void setUpSessionActions();
     void checkEndpoint();

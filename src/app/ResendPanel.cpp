@@ -196,7 +196,7 @@ void ResendPanel::setUpForwarding()
         const QString summary = o.summary();
         const bool slow = !o.slowWarning().isEmpty();
         setForwardStatus(tr("#%1 %2").arg(o.captureId).arg(summary), slow);
-        emit forwarded(o.captureId, summary, slow,
+        emit forwarded(o.captureId, summary, o.cell(), slow,
                        o.state == ForwardOutcome::State::Sent ? o.attempt.status : 0);
     });
     connect(m_forwarder, &Forwarder::logFailed, this,

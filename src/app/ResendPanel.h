@@ -63,7 +63,8 @@ signals:
     // A live forward's result, for the capture table: "→ http://localhost:3000: 200 in 12 ms";
     // `slow` when the app answered later than Hoox waits, or not at all.
     // `status`: what the app answered, 0 when it did not (or the capture was not sent on).
-    void forwarded(quint64 captureId, const QString &summary, bool slow, int status);
+    void forwarded(quint64 captureId, const QString &summary, const QString &cell, bool slow,
+                   int status);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;

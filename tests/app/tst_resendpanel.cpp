@@ -288,7 +288,8 @@ void TestResendPanel::liveForwarding()
     QCOMPARE(hoox.attempts().first().status, 418);
     // Reported as the app answered, before Hoox got that answer.
     QTRY_COMPARE(forwarded.size(), 1);
-    QCOMPARE(forwarded.first().at(3).toInt(), 418); // for the filter's forward:4xx
+    QCOMPARE(forwarded.first().at(4).toInt(), 418); // for the filter's forward:4xx
+    QCOMPARE(forwarded.first().at(2).toString(), QStringLiteral("418")); // the column's words
     const QString summary = forwarded.first().at(1).toString();
     QVERIFY2(QRegularExpression(QStringLiteral("^→ %1: 418 in \\d+ ms$")
                                     .arg(QRegularExpression::escape(app.url().toString())))

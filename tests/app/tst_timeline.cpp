@@ -270,7 +270,8 @@ void tst_Timeline::newAttemptsAndForwardResultsShow()
     QCOMPARE(view->attempts().size(), qsizetype(1));
     QCOMPARE(view->attempts().first().why(),
              QStringLiteral("answered 502 → Hoox retries after 1.0 s"));
-    m_window->captureModel()->setForwardResult(1, QStringLiteral("→ http://127.0.0.1:1/: refused"));
+    m_window->captureModel()->setForwardResult(1, QStringLiteral("→ http://127.0.0.1:1/: refused"),
+                                               QStringLiteral("not reachable"));
     QTRY_COMPARE(view->attempts().first().forward,
                  QStringLiteral("→ http://127.0.0.1:1/: refused"));
     m_engine->store()->append({delivery(2, key, 2, 1, 1000, 200)});

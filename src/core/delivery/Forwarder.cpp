@@ -105,6 +105,27 @@ QString ForwardOutcome::summary() const
     return ForwarderTr::tr("→ %1: your app is not reachable (%2)").arg(to, attempt.error);
 }
 
+QString ForwardOutcome::cell() const
+{
+    switch (state) {
+    case State::NotRouted:
+        return ForwarderTr::tr("no route");
+    case State::Held:
+        return ForwarderTr::tr("held");
+    case State::Dropped:
+        return ForwarderTr::tr("dropped");
+    case State::Sent:
+        break;
+    }
+    if (attempt.timedOut)
+        return ForwarderTr::tr("timed out");
+    if (attempt.status == 0)
+        return ForwarderTr::tr("not reachable");
+    if (!slowWarning().isEmpty())
+        return ForwarderTr::tr("%1 late").arg(attempt.status);
+    return QString::number(attempt.status);
+}
+
 QString ForwardOutcome::slowWarning() const
 {
     if (state != State::Sent)

@@ -58,6 +58,9 @@ struct ForwardOutcome {
     // In words, for the table, the payload header and the terminal:
     // "→ http://localhost:3000/webhook: 200 in 12 ms", "held: release 12 or drop 12", …
     QString summary() const;
+    // In a few words, for the table's Forwarded column: "200", "200 late", "timed out",
+    // "not reachable", "held", "dropped", "no route".
+    QString cell() const;
     // What Hoox would have made of the app's answer when it came too late or not at all, e.g.
     // "your app answered in 11.4 s: Hoox would have timed out at 10 s and retried after 1 s";
     // empty when the app answered within Hoox's 10 s.
