@@ -102,10 +102,10 @@
 <context>
     <name>StatusLine</name>
     <message numerus="yes">
-        <source>%n capture(s)</source>
+        <source>%Ln capture(s)</source>
         <translation>
-            <numerusform>%n capture</numerusform>
-            <numerusform>%n captures</numerusform>
+            <numerusform>%Ln capture</numerusform>
+            <numerusform>%Ln captures</numerusform>
         </translation>
     </message>
 </context>

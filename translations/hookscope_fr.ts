@@ -2227,8 +2227,8 @@ Obtenu&#xa0;: %2
         <translation>Chr&amp;onologie</translation>
     </message>
     <message>
-        <source>%1 of %2 shown</source>
-        <translation>%1 affichées sur %2</translation>
+        <source>%L1 of %L2 shown</source>
+        <translation>%L1 affichées sur %L2</translation>
     </message>
     <message>
         <source> · searching…</source>
@@ -3590,15 +3590,19 @@ Obtenu&#xa0;: %2
         <translation>Les livraisons sont refusées avec 503 tant que le journal ne peut pas être écrit&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n capture(s)</source>
+        <source>%Ln capture(s)</source>
         <translation>
-            <numerusform>%n capture</numerusform>
-            <numerusform>%n captures</numerusform>
+            <numerusform>%Ln capture</numerusform>
+            <numerusform>%Ln captures</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 deliveries/s</source>
         <translation>%1 livraisons/s</translation>
+    </message>
+    <message>
+        <source>Reading the journal…</source>
+        <translation>Lecture du journal…</translation>
     </message>
 </context>
 <context>

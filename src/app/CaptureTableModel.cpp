@@ -369,6 +369,11 @@ bool CaptureTableModel::accepts(qsizetype storeRow) const
 
 // The app's status first, as the Answer column shows HookScope's; the words when there was
 // none ("→ http://localhost:3000/…: your app is not reachable" loses its target).
+quint64 CaptureTableModel::highestId() const
+{
+    return m_store->size() == 0 ? 0 : m_store->row(m_store->size() - 1).id;
+}
+
 void CaptureTableModel::setForwardResult(quint64 captureId, const QString &summary,
                                          const QString &cell, bool slow, int status)
 {

@@ -84,6 +84,8 @@ public:
     // The store row shown at `row`, and the other way round (-1 when filtered out).
     qsizetype storeRow(int row) const { return m_visible[size_t(row)]; }
     int rowOfStoreRow(qsizetype storeRow) const;
+    // The highest capture number in the store (the last row's: they only grow); 0 when empty.
+    quint64 highestId() const;
     // The palette the row tints and coloured words derive from (the view's); repaints.
     void setPalette(const QPalette &palette);
 

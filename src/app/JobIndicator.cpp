@@ -33,6 +33,9 @@ JobIndicator::JobIndicator(JobRunner *jobs, QWidget *parent)
             m_jobs->cancel(m_current);
     });
     hide();
+    // Jobs started before the window, such as reading the journal it opens on.
+    for (quint64 id : jobs->running())
+        onStarted(id, jobs->title(id));
 }
 
 void JobIndicator::onStarted(quint64 id, const QString &title)

@@ -539,7 +539,7 @@ void MainWindow::clearCaptures()
 
 void MainWindow::updateCounts()
 {
-    QString text = tr("%1 of %2 shown").arg(m_model->rowCount()).arg(m_store->size());
+    QString text = tr("%L1 of %L2 shown").arg(m_model->rowCount()).arg(m_store->size());
     if (m_model->isSearching())
         text += tr(" · searching…");
     m_ui->countLabel->setText(text);

@@ -43,6 +43,7 @@ StatusLine::StatusLine(QStatusBar *bar, SessionEngine *engine, ListenerBar *list
     m_rateTimer.setInterval(1000);
     connect(&m_rateTimer, &QTimer::timeout, this, &StatusLine::showRate);
     m_rateTimer.start();
+    connect(m_store, &CaptureStore::openingChanged, this, &StatusLine::showTotal);
     showTotal();
     showRate();
 }
@@ -54,7 +55,9 @@ QLabel *StatusLine::journalLabel() const
 
 void StatusLine::showTotal()
 {
-    m_total->setText(tr("%n capture(s)", nullptr, int(m_store->size())));
+    // While the journal is read at start, its rows are not all there: no count to mislead.
+    m_total->setText(m_store->isOpening() ? tr("Reading the journal…")
+                                          : tr("%Ln capture(s)", nullptr, int(m_store->size())));
 }
 
 void StatusLine::showRate()

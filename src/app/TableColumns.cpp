@@ -11,6 +11,9 @@ namespace {
 
 using M = CaptureTableModel;
 
+// The digits the # column was last widened for (see fitIds()).
+constexpr char kIdDigits[] = "hookscopeIdDigits";
+
 // Each column's widest usual content: widths follow the font, not fixed pixels.
 QString sample(int column)
 {
@@ -22,15 +25,15 @@ QString sample(int column)
     case M::TaskColumn:
         return QStringLiteral("video_generate");
     case M::KeyColumn:
-        return QStringLiteral("run_01234…bcdef");
+        return QStringLiteral("run_0123…cdef");
     case M::StatusColumn:
         return QStringLiteral("completed");
     case M::AttemptColumn:
         return QStringLiteral("4/4 +4.0s");
     case M::AnswerColumn:
         return QStringLiteral("503");
-    case M::ForwardColumn:
-        return QStringLiteral("502 in 12 ms");
+    case M::ForwardColumn: // the last: it takes what room is left
+        return QStringLiteral("200 late");
     case M::FindingsColumn:
         return QStringLiteral("99");
     case M::MethodColumn:
@@ -91,6 +94,21 @@ void TableColumns::setUp(QTableView *table)
                          m->popup(header->viewport()->mapToGlobal(at));
                      });
     restoreDefaults(table);
+    QAbstractItemModel *model = table->model();
+    QObject::connect(model, &QAbstractItemModel::rowsInserted, table, [table] { fitIds(table); });
+    QObject::connect(model, &QAbstractItemModel::modelReset, table, [table] { fitIds(table); });
+}
+
+void TableColumns::fitIds(QTableView *table)
+{
+    const auto *model = qobject_cast<const M *>(table->model());
+    const int digits = model ? int(QString::number(model->highestId()).size()) : 0;
+    if (digits <= std::max(5, table->property(kIdDigits).toInt()))
+        return;
+    table->setProperty(kIdDigits, digits);
+    const int width = table->fontMetrics().horizontalAdvance(QString(digits, u'9')) + 12;
+    if (table->columnWidth(M::IdColumn) < width)
+        table->setColumnWidth(M::IdColumn, width);
 }
 
 void TableColumns::restoreDefaults(QTableView *table)
@@ -101,6 +119,8 @@ void TableColumns::restoreDefaults(QTableView *table)
         header->setSectionHidden(c, hiddenAtFirst(c));
         table->setColumnWidth(c, defaultWidth(table, c));
     }
+    table->setProperty(kIdDigits, QVariant());
+    fitIds(table);
 }
 
 QMenu *TableColumns::menu(QTableView *table, int logicalIndex)

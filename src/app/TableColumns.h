@@ -19,6 +19,8 @@ public:
     static void setUp(QTableView *table);
     // Every column back where and as wide as it was at first.
     static void restoreDefaults(QTableView *table);
+    // Widens the # column when capture numbers gain a digit, so that they show whole.
+    static void fitIds(QTableView *table);
     // The menu for the header section under the pointer (-1: none).
     static QMenu *menu(QTableView *table, int logicalIndex);
     // The visible columns, left to right (tests, and the keyboard test's checks).

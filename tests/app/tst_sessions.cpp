@@ -18,15 +18,20 @@
 #include <QClipboard>
 #include <QDropEvent>
 #include <QFile>
+#include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 class tst_Sessions : public QObject {
     Q_OBJECT
@@ -40,6 +45,7 @@ private slots:
     void openBringsASessionBack();
     void copyAsCurl();
     void jobsShowInTheStatusBarAndCancel();
+    void theWindowShowsWhileItsJournalIsRead();
     void textSearchIsAJobThatCancels();
     void retentionKeepsTheNewest();
     void retentionKeepsTheJournalsNumbering();
@@ -225,6 +231,40 @@ void tst_Sessions::jobsShowInTheStatusBarAndCancel()
     QVERIFY(m_window->statusBar()->currentMessage().startsWith(
         QStringLiteral("Exported 2 captures to ")));
     QTRY_VERIFY(!indicator->isVisible());
+}
+
+// main.cpp starts the engine with begin(): the window is built while the journal is read, and
+// says so (the job with its Cancel, no count, the table rather than the first-minute page).
+void tst_Sessions::theWindowShowsWhileItsJournalIsRead()
+{
+    for (const char *job : {"run_1", "run_2", "run_1"})
+        QCOMPARE(deliverHoox(m_port, job), 200);
+    QTRY_COMPARE(rows(), 3);
+    const QString path = m_engine->journalPath();
+    m_window.reset();
+    m_engine = std::make_unique<SessionEngine>();
+    SessionOptions options;
+    options.journalPath = path;
+    QString error;
+    QVERIFY2(m_engine->begin(options, &error), qPrintable(error));
+    m_window = std::make_unique<MainWindow>(m_engine.get(), m_ngrok.get());
+    m_window->show();
+    auto *indicator = m_window->findChild<QWidget *>(QStringLiteral("jobIndicator"));
+    QVERIFY(indicator->isVisibleTo(m_window.get()));
+    QVERIFY(indicator->findChild<QLabel *>()->text().startsWith(QStringLiteral("Opening ")));
+    auto *stack = m_window->findChild<QStackedWidget *>(QStringLiteral("tableStack"));
+    QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("captureTable"));
+    const auto labels = m_window->statusBar()->findChildren<QLabel *>();
+    QVERIFY(std::any_of(labels.begin(), labels.end(), [](const QLabel *l) {
+        return l->text() == QStringLiteral("Reading the journal…");
+    }));
+
+    QTRY_COMPARE(rows(), 3);
+    QTRY_VERIFY(!indicator->isVisibleTo(m_window.get()));
+    QVERIFY(std::any_of(labels.begin(), labels.end(), [](const QLabel *l) {
+        return l->text().startsWith(QStringLiteral("3 capture")); // no translation loaded here
+    }));
+    QCOMPARE(recent().value(0), QFileInfo(path).absoluteFilePath());
 }
 
 void tst_Sessions::textSearchIsAJobThatCancels()

@@ -7,6 +7,7 @@
 #include "MainWindow.h"
 #include "PayloadView.h"
 #include "TableColumns.h"
+#include "capture/CaptureStore.h"
 #include "helpers/HooxDelivery.h"
 #include "listener/Listener.h"
 #include "ngrok/NgrokWatcher.h"
@@ -44,6 +45,7 @@ private slots:
     void init();
     void cleanup();
     void columnsFitALaptop();
+    void aMillionCapturesStillFit();
     void detailPaneGivesWay_data();
     void detailPaneGivesWay();
     void headerMenuShowsHidesAndMoves();
@@ -145,6 +147,50 @@ void tst_WindowLayout::columnsFitALaptop()
     QVERIFY2(header->sectionSize(M::ForwardColumn) >= 60,
              qPrintable(QString::number(header->sectionSize(M::ForwardColumn))));
     QCOMPARE(table()->horizontalScrollBar()->maximum(), 0);
+}
+
+// A journal of a million captures: seven-digit ids show whole, counts read with their
+// thousands, and the vertical scroll bar takes no column out of sight.
+void tst_WindowLayout::aMillionCapturesStillFit()
+{
+    CaptureBatch batch;
+    for (int i = 0; i < 1200; ++i) {
+        auto c = std::make_shared<Capture>();
+        c->id = 1'234'500 + quint64(i);
+        c->receivedAtMs = 1'700'000'000'000 + i * 1000;
+        c->method = "POST";
+        c->target = "/webhook/hoox";
+        c->answerStatus = 200;
+        c->hoox.task = HooxTask::VideoGenerate;
+        c->hoox.taskText = QStringLiteral("video_generate");
+        c->hoox.status = HooxStatus::Completed;
+        c->hoox.statusText = QStringLiteral("completed");
+        c->hoox.key = QStringLiteral("run_01234567890abcdef%1").arg(i);
+        c->hoox.attempt = 1;
+        batch.append(c);
+    }
+    m_engine->store()->append(batch);
+    QTRY_COMPARE(m_window->captureModel()->rowCount(), 1200);
+    QTRY_VERIFY(table()->verticalScrollBar()->isVisible());
+    QHeaderView *header = table()->horizontalHeader();
+    const QString id = table()->model()->index(1199, M::IdColumn).data().toString();
+    QCOMPARE(id, QStringLiteral("1235699"));
+    QTRY_VERIFY2(header->sectionSize(M::IdColumn) >=
+                     table()->fontMetrics().horizontalAdvance(id) + 8,
+                 qPrintable(QString::number(header->sectionSize(M::IdColumn))));
+    const int viewport = table()->viewport()->width();
+    for (int c : TableColumns::visibleInOrder(header)) {
+        const int right = header->sectionViewportPosition(c) + header->sectionSize(c);
+        QVERIFY2(right <= viewport,
+                 qPrintable(
+                     QStringLiteral("column %1 ends at %2 of %3").arg(c).arg(right).arg(viewport)));
+    }
+    QCOMPARE(table()->horizontalScrollBar()->maximum(), 0);
+    QVERIFY2(header->sectionSize(M::ForwardColumn) >= 60,
+             qPrintable(QString::number(header->sectionSize(M::ForwardColumn))));
+    const QString count = QLocale().toString(1200);
+    QCOMPARE(find<QLabel>("countLabel")->text(),
+             count + QStringLiteral(" of ") + count + QStringLiteral(" shown"));
 }
 
 void tst_WindowLayout::detailPaneGivesWay_data()

@@ -70,8 +70,8 @@ void tst_Language::frenchWhileItLives()
         const Language french(QStringLiteral("fr"));
         QCOMPARE(french.code(), QStringLiteral("fr"));
         QCOMPARE(translated("JsonTreeModel", "object"), QStringLiteral("objet"));
-        QCOMPARE(translated("StatusLine", "%n capture(s)", 1), QStringLiteral("1 capture"));
-        QCOMPARE(translated("StatusLine", "%n capture(s)", 3), QStringLiteral("3 captures"));
+        QCOMPARE(translated("StatusLine", "%Ln capture(s)", 1), QStringLiteral("1 capture"));
+        QCOMPARE(translated("StatusLine", "%Ln capture(s)", 3), QStringLiteral("3 captures"));
         // A message of the command line, from a file whose context is declared beside its
         // free functions.
         QCOMPARE(translated("main", "See hookscope --help."),
@@ -84,8 +84,11 @@ void tst_Language::frenchWhileItLives()
 void tst_Language::englishPluralForms()
 {
     const Language english(QStringLiteral("en"));
-    QCOMPARE(translated("StatusLine", "%n capture(s)", 1), QStringLiteral("1 capture"));
-    QCOMPARE(translated("StatusLine", "%n capture(s)", 2), QStringLiteral("2 captures"));
+    QCOMPARE(translated("StatusLine", "%Ln capture(s)", 1), QStringLiteral("1 capture"));
+    QCOMPARE(translated("StatusLine", "%Ln capture(s)", 2), QStringLiteral("2 captures"));
+    // A million captures read with the locale's thousands.
+    QCOMPARE(translated("StatusLine", "%Ln capture(s)", 1234567),
+             QLocale().toString(1234567) + QStringLiteral(" captures"));
     QCOMPARE(translated("JsonTreeModel", "object"), QStringLiteral("object"));
     QVERIFY(!english.hasQtCatalogue());
 }

@@ -4,6 +4,8 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace {
 constexpr int kProgressIntervalMs = 100;
 }
@@ -60,6 +62,13 @@ void JobRunner::onDone(quint64 id, const std::function<void()> &deliver)
     if (!canceled && job.context)
         deliver();
     emit finished(id, canceled);
+}
+
+QList<quint64> JobRunner::running() const
+{
+    QList<quint64> ids = m_jobs.keys();
+    std::sort(ids.begin(), ids.end());
+    return ids;
 }
 
 void JobRunner::cancel(quint64 id)

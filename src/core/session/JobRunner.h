@@ -64,6 +64,10 @@ public:
     void cancelAll();
     bool isRunning(quint64 id) const { return m_jobs.contains(id); }
     int runningCount() const { return int(m_jobs.size()); }
+    // The title of running job `id`; empty when it is not running.
+    QString title(quint64 id) const { return m_jobs.value(id).title; }
+    // The ids of the jobs that run, oldest first.
+    QList<quint64> running() const;
 
 signals:
     void started(quint64 id, const QString &title);
