@@ -24,6 +24,9 @@
 #include <climits>
 #include <utility>
 
+// Rows taken in per event-loop pass when many arrive at once (see onAppended()).
+constexpr qsizetype kAppendSlice = 50'000;
+
 CaptureTableModel::CaptureTableModel(CaptureStore *store, JobRunner *jobs, QObject *parent)
     : QAbstractTableModel(parent)
     , m_store(store)
@@ -51,6 +54,7 @@ CaptureTableModel::CaptureTableModel(CaptureStore *store, JobRunner *jobs, QObje
     });
     connect(store, &CaptureStore::cleared, this, [this] {
         m_visible.clear();
+        m_pendingFirst = m_pendingEnd = 0;
         m_filter->clear();
         m_forwarded.clear(); // ids start again at 1 in the next session's journal
         m_forwardChanged.clear();
@@ -60,6 +64,9 @@ CaptureTableModel::CaptureTableModel(CaptureStore *store, JobRunner *jobs, QObje
     m_forwardTimer.setSingleShot(true);
     m_forwardTimer.setInterval(50);
     connect(&m_forwardTimer, &QTimer::timeout, this, &CaptureTableModel::flushForwardResults);
+    m_sliceTimer.setSingleShot(true);
+    m_sliceTimer.setInterval(0);
+    connect(&m_sliceTimer, &QTimer::timeout, this, &CaptureTableModel::appendSlice);
     rebuild();
 }
 
@@ -434,6 +441,7 @@ void CaptureTableModel::rebuild()
 {
     beginResetModel();
     m_visible.clear();
+    m_pendingFirst = m_pendingEnd = 0; // taken in below
     const qsizetype n = m_store->size();
     for (qsizetype i = 0; i < n; ++i) {
         if (accepts(i))
@@ -444,7 +452,35 @@ void CaptureTableModel::rebuild()
     emitCounts();
 }
 
+// A journal's worth of rows at once (one opened: a million takes the GUI thread over 100 ms)
+// is taken in a slice per event-loop pass, so that the window answers meanwhile; rows appended
+// while slices remain wait their turn behind them, in order.
 void CaptureTableModel::onAppended(qsizetype first, qsizetype count)
+{
+    if (m_pendingEnd == m_pendingFirst && count <= kAppendSlice) {
+        appendRows(first, count);
+        return;
+    }
+    if (m_pendingEnd == m_pendingFirst)
+        m_pendingFirst = first;
+    m_pendingEnd = first + count;
+    if (!m_sliceTimer.isActive())
+        appendSlice(); // the first slice at once: the table is not empty a moment longer
+}
+
+void CaptureTableModel::appendSlice()
+{
+    const qsizetype first = m_pendingFirst;
+    const qsizetype count = qMin(kAppendSlice, m_pendingEnd - first);
+    m_pendingFirst += count;
+    if (m_pendingFirst < m_pendingEnd)
+        m_sliceTimer.start();
+    else
+        m_pendingFirst = m_pendingEnd = 0;
+    appendRows(first, count);
+}
+
+void CaptureTableModel::appendRows(qsizetype first, qsizetype count)
 {
     std::vector<qint32> added;
     for (qsizetype i = first; i < first + count; ++i) {

@@ -106,6 +106,8 @@ private:
     void sortVisible();
     bool accepts(qsizetype storeRow) const;
     void onAppended(qsizetype first, qsizetype count);
+    void appendRows(qsizetype first, qsizetype count);
+    void appendSlice();
     void addNewDuplicates(qsizetype storeRow, qsizetype first, std::vector<qint32> *added) const;
     void insertSorted(std::vector<qint32> rows);
     qsizetype placeOf(qint32 storeRow) const;
@@ -124,5 +126,9 @@ private:
     QHash<quint64, ForwardNote> m_forwarded;
     QList<quint64> m_forwardChanged; // outcomes not yet told to the view
     QTimer m_forwardTimer;
+    // Store rows appended but not yet taken in (see onAppended()): [m_pendingFirst, m_pendingEnd).
+    qsizetype m_pendingFirst = 0;
+    qsizetype m_pendingEnd = 0;
+    QTimer m_sliceTimer;
     QPalette m_palette;
 };

@@ -12,6 +12,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <set>
+
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -201,6 +203,7 @@ private slots:
     void sortedIngest();
     void retriesRepaintOnlyTheirKey();
     void attemptsUnderRetention();
+    void aJournalsRowsComeInSlices();
     void marksGivenUpRecoveredAndLate();
 
 private:
@@ -326,6 +329,46 @@ void tst_CaptureTableModel::retriesRepaintOnlyTheirKey()
         store.append({feed.next(u"job_d"_s), feed.next(QString())}); // no retry: no change
         QCOMPARE(changed.size(), 0);
     }
+}
+
+// A journal's worth of rows is taken in a slice per event-loop pass, so that the window answers
+// meanwhile; a delivery that comes in between lands after them, and a filter changed midway
+// shows every row it accepts, once.
+void tst_CaptureTableModel::aJournalsRowsComeInSlices()
+{
+    Feed feed(7);
+    CaptureIndex loaded;
+    for (int i = 0; i < 110'000; ++i)
+        loaded.append(*feed.next(u"job_%1"_s.arg(i % 90'000), 1));
+    CaptureStore store;
+    CaptureTableModel model(&store);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    store.appendLoaded(std::move(loaded));
+    QVERIFY(model.rowCount() > 0);
+    QVERIFY(model.rowCount() < 110'000);
+    store.append({feed.next(u"job_live"_s, 1)});
+    QTRY_COMPARE(model.rowCount(), 110'001);
+    for (int row : {0, 49'999, 50'000, 109'999, 110'000})
+        QCOMPARE(model.storeRow(row), qsizetype(row));
+
+    CaptureStore again;
+    CaptureTableModel filtered(&again);
+    CaptureIndex more;
+    for (int i = 0; i < 110'000; ++i)
+        more.append(*feed.next(u"job_%1"_s.arg(i), 1));
+    again.appendLoaded(std::move(more));
+    QVERIFY(filtered.rowCount() < 110'000);
+    const Query query = Query::parse(u"-task:video_export"_s);
+    filtered.setQuery(query);
+    CaptureTableModel whole(&again); // built from the whole store at once
+    whole.setQuery(query);
+    QVERIFY(whole.rowCount() > 0);
+    QCOMPARE(filtered.rowCount(), whole.rowCount());
+    QTest::qWait(50);
+    QCOMPARE(filtered.rowCount(), whole.rowCount()); // no slice came after the rebuild
+    std::set<qsizetype> seen;
+    for (int row = 0; row < filtered.rowCount(); ++row)
+        QVERIFY(seen.insert(filtered.storeRow(row)).second);
 }
 
 // Retention keeps the newest captures, and the labels keep the journal's numbering: never

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "StartTime.h"
 
+#include "CaptureTableModel.h"
+#include "GuiProbe.h"
 #include "ListenerBar.h"
 #include "MainWindow.h"
 #include "capture/CaptureStore.h"
@@ -58,6 +60,8 @@ struct Times {
     double paintedMs = -1;
     double readyMs = -1;
     qint64 rows = 0;
+    double p99Ms = 0; // the GUI thread's, from the window shown to ready
+    double maxMs = 0;
 };
 
 // One start of the child; negative times when it failed.
@@ -72,14 +76,26 @@ Times startOnce(const QString &program, const QString &folder, int run, const QS
     child.start(program, {QStringLiteral("start-child"), path, settings});
     Times times;
     QByteArray out;
-    while (times.readyMs < 0 && child.waitForReadyRead(60000)) {
+    bool probed = false;
+    while (!probed && child.waitForReadyRead(60000)) {
         out += child.readAll();
         const double ms = double(t.nsecsElapsed()) / 1e6;
         if (times.paintedMs < 0 && out.contains("painted\n"))
             times.paintedMs = ms;
-        if (const qsizetype at = out.indexOf("ready "); at >= 0 && out.indexOf('\n', at) > 0) {
+        // "ready ROWS", then "gui P99 MAX" once the probe's last events came back.
+        const auto line = [&out](const char *word) {
+            const qsizetype at = out.indexOf(word);
+            const qsizetype end = at < 0 ? -1 : out.indexOf('\n', at);
+            return end < 0 ? QList<QByteArray>() : out.mid(at, end - at).split(' ');
+        };
+        if (const QList<QByteArray> r = line("ready "); times.readyMs < 0 && !r.isEmpty()) {
             times.readyMs = ms;
-            times.rows = out.mid(at + 6, out.indexOf('\n', at) - at - 6).toLongLong();
+            times.rows = r.value(1).toLongLong();
+        }
+        if (const QList<QByteArray> g = line("gui "); !g.isEmpty()) {
+            times.p99Ms = g.value(1).toDouble();
+            times.maxMs = g.value(2).toDouble();
+            probed = true;
         }
     }
     if (times.readyMs >= 0 && child.waitForFinished(30000))
@@ -101,7 +117,7 @@ double median(std::vector<double> v)
 StartResult measureStart(const QString &program, int runs, const QString &journal)
 {
     QTemporaryDir dir;
-    std::vector<double> painted, ready;
+    std::vector<double> painted, ready, p99;
     StartResult r;
     for (int i = 0; i < runs; ++i) {
         const Times one = startOnce(program, dir.path(), i, journal);
@@ -109,6 +125,8 @@ StartResult measureStart(const QString &program, int runs, const QString &journa
             return {};
         painted.push_back(one.paintedMs);
         ready.push_back(one.readyMs);
+        p99.push_back(one.p99Ms);
+        r.guiMaxMs = std::max(r.guiMaxMs, one.maxMs);
         r.rows = one.rows;
     }
     r.ok = true;
@@ -117,6 +135,7 @@ StartResult measureStart(const QString &program, int runs, const QString &journa
     r.maxMs = *std::max_element(painted.begin(), painted.end());
     r.readyMedianMs = median(ready);
     r.readyMaxMs = *std::max_element(ready.begin(), ready.end());
+    r.guiP99Ms = median(p99);
     return r;
 }
 
@@ -141,28 +160,40 @@ int runStartChild(const QString &journalPath, const QString &settingsPath)
         std::fprintf(stderr, "the listener did not start on 127.0.0.1\n");
         return 1;
     }
-    // Ready once the journal is open and the window has painted, both.
+    // Ready once the journal is open, the table has taken all its rows in (a large journal's
+    // over several event-loop passes) and the window has painted. Meanwhile a probe measures
+    // how long an input would wait on the GUI thread.
+    GuiProbe probe;
     bool opened = false;
-    const auto ready = [&window, &engine] {
+    bool done = false;
+    std::function<void()> check; // set below: FirstPaint needs it first
+    FirstPaint watch([&check] { check(); });
+    check = [&] {
+        if (done || !opened || !watch.done() ||
+            window.captureModel()->rowCount() != engine.store()->size())
+            return;
+        done = true;
         window.repaint(); // the table with its rows, painted before it counts as ready
         std::printf("ready %lld\n", static_cast<long long>(engine.store()->size()));
         std::fflush(stdout);
+        probe.stop();
+        spinUntil([&probe] { return probe.drained(); }, 60'000);
+        std::printf("gui %.1f %.1f\n", probe.percentileMs(0.99), probe.percentileMs(1.0));
+        std::fflush(stdout);
         QTimer::singleShot(0, qApp, &QCoreApplication::quit);
     };
-    FirstPaint watch([&opened, ready] {
-        if (opened)
-            ready();
-    });
     window.installEventFilter(&watch);
     QObject::connect(&engine, &SessionEngine::openFailed, [](const QString &, const QString &e) {
         std::fprintf(stderr, "%s\n", qPrintable(e));
         QCoreApplication::exit(1);
     });
-    QObject::connect(&engine, &SessionEngine::opened, &window, [&opened, &watch, ready] {
+    QObject::connect(&engine, &SessionEngine::opened, &window, [&opened, &check] {
         opened = true;
-        if (watch.done())
-            ready();
+        check();
     });
+    QObject::connect(window.captureModel(), &CaptureTableModel::countsChanged, &window,
+                     [&check] { check(); });
     window.show();
+    probe.start();
     return QCoreApplication::exec();
 }

@@ -18,6 +18,8 @@ struct StartResult {
     double readyMedianMs = 0; // to the ready table
     double readyMaxMs = 0;
     qint64 rows = 0;
+    double guiP99Ms = 0; // the GUI thread's p99 wait from the window shown to ready (median)
+    double guiMaxMs = 0; // and its longest wait over all runs
 };
 
 StartResult measureStart(const QString &program, int runs, const QString &journal = {});

@@ -72,6 +72,8 @@ void printStart(const QString &journal = {})
     print("start_painted_N_max_ms", start.maxMs, "ms");
     print("start_ready_N_ms", start.readyMedianMs, "ms");
     print("start_ready_N_max_ms", start.readyMaxMs, "ms");
+    print("gui_start_N_p99_ms", start.guiP99Ms, "ms");
+    print("gui_start_N_max_ms", start.guiMaxMs, "ms");
 }
 
 // Seed-sized deliveries spread over the four tasks, both outcomes, with about one key in
