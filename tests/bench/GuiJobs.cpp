@@ -75,7 +75,10 @@ GuiJobResult measureGuiOpen(const QString &journal)
         return {};
     bool opened = false;
     QObject::connect(&w.engine, &SessionEngine::opened, [&opened] { opened = true; });
-    GuiJobResult r = measure([&] { w.window->openJournal(journal); }, [&] { return opened; });
+    // Ready once every row is in the table: a large journal's come in over several passes.
+    GuiJobResult r = measure(
+        [&] { w.window->openJournal(journal); },
+        [&] { return opened && w.window->captureModel()->rowCount() == w.engine.store()->size(); });
     r.rows = w.window->captureModel()->rowCount();
     return r;
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-// hookscope-bench [CAPTURES [JOURNAL]] | reload CAPTURES JOURNAL | select | start [JOURNAL]:
-// prints one "name: value unit" line per figure. A program, not a test: the machine's speed never
-// fails anything. Figures that depend on the number of captures carry it in their names
-// (insert_250k_ms, insert_4m_ms), and the first line says it ("captures: 4000000").
+// hookscope-bench [CAPTURES [JOURNAL]] | reload CAPTURES JOURNAL | open JOURNAL | select |
+// start [JOURNAL]: prints one "name: value unit" line per figure. A program, not a test: the
+// machine's speed never fails anything. Figures that depend on the number of captures carry it in
+// their names (insert_250k_ms, insert_4m_ms), and the first line says it ("captures: 4000000").
 #include "ActivityStrip.h"
 #include "BenchPayload.h"
 #include "CaptureTableModel.h"
@@ -221,6 +221,21 @@ bool printReload(const QString &path)
 
 // "hookscope-bench reload N PATH": only the reload figure, on a journal of N captures kept at
 // PATH (written first if PATH does not exist), so that it can be profiled and compared alone.
+// File → Open of `path` in the window, until every row is in the table, and the GUI thread's
+// waits meanwhile.
+bool printOpen(const QString &path)
+{
+    const GuiJobResult open = measureGuiOpen(path);
+    if (!open.ok)
+        return false;
+    g_size = sizeLabel(int(open.rows));
+    print("open_N_ms", open.elapsedMs, "ms");
+    print("open_N_rows", double(open.rows), "rows");
+    print("gui_open_p99_ms", open.p99Ms, "ms");
+    print("gui_open_max_ms", open.maxMs, "ms");
+    return true;
+}
+
 int reloadOnly(int n, const QString &path)
 {
     g_size = sizeLabel(n);
@@ -260,12 +275,13 @@ int main(int argc, char **argv)
     }
     if (argc > 3 && QByteArray(argv[1]) == "reload")
         return reloadOnly(QByteArray(argv[2]).toInt(), QString::fromLocal8Bit(argv[3]));
+    if (argc > 2 && QByteArray(argv[1]) == "open")
+        return printOpen(QString::fromLocal8Bit(argv[2])) ? 0 : 1;
     const int n = argc > 1 ? QByteArray(argv[1]).toInt() : 1'000'000;
     if (n <= 0) {
-        std::fprintf(
-            stderr,
-            "usage: hookscope-bench [CAPTURES [JOURNAL]] | reload CAPTURES JOURNAL | select | "
-            "start [JOURNAL]\n");
+        std::fprintf(stderr,
+                     "usage: hookscope-bench [CAPTURES [JOURNAL]] | reload CAPTURES JOURNAL | "
+                     "open JOURNAL | select | start [JOURNAL]\n");
         return 2;
     }
     g_size = sizeLabel(n);
@@ -352,13 +368,8 @@ int main(int argc, char **argv)
         return 1;
 
     // The window while it opens the journal, then while it exports part of it: jobs.
-    const GuiJobResult open = measureGuiOpen(path);
-    if (!open.ok)
+    if (!printOpen(path))
         return fail("gui open");
-    print("open_N_ms", open.elapsedMs, "ms");
-    print("open_N_rows", double(open.rows), "rows");
-    print("gui_open_p99_ms", open.p99Ms, "ms");
-    print("gui_open_max_ms", open.maxMs, "ms");
     const GuiJobResult exported = measureGuiExport(path, 200'000);
     if (!exported.ok)
         return fail("gui export");

@@ -97,6 +97,9 @@ public:
     void append(const Entry &entry);
     void append(const Capture &capture);
     void clear();
+    // Room for `rows` rows in all, so that reading a journal writes each row once instead of
+    // copying them all at every doubling (and the kernel zeroes their pages once).
+    void reserve(qsizetype rows) { m_rows.reserve(size_t(qMax<qsizetype>(0, rows))); }
     // Applies `annotation` to the row of its capture (a late answer as setLateAnswer() does).
     // False, changing nothing, when no row holds that capture or the kind is not one this build
     // knows.

@@ -361,8 +361,14 @@ JournalIndexResult JournalReader::readIndex(QFile &file, const Progress &progres
     scanFile(file, &result, [&](qint64 offset, const uchar *payload, quint32 size) {
         if (!F::decodeIndexEntry(payload, size, cache, &key, &entry))
             return false;
-        if (progress && (result.index.size() & 0xffff) == 0)
-            progress(offset, total);
+        if ((result.index.size() & 0xffff) == 0 && offset > 0) {
+            if (progress)
+                progress(offset, total);
+            // Rows read so far tell how many the file holds: room for them all, once.
+            if (result.index.size() == 0x10000)
+                result.index.reserve(
+                    qsizetype(double(result.index.size()) * double(total) / double(offset) * 1.02));
+        }
         entry.journalOffset = offset;
         entry.recordSize = quint32(F::RecordHeaderSize) + size;
         result.index.append(entry);
