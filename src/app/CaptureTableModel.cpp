@@ -374,8 +374,6 @@ bool CaptureTableModel::accepts(qsizetype storeRow) const
     return m_filter->accepts(storeRow);
 }
 
-// The app's status first, as the Answer column shows HookScope's; the words when there was
-// none ("→ http://localhost:3000/…: your app is not reachable" loses its target).
 quint64 CaptureTableModel::highestId() const
 {
     return m_store->size() == 0 ? 0 : m_store->row(m_store->size() - 1).id;

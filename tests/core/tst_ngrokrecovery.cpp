@@ -66,6 +66,7 @@ private slots:
     void missedDeliveriesAreRecoveredOnce();
     void brokenEntriesAreReportedOnce();
     void unansweredRequestsWaitForTheListener();
+    void nothingIsPolledBeforeTheJournalSaysWhatWasRecovered();
 
 private:
     bool start(FakeNgrokAgent &agent);
@@ -274,6 +275,27 @@ void tst_NgrokRecovery::missedDeliveriesAreRecoveredOnce()
     QVERIFY(waitForPolls(3));
     QCOMPARE(m_engine->store()->size(), 3);
     QCOMPARE(JournalReader::read(m_engine->journalPath()).captures.size(), 3);
+}
+
+// At start the journal is read while the window shows: until it says which ngrok requests were
+// recovered already, a poll would take them again. None is made.
+void tst_NgrokRecovery::nothingIsPolledBeforeTheJournalSaysWhatWasRecovered()
+{
+    FakeNgrokAgent agent;
+    agent.setRequests(requestList(threeMissed()));
+    Listener listener;
+    NgrokRecovery recovery(&listener);
+    QSignalSpy finished(&recovery, &NgrokRecovery::pollFinished);
+    const QStringList tunnels{QStringLiteral("command_line")};
+    recovery.waitForRecovered();
+    recovery.poll(agent.url(), tunnels);
+    QTest::qWait(200);
+    QCOMPARE(agent.hits("/api/requests/http"), 0);
+    QCOMPARE(finished.size(), 0);
+    recovery.setRecovered({});
+    recovery.poll(agent.url(), tunnels);
+    QVERIFY(finished.wait(10'000));
+    QCOMPARE(agent.hits("/api/requests/http"), 1);
 }
 
 void tst_NgrokRecovery::brokenEntriesAreReportedOnce()

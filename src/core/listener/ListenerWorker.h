@@ -67,7 +67,6 @@ public:
     // read. Connections wait in the kernel's backlog meanwhile, so none is answered before its
     // request can be journaled, and none is refused either.
     void waitForJournal();
-    bool isWaitingForJournal() const { return m_waiting; }
     // How long after its request an answer counts as late: Hoox's timeout, unless a test
     // makes it shorter.
     int lateAnswerMs() const { return m_lateAnswerMs; }
