@@ -15,6 +15,10 @@ Query Query::parse(const QString &text, const QDateTime &now)
         return q;
     if (root) {
         q.m_needsCapture = root->needsCapture();
+        using F = QueryTerm::Field;
+        q.m_needsKey = root->uses(F::Key);
+        q.m_needsDuplicate = root->uses(F::Duplicate);
+        q.m_needsNote = root->uses(F::Note) || root->uses(F::Text);
         q.m_root = std::make_shared<const QueryNode>(std::move(*root));
     }
     return q;
@@ -32,7 +36,8 @@ QueryVerdict Query::checkRow(const CaptureIndex &index, qsizetype row,
     QuerySubject s;
     s.task = index.taskText(row);
     s.status = index.statusText(row);
-    s.key = index.key(row);
+    if (m_needsKey)
+        s.key = index.key(row);
     s.method = index.method(row);
     s.target = index.target(row);
     s.findings = &index.findings(row);
@@ -40,8 +45,9 @@ QueryVerdict Query::checkRow(const CaptureIndex &index, qsizetype row,
     s.attempt = r.attempt;
     s.answer = r.answerStatus;
     // By the journal's numbering: a retry stays a retry when retention left its first out.
-    s.duplicate = r.group >= 0 && index.group(r.group).attempts >= 2;
-    s.note = index.note(row);
+    s.duplicate = m_needsDuplicate && r.group >= 0 && index.group(r.group).attempts >= 2;
+    if (m_needsNote)
+        s.note = index.note(row);
     s.bookmarked = index.isBookmarked(row);
     if (annotations && !annotations->forwardStatus.isEmpty())
         s.forward = annotations->forwardStatus.value(r.id);

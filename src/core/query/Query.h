@@ -93,4 +93,9 @@ private:
     QString m_text;
     QueryError m_error;
     bool m_needsCapture = false;
+    // The row's values checkRow() looks up only when a term asks for them: each costs a read
+    // elsewhere in memory (the key table, the retry groups, the notes), per row of a million.
+    bool m_needsKey = false;
+    bool m_needsDuplicate = false;
+    bool m_needsNote = false;
 };
