@@ -62,6 +62,7 @@ private:
         return m_window->findChild<T *>(QLatin1String(name));
     }
     void importDeliveries(int count);
+    void verifyColumnsFit() const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<SessionEngine> m_engine;
@@ -130,13 +131,11 @@ void tst_WindowLayout::importDeliveries(int count)
 }
 
 // At 1280 × 760 every default column is in view, the last with room for its words.
-void tst_WindowLayout::columnsFitALaptop()
+// Every visible column ends inside the table's viewport, Forwarded keeps room for its words,
+// and there is no sideways scroll.
+void tst_WindowLayout::verifyColumnsFit() const
 {
-    importDeliveries(3);
-    QHeaderView *header = table()->horizontalHeader();
-    QCOMPARE(TableColumns::visibleInOrder(header),
-             (QList<int>{M::IdColumn, M::TimeColumn, M::TaskColumn, M::KeyColumn, M::StatusColumn,
-                         M::AttemptColumn, M::AnswerColumn, M::FindingsColumn, M::ForwardColumn}));
+    const QHeaderView *header = table()->horizontalHeader();
     const int viewport = table()->viewport()->width();
     for (int c : TableColumns::visibleInOrder(header)) {
         const int right = header->sectionViewportPosition(c) + header->sectionSize(c);
@@ -147,6 +146,16 @@ void tst_WindowLayout::columnsFitALaptop()
     QVERIFY2(header->sectionSize(M::ForwardColumn) >= 60,
              qPrintable(QString::number(header->sectionSize(M::ForwardColumn))));
     QCOMPARE(table()->horizontalScrollBar()->maximum(), 0);
+}
+
+void tst_WindowLayout::columnsFitALaptop()
+{
+    importDeliveries(3);
+    QHeaderView *header = table()->horizontalHeader();
+    QCOMPARE(TableColumns::visibleInOrder(header),
+             (QList<int>{M::IdColumn, M::TimeColumn, M::TaskColumn, M::KeyColumn, M::StatusColumn,
+                         M::AttemptColumn, M::AnswerColumn, M::FindingsColumn, M::ForwardColumn}));
+    verifyColumnsFit();
 }
 
 // A journal of a million captures: seven-digit ids show whole, counts read with their
@@ -178,16 +187,7 @@ void tst_WindowLayout::aMillionCapturesStillFit()
     QTRY_VERIFY2(header->sectionSize(M::IdColumn) >=
                      table()->fontMetrics().horizontalAdvance(id) + 8,
                  qPrintable(QString::number(header->sectionSize(M::IdColumn))));
-    const int viewport = table()->viewport()->width();
-    for (int c : TableColumns::visibleInOrder(header)) {
-        const int right = header->sectionViewportPosition(c) + header->sectionSize(c);
-        QVERIFY2(right <= viewport,
-                 qPrintable(
-                     QStringLiteral("column %1 ends at %2 of %3").arg(c).arg(right).arg(viewport)));
-    }
-    QCOMPARE(table()->horizontalScrollBar()->maximum(), 0);
-    QVERIFY2(header->sectionSize(M::ForwardColumn) >= 60,
-             qPrintable(QString::number(header->sectionSize(M::ForwardColumn))));
+    verifyColumnsFit();
     const QString count = QLocale().toString(1200);
     QCOMPARE(find<QLabel>("countLabel")->text(),
              count + QStringLiteral(" of ") + count + QStringLiteral(" shown"));

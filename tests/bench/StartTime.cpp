@@ -164,12 +164,11 @@ int runStartChild(const QString &journalPath, const QString &settingsPath)
     // over several event-loop passes) and the window has painted. Meanwhile a probe measures
     // how long an input would wait on the GUI thread.
     GuiProbe probe;
-    bool opened = false;
     bool done = false;
     std::function<void()> check; // set below: FirstPaint needs it first
     FirstPaint watch([&check] { check(); });
     check = [&] {
-        if (done || !opened || !watch.done() ||
+        if (done || !engine.hasJournal() || !watch.done() ||
             window.captureModel()->rowCount() != engine.store()->size())
             return;
         done = true;
@@ -187,10 +186,7 @@ int runStartChild(const QString &journalPath, const QString &settingsPath)
         std::fprintf(stderr, "%s\n", qPrintable(e));
         QCoreApplication::exit(1);
     });
-    QObject::connect(&engine, &SessionEngine::opened, &window, [&opened, &check] {
-        opened = true;
-        check();
-    });
+    QObject::connect(&engine, &SessionEngine::opened, &window, [&check] { check(); });
     QObject::connect(window.captureModel(), &CaptureTableModel::countsChanged, &window,
                      [&check] { check(); });
     window.show();
